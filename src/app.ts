@@ -1,0 +1,78 @@
+import path from "node:path";
+import express, { type Request } from "express";
+import session from "express-session";
+import helmet from "helmet";
+import type { Config } from "./config.ts";
+import type { Db } from "./db.ts";
+import { NotFound } from "./errors.ts";
+import { loadUser, requireUser } from "./http/auth.ts";
+import { csrfProtection } from "./http/csrf.ts";
+import { errorHandler } from "./http/error-handler.ts";
+import { flashMiddleware } from "./http/flash.ts";
+import { PrismaSessionStore } from "./http/session-store.ts";
+import { viewLocals } from "./http/view-helpers.ts";
+import { authRouter } from "./users/auth.routes.ts";
+import { usersRouter } from "./users/users.routes.ts";
+import { claimsRouter } from "./claims/claims.routes.ts";
+import { claimsApi } from "./claims/claims.api.ts";
+import { sourcesRouter } from "./sources/sources.routes.ts";
+import { sourcesApi } from "./sources/sources.api.ts";
+import { entitiesRouter } from "./entities/entities.routes.ts";
+import { entitiesApi } from "./entities/entities.api.ts";
+import { auditRouter } from "./audit/audit.routes.ts";
+import { auditApi } from "./audit/audit.api.ts";
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  log?: (err: unknown, req?: Request) => void;
+}
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Builds the Express app: middleware, routers, 404 and the error handler. Never listens. */
+export function createApp({ db, config, log = (err) => console.error(err) }: AppDeps) {
+  const app = express();
+  app.set("views", path.join(root, "views"));
+  app.set("view engine", "ejs");
+  app.set("trust proxy", "loopback");
+  app.disable("x-powered-by");
+  if (config.env === "production") app.set("view cache", true);
+
+  app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "form-action": ["'self'"] } } }));
+  app.use("/assets", express.static(path.join(root, "public"), { maxAge: config.env === "production" ? "7d" : 0 }));
+  app.get("/healthz", async (_req, res) => {
+    await db.$queryRaw`SELECT 1`;
+    res.json({ ok: true });
+  });
+
+  app.use(viewLocals(config.newsroomName));
+  app.use(express.urlencoded({ extended: false, limit: "200kb" }));
+  app.use(express.json({ limit: "1mb" }));
+  app.use(
+    session({
+      store: new PrismaSessionStore(db),
+      secret: config.sessionSecret,
+      name: "claimtrack.sid",
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 12 * 60 * 60 * 1000 },
+    }),
+  );
+  app.use(loadUser(db));
+  app.use(csrfProtection);
+  app.use(flashMiddleware);
+
+  app.use(authRouter(db));
+  app.use(requireUser);
+  app.get("/", (_req, res) => res.redirect("/claims"));
+  app.use("/api", claimsApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
+  app.use(claimsRouter(db), sourcesRouter(db), entitiesRouter(db), auditRouter(db), usersRouter(db));
+
+  app.use(() => {
+    throw new NotFound();
+  });
+  app.use(errorHandler(config.env === "development", (err, req) => log(err, req)));
+  return app;
+}

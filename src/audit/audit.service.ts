@@ -1,0 +1,157 @@
+import { createHash } from "node:crypto";
+import type { Db, Tx } from "../db.ts";
+
+export type Role = "viewer" | "editor" | "admin";
+
+/** Who is acting: a signed-in user, an API token's owner, or the system (seed, import). */
+export interface Actor {
+  id: number | null;
+  label: string;
+  role: Role;
+}
+
+export const SYSTEM: Actor = { id: null, label: "system", role: "admin" };
+
+/** field → [before, after] */
+export type Changes = Record<string, [unknown, unknown]>;
+
+export interface AuditInput {
+  action: string;
+  subjectType: "claim" | "source" | "entity" | "user";
+  subjectId: number;
+  changes: Changes;
+  reason?: string;
+  sourceIds?: number[];
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** JSON with object keys sorted at every depth, so one event always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+interface HashedFields {
+  createdAt: Date;
+  actorId: number | null;
+  actorLabel: string;
+  action: string;
+  subjectType: string;
+  subjectId: number;
+  changes: string;
+  reason: string;
+  sourceIds: string;
+}
+
+export function eventHash(prevHash: string, e: HashedFields): string {
+  const body = canonicalJson({
+    createdAt: e.createdAt.toISOString(),
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    changes: JSON.parse(e.changes) as unknown,
+    reason: e.reason,
+    sourceIds: JSON.parse(e.sourceIds) as unknown,
+  });
+  return createHash("sha256").update(prevHash + body).digest("hex");
+}
+
+/** A value as it is stored in an event: dates as ISO strings, undefined as null. */
+function plain(v: unknown): unknown {
+  if (v instanceof Date) return v.toISOString();
+  return v === undefined ? null : v;
+}
+
+/** The fields whose values differ between before and after, as field → [before, after]. */
+export function diff<T extends object>(before: T, after: Partial<T>, fields: readonly (keyof T & string)[]): Changes {
+  const changes: Changes = {};
+  for (const f of fields) {
+    if (!(f in after)) continue;
+    const a = plain(before[f]);
+    const b = plain(after[f]);
+    if (canonicalJson(a) !== canonicalJson(b)) changes[f] = [a, b];
+  }
+  return changes;
+}
+
+/**
+ * Appends one event, chained to the one before. Call it inside the
+ * transaction that makes the change: SQLite's single writer (and the
+ * adapter's transaction lock) keeps the read of the head and the append
+ * together, so the chain never forks.
+ */
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const fields: HashedFields = {
+    createdAt: new Date(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    changes: canonicalJson(input.changes),
+    reason: input.reason ?? "",
+    sourceIds: JSON.stringify(input.sourceIds ?? []),
+  };
+  await tx.auditEvent.create({ data: { ...fields, prevHash, hash: eventHash(prevHash, fields) } });
+}
+
+export interface ChainReport {
+  ok: boolean;
+  events: number;
+  head: string;
+  firstBadEvent: number | null;
+}
+
+/** Walks the chain from the first event, recomputing every hash. */
+export async function verifyChain(db: Db): Promise<ChainReport> {
+  let prev = GENESIS_HASH;
+  let events = 0;
+  let cursor = 0;
+  for (;;) {
+    const page = await db.auditEvent.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: 1000 });
+    for (const e of page) {
+      events++;
+      if (e.prevHash !== prev || eventHash(prev, e) !== e.hash) {
+        return { ok: false, events, head: prev, firstBadEvent: e.id };
+      }
+      prev = e.hash;
+    }
+    if (page.length < 1000) return { ok: true, events, head: prev, firstBadEvent: null };
+    cursor = page[page.length - 1]!.id;
+  }
+}
+
+type EventRow = Awaited<ReturnType<Db["auditEvent"]["findFirstOrThrow"]>>;
+
+/** An event as pages and the API show it: changes and cited sources parsed. */
+export function eventJson(e: EventRow) {
+  return {
+    id: e.id,
+    createdAt: e.createdAt,
+    actorId: e.actorId,
+    actor: e.actorLabel,
+    action: e.action,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    changes: JSON.parse(e.changes) as Changes,
+    reason: e.reason,
+    sourceIds: JSON.parse(e.sourceIds) as number[],
+    hash: e.hash,
+  };
+}
+export type AuditEventJson = ReturnType<typeof eventJson>;
+
+/** A record's events, oldest first. */
+export async function historyOf(db: Db, subjectType: AuditInput["subjectType"], subjectId: number): Promise<AuditEventJson[]> {
+  const rows = await db.auditEvent.findMany({ where: { subjectType, subjectId }, orderBy: { id: "asc" } });
+  return rows.map(eventJson);
+}

@@ -1,0 +1,37 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import { requireRole } from "../http/auth.ts";
+import { mount, paramId, route } from "../http/routes.ts";
+import { actorOf } from "../users/users.service.ts";
+import { historyOf } from "../audit/audit.service.ts";
+import { parse } from "../validation.ts";
+import { getClaim, listClaims } from "./claims.query.ts";
+import { listQuerySchema } from "./claims.schema.ts";
+import { createClaim, reopenClaim, resolveClaim, updateClaim } from "./claims.service.ts";
+import { addEvidence } from "./evidence.service.ts";
+
+const editor = [requireRole("editor")];
+const claimId = (req: Request) => paramId(req.params.id, "That claim");
+
+/** The JSON API over claims: same services, same validation, same audit as the pages. */
+export function claimsApi(db: Db) {
+  return mount(Router(), [
+    route("get", "/claims", [], async (req, res) => void res.json(await listClaims(db, parse(listQuerySchema, req.query)))),
+    route("post", "/claims", editor, async (req, res) => void res.status(201).json(await createClaim(db, actorOf(req.user!), req.body))),
+    route("get", "/claims/:id", [], async (req, res) => void res.json(await getClaim(db, claimId(req)))),
+    route("patch", "/claims/:id", editor, async (req, res) => void res.json(await updateClaim(db, actorOf(req.user!), claimId(req), req.body))),
+    route("post", "/claims/:id/resolution", editor, async (req: Request, res: Response) => {
+      res.json(await resolveClaim(db, actorOf(req.user!), claimId(req), req.body));
+    }),
+    route("post", "/claims/:id/reopen", editor, async (req: Request, res: Response) => {
+      res.json(await reopenClaim(db, actorOf(req.user!), claimId(req), req.body));
+    }),
+    route("post", "/claims/:id/evidence", editor, async (req: Request, res: Response) => {
+      res.status(201).json(await addEvidence(db, actorOf(req.user!), claimId(req), req.body));
+    }),
+    route("get", "/claims/:id/history", [], async (req, res) => {
+      const claim = await getClaim(db, claimId(req));
+      res.json(await historyOf(db, "claim", claim.id));
+    }),
+  ]);
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { confidence, id, idList, optionalDate, requiredText, text } from "../validation.ts";
+import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES } from "./status.ts";
+
+export const STANCES = ["supports", "refutes", "mentions"] as const;
+export type Stance = (typeof STANCES)[number];
+
+const status = z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` });
+const openStatus = z.enum(OPEN_STATUSES, { error: "A new or reopened claim is unverified or rumored." });
+
+const claimFields = {
+  statement: requiredText(1000, "The statement"),
+  context: text(10_000).default(""),
+  confidence,
+  occurredAt: optionalDate.default(null),
+  occurredAtText: text(300).default(""),
+  firstReportedAt: optionalDate.default(null),
+  entityIds: idList.default([]),
+};
+
+export const createClaimSchema = z.object({
+  ...claimFields,
+  status: openStatus.default("unverified"),
+  confidence: confidence.default(50),
+});
+export type CreateClaim = z.infer<typeof createClaimSchema>;
+
+/** An edit: every field optional (PATCH), the version it started from required. */
+export const updateClaimSchema = z.object({
+  statement: claimFields.statement.optional(),
+  context: text(10_000).optional(),
+  status: status.optional(),
+  confidence: confidence.optional(),
+  occurredAt: optionalDate.optional(),
+  occurredAtText: text(300).optional(),
+  firstReportedAt: optionalDate.optional(),
+  entityIds: idList.optional(),
+  version: z.coerce.number({ error: "The version this edit started from is required." }).int().positive("The version this edit started from is required."),
+  /** why status or confidence changed: required when either does */
+  reason: text(2000).default(""),
+  sourceIds: idList.default([]),
+});
+export type UpdateClaim = z.infer<typeof updateClaimSchema>;
+
+export const resolutionSchema = z.object({
+  outcome: z.enum(RESOLVED_STATUSES, { error: "Choose an outcome: confirmed, false or inconclusive." }),
+  note: requiredText(5000, "A resolution note"),
+  sourceIds: idList.refine((ids) => ids.length > 0, "Cite at least one source."),
+  confidence: confidence.optional(),
+  version: z.coerce.number().int().positive().optional(),
+});
+export type Resolution = z.infer<typeof resolutionSchema>;
+
+export const reopenSchema = z.object({
+  status: openStatus.default("unverified"),
+  reason: requiredText(5000, "A reason for reopening"),
+  sourceIds: idList.default([]),
+  version: z.coerce.number().int().positive().optional(),
+});
+export type Reopen = z.infer<typeof reopenSchema>;
+
+export const evidenceSchema = z.object({
+  sourceId: z.coerce.number({ error: "Choose a source." }).int().positive("Choose a source."),
+  stance: z.enum(STANCES, { error: "Stance must be supports, refutes or mentions." }),
+  quote: text(5000).default(""),
+});
+export type NewEvidence = z.infer<typeof evidenceSchema>;
+
+export const removeEvidenceSchema = z.object({ reason: text(2000).default("") });
+
+/** The list's filters, as they appear in /claims and /api/claims query strings. */
+export const listQuerySchema = z.object({
+  status: z.preprocess((v) => (v === "" ? undefined : v), status.optional()),
+  // a search is text, whatever it holds: overlong ones are cut, never refused
+  q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 500).trim() || undefined : undefined), z.string().optional()),
+  entity: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+  source: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
+  limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
+  cursor: z.string().max(200).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;

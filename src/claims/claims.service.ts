@@ -1,0 +1,125 @@
+import type { Db, Tx } from "../db.ts";
+import { Conflict, Invalid } from "../errors.ts";
+import { parse } from "../validation.ts";
+import { diff, recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
+import { getClaim } from "./claims.query.ts";
+import { createClaimSchema, reopenSchema, resolutionSchema, updateClaimSchema } from "./claims.schema.ts";
+import { refusal, type Status } from "./status.ts";
+
+const EDITABLE = ["statement", "context", "status", "confidence", "occurredAt", "occurredAtText", "firstReportedAt"] as const;
+
+/** Refuses ids that name no row, as a 422 on the field that sent them. */
+export async function assertExist(tx: Tx, model: "source" | "entity", ids: number[], field: string): Promise<void> {
+  if (!ids.length) return;
+  const unique = [...new Set(ids)];
+  const found = model === "source"
+    ? await tx.source.findMany({ where: { id: { in: unique } }, select: { id: true } })
+    : await tx.entity.findMany({ where: { id: { in: unique } }, select: { id: true } });
+  const missing = unique.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw new Invalid({ [field]: `No ${model} has the id ${missing.join(", ")}.` });
+}
+
+/** The claim at the version the editor started from, or a 409 with the current one. */
+export async function claimAtVersion(tx: Tx, id: number, version: number | undefined) {
+  const current = await getClaim(tx as Db, id);
+  if (version !== undefined && current.version !== version) {
+    throw new Conflict(
+      `Someone changed this claim while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
+      current,
+    );
+  }
+  return current;
+}
+
+/** Writes the new values with the version bumped; the where on version makes a lost update impossible. */
+async function bump(tx: Tx, id: number, version: number, data: Record<string, unknown>) {
+  const { count } = await tx.claim.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count !== 1) throw new Conflict("Someone changed this claim at the same moment. Nothing was saved.");
+}
+
+export async function createClaim(db: Db, actor: Actor, input: unknown) {
+  const data = parse(createClaimSchema, input);
+  const id = await db.$transaction(async (tx) => {
+    await assertExist(tx, "entity", data.entityIds, "entityIds");
+    const { entityIds, ...fields } = data;
+    const claim = await tx.claim.create({
+      data: { ...fields, entities: { create: [...new Set(entityIds)].map((entityId) => ({ entityId })) } },
+    });
+    const changes: Changes = diff({} as typeof claim, claim, EDITABLE);
+    if (entityIds.length) changes.entityIds = [[], [...new Set(entityIds)].sort((a, b) => a - b)];
+    await recordAudit(tx, actor, { action: "claim.create", subjectType: "claim", subjectId: claim.id, changes });
+    return claim.id;
+  });
+  return getClaim(db, id);
+}
+
+/** An edit from the form or PATCH. Nothing is written when nothing changed. */
+export async function updateClaim(db: Db, actor: Actor, id: number, input: unknown) {
+  const data = parse(updateClaimSchema, input);
+  await db.$transaction(async (tx) => {
+    const current = await claimAtVersion(tx, id, data.version);
+    if (data.status && data.status !== current.status) {
+      const why = refusal(current.status as Status, data.status, "reclassify");
+      if (why) throw new Invalid({ status: why });
+    }
+    const { version, reason, sourceIds, entityIds, ...fields } = data;
+    const changes = diff(current, fields, EDITABLE);
+    const before = current.entities.map((e) => e.id).sort((a, b) => a - b);
+    const after = entityIds && [...new Set(entityIds)].sort((a, b) => a - b);
+    if (after && after.join() !== before.join()) {
+      await assertExist(tx, "entity", after, "entityIds");
+      changes.entityIds = [before, after];
+    }
+    if (!Object.keys(changes).length) return;
+    if ((changes.status || changes.confidence) && !reason) {
+      throw new Invalid({ reason: "Say why the status or confidence changed; the audit trail keeps it." });
+    }
+    await assertExist(tx, "source", sourceIds, "sourceIds");
+    const values = Object.fromEntries(Object.keys(changes).filter((k) => k !== "entityIds").map((k) => [k, fields[k as keyof typeof fields]]));
+    await bump(tx, id, version, values);
+    if (changes.entityIds) {
+      await tx.claimEntity.deleteMany({ where: { claimId: id } });
+      await tx.claimEntity.createMany({ data: after!.map((entityId) => ({ claimId: id, entityId })) });
+    }
+    const action = changes.status ? "claim.status" : "claim.update";
+    await recordAudit(tx, actor, { action, subjectType: "claim", subjectId: id, changes, reason, sourceIds });
+  });
+  return getClaim(db, id);
+}
+
+/** Resolving a rumor: an open claim becomes confirmed, false or inconclusive, with a note and cited sources. */
+export async function resolveClaim(db: Db, actor: Actor, id: number, input: unknown) {
+  const data = parse(resolutionSchema, input);
+  await db.$transaction(async (tx) => {
+    const current = await claimAtVersion(tx, id, data.version);
+    const why = refusal(current.status as Status, data.outcome, "resolve");
+    if (why) throw new Invalid({ outcome: why });
+    await assertExist(tx, "source", data.sourceIds, "sourceIds");
+    const next = {
+      status: data.outcome,
+      resolutionNote: data.note,
+      resolvedAt: new Date(),
+      ...(data.confidence !== undefined ? { confidence: data.confidence } : {}),
+    };
+    await bump(tx, id, current.version, next);
+    const changes = diff(current, next, ["status", "resolutionNote", "resolvedAt", "confidence"]);
+    await recordAudit(tx, actor, { action: "claim.resolve", subjectType: "claim", subjectId: id, changes, reason: data.note, sourceIds: data.sourceIds });
+  });
+  return getClaim(db, id);
+}
+
+/** Reopening a resolved claim: back to an open state, with the reason on record. */
+export async function reopenClaim(db: Db, actor: Actor, id: number, input: unknown) {
+  const data = parse(reopenSchema, input);
+  await db.$transaction(async (tx) => {
+    const current = await claimAtVersion(tx, id, data.version);
+    const why = refusal(current.status as Status, data.status, "reopen");
+    if (why) throw new Invalid({ status: why });
+    await assertExist(tx, "source", data.sourceIds, "sourceIds");
+    const next = { status: data.status, resolutionNote: "", resolvedAt: null };
+    await bump(tx, id, current.version, next);
+    const changes = diff(current, next, ["status", "resolutionNote", "resolvedAt"]);
+    await recordAudit(tx, actor, { action: "claim.reopen", subjectType: "claim", subjectId: id, changes, reason: data.reason, sourceIds: data.sourceIds });
+  });
+  return getClaim(db, id);
+}

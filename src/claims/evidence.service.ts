@@ -1,0 +1,45 @@
+import type { Db } from "../db.ts";
+import { NotFound } from "../errors.ts";
+import { parse } from "../validation.ts";
+import { recordAudit, type Actor } from "../audit/audit.service.ts";
+import { assertExist } from "./claims.service.ts";
+import { evidenceSchema, removeEvidenceSchema } from "./claims.schema.ts";
+
+/** Links a source to a claim with a stance and the quoted passage. */
+export async function addEvidence(db: Db, actor: Actor, claimId: number, input: unknown) {
+  const data = parse(evidenceSchema, input);
+  return db.$transaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
+    if (!claim) throw new NotFound(`Claim #${claimId}`);
+    await assertExist(tx, "source", [data.sourceId], "sourceId");
+    const evidence = await tx.evidence.create({ data: { claimId, ...data }, include: { source: true } });
+    await tx.claim.update({ where: { id: claimId }, data: { version: { increment: 1 } } });
+    await recordAudit(tx, actor, {
+      action: "evidence.add",
+      subjectType: "claim",
+      subjectId: claimId,
+      changes: { evidence: [null, { id: evidence.id, sourceId: data.sourceId, stance: data.stance, quote: data.quote }] },
+      sourceIds: [data.sourceId],
+    });
+    return evidence;
+  });
+}
+
+export async function removeEvidence(db: Db, actor: Actor, claimId: number, evidenceId: number, input: unknown) {
+  const { reason } = parse(removeEvidenceSchema, input);
+  await db.$transaction(async (tx) => {
+    const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, claimId } });
+    if (!evidence) throw new NotFound(`Evidence #${evidenceId} of claim #${claimId}`);
+    await tx.evidence.delete({ where: { id: evidenceId } });
+    await tx.claim.update({ where: { id: claimId }, data: { version: { increment: 1 } } });
+    const { id, sourceId, stance, quote } = evidence;
+    await recordAudit(tx, actor, {
+      action: "evidence.remove",
+      subjectType: "claim",
+      subjectId: claimId,
+      changes: { evidence: [{ id, sourceId, stance, quote }, null] },
+      reason,
+      sourceIds: [sourceId],
+    });
+  });
+}

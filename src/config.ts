@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The environment, parsed once. Everything else receives a Config.
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "DATABASE_URL must be a SQLite file URL such as file:./data/claims.db")
+    .default("file:./data/claims.db"),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  NEWSROOM_NAME: z.string().min(1).default("Claimtrack Newsroom"),
+  PUBLIC_URL: z.url().optional(),
+  LOG_REQUESTS: z.enum(["0", "1"]).optional(),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** folder of the database file: the session secret is kept beside it */
+  dataDir: string;
+  sessionSecret: string;
+  newsroomName: string;
+  publicUrl: string | undefined;
+  logRequests: boolean;
+}
+
+export function databasePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, "");
+}
+
+/** The secret from the environment, or one generated on first start and kept in the data folder. */
+function loadSessionSecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(48).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.dirname(path.resolve(databasePath(e.DATABASE_URL)));
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    sessionSecret: loadSessionSecret(dataDir, e.SESSION_SECRET),
+    newsroomName: e.NEWSROOM_NAME,
+    publicUrl: e.PUBLIC_URL,
+    logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
+  };
+}

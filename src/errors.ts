@@ -1,0 +1,57 @@
+// Typed errors thrown by services; the error handler maps them to pages and JSON.
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequest extends AppError {
+  constructor(message: string) {
+    super(400, "bad_request", message);
+  }
+}
+
+export class Unauthorized extends AppError {
+  constructor(message = "Please sign in to continue.") {
+    super(401, "unauthorized", message);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message = "Your role does not allow this.") {
+    super(403, "forbidden", message);
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what = "That page") {
+    super(404, "not_found", `${what} was not found.`);
+  }
+}
+
+/** A stale write: `current` is the record as it is now, for the conflict page. */
+export class Conflict extends AppError {
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
+    super(409, "conflict", message);
+  }
+}
+
+export class Invalid extends AppError {
+  constructor(
+    readonly fields: FieldErrors,
+    message = "Some fields need attention.",
+  ) {
+    super(422, "invalid", message);
+  }
+}

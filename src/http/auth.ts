@@ -1,0 +1,54 @@
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { Db } from "../db.ts";
+import { Forbidden, Unauthorized } from "../errors.ts";
+import { findUser, userForToken, type CurrentUser } from "../users/users.service.ts";
+import type { RoleName } from "../users/users.schema.ts";
+
+declare module "express-serve-static-core" {
+  interface Request {
+    user?: CurrentUser;
+    /** true when the request proved itself with a bearer token, not a cookie (no CSRF check then) */
+    viaToken?: boolean;
+  }
+}
+
+/** Finds the user from the session cookie or an Authorization: Bearer token. */
+export function loadUser(db: Db): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get("authorization");
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const user = match ? await userForToken(db, match[1]!) : null;
+      if (!user) throw new Unauthorized("The API token is missing, malformed or revoked.");
+      req.user = user;
+      req.viaToken = true;
+    } else if (req.session?.userId) {
+      const user = await findUser(db, req.session.userId);
+      if (user) req.user = user;
+      else delete req.session.userId;
+    }
+    res.locals.user = req.user ?? null;
+    next();
+  };
+}
+
+export const isApi = (req: Request) => req.originalUrl.startsWith("/api/") || req.originalUrl === "/api";
+
+/** Anyone signed in. Pages send strangers to the login form; the API answers 401. */
+export function requireUser(req: Request, res: Response, next: NextFunction): void {
+  if (req.user) return next();
+  if (isApi(req) || req.method !== "GET") throw new Unauthorized();
+  res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
+}
+
+const RANK: Record<RoleName, number> = { viewer: 0, editor: 1, admin: 2 };
+
+export const can = (user: CurrentUser | undefined | null, role: RoleName) => !!user && RANK[user.role] >= RANK[role];
+
+export function requireRole(role: RoleName): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.user) throw new Unauthorized();
+    if (!can(req.user, role)) throw new Forbidden(`This needs the ${role} role; you are signed in as a ${req.user.role}.`);
+    next();
+  };
+}

@@ -1,0 +1,42 @@
+import type { NextFunction, Request, Response } from "express";
+import { AppError, Conflict, Invalid } from "../errors.ts";
+import { isApi } from "./auth.ts";
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** body-parser and other middleware errors carry a 4xx status of their own. */
+function clientError(err: unknown): ErrorBody & { status: number } | null {
+  const e = err as { status?: unknown; type?: unknown; message?: unknown };
+  if (typeof e?.status !== "number" || e.status < 400 || e.status >= 500) return null;
+  if (e.type === "entity.parse.failed") return { status: 400, code: "bad_request", message: "The request body is not valid JSON." };
+  if (e.type === "entity.too.large") return { status: 413, code: "too_large", message: "The request body is too large." };
+  return { status: e.status === 404 ? 404 : 400, code: "bad_request", message: "The request could not be read." };
+}
+
+function describe(err: unknown): ErrorBody & { status: number } {
+  if (err instanceof AppError) {
+    return { status: err.status, code: err.code, message: err.message, ...(err instanceof Invalid ? { fields: err.fields } : {}) };
+  }
+  return clientError(err) ?? { status: 500, code: "internal", message: "Something went wrong on our side. The error has been logged." };
+}
+
+/** The one error handler: typed errors become status codes, as JSON under /api and as pages elsewhere. */
+export function errorHandler(showStack: boolean, log: (err: unknown, req: Request) => void) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const { status, ...body } = describe(err);
+    if (status >= 500) log(err, req);
+    if (res.headersSent) return void res.end();
+    res.status(status);
+    if (isApi(req) || !req.accepts("html")) {
+      const current = err instanceof Conflict && err.current !== undefined ? { current: err.current } : {};
+      res.json({ error: { ...body, ...current } });
+      return;
+    }
+    if (status === 401 && req.method === "GET") return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
+    res.render("errors/error", { title: body.message, status, error: body, stack: showStack && status >= 500 && err instanceof Error ? err.stack : null });
+  };
+}

@@ -1,0 +1,53 @@
+import type { NextFunction, Request, RequestHandler, Response, Router } from "express";
+import { Conflict, Invalid, NotFound } from "../errors.ts";
+
+type Method = "get" | "post" | "patch" | "delete";
+export type Handler = (req: Request, res: Response) => Promise<void> | void;
+/** Re-renders a form with the editor's input after a 422 (Invalid) or 409 (Conflict). */
+export type FormRenderer = (req: Request, res: Response, error: Invalid | Conflict) => Promise<void> | void;
+
+export interface Route {
+  method: Method;
+  path: string;
+  guards: RequestHandler[];
+  handler: Handler;
+  form?: FormRenderer;
+}
+
+export const route = (method: Method, path: string, guards: RequestHandler[], handler: Handler, form?: FormRenderer): Route => ({
+  method,
+  path,
+  guards,
+  handler,
+  ...(form ? { form } : {}),
+});
+
+/**
+ * Mounts a feature's route table. A route with a form renderer gets its
+ * invalid or stale input back in the form; every other error goes to the
+ * one error handler (Express 5 forwards rejected promises).
+ */
+export function mount(router: Router, routes: Route[]): Router {
+  for (const r of routes) {
+    const form = r.form;
+    const handler = form
+      ? async (req: Request, res: Response, next: NextFunction) => {
+          try {
+            await r.handler(req, res);
+          } catch (err) {
+            if (err instanceof Invalid || err instanceof Conflict) return form(req, res, err);
+            next(err);
+          }
+        }
+      : r.handler;
+    router[r.method](r.path, ...r.guards, handler);
+  }
+  return router;
+}
+
+/** A numeric id from the URL; anything else is a page that does not exist. */
+export function paramId(value: unknown, what: string): number {
+  const n = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound(what);
+  return n;
+}

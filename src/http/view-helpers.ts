@@ -1,0 +1,65 @@
+import type { NextFunction, Request, Response } from "express";
+import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
+import { can } from "./auth.ts";
+import type { RoleName } from "../users/users.schema.ts";
+
+const utc = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** Formatting helpers every template gets as `h`. */
+export const helpers = {
+  /** "20 Nov 2023, 06:00 UTC", or an em dash for no date */
+  dateTime(d: Date | string | null | undefined): string {
+    if (!d) return "—";
+    return `${utc.format(new Date(d))} UTC`;
+  },
+  /** the value a datetime-local input expects, in UTC */
+  inputDateTime(d: Date | string | null | undefined): string {
+    if (!d) return "";
+    const date = new Date(d);
+    return Number.isNaN(date.getTime()) ? String(d) : date.toISOString().slice(0, 16);
+  },
+  iso(d: Date | string | null | undefined): string {
+    return d ? new Date(d).toISOString() : "";
+  },
+  statusLabel: (s: string) => STATUS_LABELS[s as Status] ?? s,
+  statusHint: (s: string) => STATUS_HINTS[s as Status] ?? "",
+  isOpen,
+  label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
+  /** an audit value for display: null as an em dash, objects as JSON */
+  value(v: unknown): string {
+    if (v === null || v === undefined || v === "") return "—";
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
+  },
+  /** the current query string with some parameters replaced (for filters and pages) */
+  query(current: Record<string, unknown>, changes: Record<string, string | number | null>): string {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...current, ...changes })) {
+      if (v === null || v === undefined || v === "") continue;
+      for (const one of Array.isArray(v) ? v : [v]) params.append(k, String(one));
+    }
+    const s = params.toString();
+    return s ? `?${s}` : "";
+  },
+};
+
+export function viewLocals(appName: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    res.locals.h = helpers;
+    res.locals.appName = appName;
+    res.locals.path = req.path;
+    res.locals.can = (role: RoleName) => can(req.user, role);
+    res.locals.title = "";
+    // defaults for pages rendered before the session and user are known (early errors)
+    res.locals.user = null;
+    res.locals.flash = [];
+    res.locals.csrfToken = "";
+    next();
+  };
+}

@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from "node:crypto";
+import argon2 from "argon2";
+import type { Db } from "../db.ts";
+import { Invalid, NotFound } from "../errors.ts";
+import { parse } from "../validation.ts";
+import { recordAudit, type Actor } from "../audit/audit.service.ts";
+import { newUserSchema, roleChangeSchema, type RoleName } from "./users.schema.ts";
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  role: RoleName;
+}
+
+const toCurrent = (u: { id: number; email: string; name: string; role: string }): CurrentUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role as RoleName,
+});
+
+export const actorOf = (u: CurrentUser): Actor => ({ id: u.id, label: u.email, role: u.role });
+
+// A hash of a password nobody has, so an unknown email costs as much as a wrong password.
+const decoyHash = argon2.hash(randomBytes(16).toString("hex"), { type: argon2.argon2id });
+
+export async function createUser(db: Db, actor: Actor, input: unknown): Promise<CurrentUser> {
+  const data = parse(newUserSchema, input);
+  if (await db.user.findUnique({ where: { email: data.email } })) {
+    throw new Invalid({ email: "A user with this email already exists." });
+  }
+  const passwordHash = await argon2.hash(data.password, { type: argon2.argon2id });
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
+    await recordAudit(tx, actor, {
+      action: "user.create",
+      subjectType: "user",
+      subjectId: user.id,
+      changes: { email: [null, user.email], role: [null, user.role] },
+    });
+    return toCurrent(user);
+  });
+}
+
+export async function changeRole(db: Db, actor: Actor, userId: number, input: unknown): Promise<CurrentUser> {
+  const { role } = parse(roleChangeSchema, input);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw new NotFound("That user");
+    if (user.role === role) return toCurrent(user);
+    if (user.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) === 1) {
+      throw new Invalid({ role: "This is the last admin; make another user admin first." });
+    }
+    const updated = await tx.user.update({ where: { id: userId }, data: { role } });
+    await recordAudit(tx, actor, { action: "user.role", subjectType: "user", subjectId: userId, changes: { role: [user.role, role] } });
+    return toCurrent(updated);
+  });
+}
+
+/** The user whose email and password match, or null. Takes the same time either way. */
+export async function authenticate(db: Db, email: string, password: string): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const ok = await argon2.verify(user?.passwordHash ?? (await decoyHash), password);
+  return user && ok ? toCurrent(user) : null;
+}
+
+export async function findUser(db: Db, id: number): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({ where: { id } });
+  return user ? toCurrent(user) : null;
+}
+
+export const listUsers = (db: Db) => db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, name: true, role: true, createdAt: true } });
+
+export const countUsers = (db: Db) => db.user.count();
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Issues a new API token; only its hash is stored, so this is the one time it can be read. */
+export async function issueToken(db: Db, actor: Actor, email: string): Promise<string> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) throw new NotFound(`The user ${email}`);
+  const token = "ct_" + randomBytes(32).toString("base64url");
+  await db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({ data: { userId: user.id, tokenHash: tokenHash(token) } });
+    await recordAudit(tx, actor, { action: "user.token", subjectType: "user", subjectId: user.id, changes: { token: [null, `#${row.id}`] } });
+  });
+  return token;
+}
+
+export async function userForToken(db: Db, token: string): Promise<CurrentUser | null> {
+  const row = await db.apiToken.findUnique({ where: { tokenHash: tokenHash(token) }, include: { user: true } });
+  if (!row) return null;
+  return toCurrent(row.user);
+}

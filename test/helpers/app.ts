@@ -1,0 +1,67 @@
+import { copyFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import request from "supertest";
+import type TestAgent from "supertest/lib/agent.js";
+import { createApp } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { openDatabase, type Db } from "../../src/db.ts";
+import { SYSTEM } from "../../src/audit/audit.service.ts";
+import { createUser, issueToken } from "../../src/users/users.service.ts";
+import type { RoleName } from "../../src/users/users.schema.ts";
+import { TEMPLATE, TMP } from "./global-setup.ts";
+
+export type Agent = InstanceType<typeof TestAgent>;
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  file: string;
+  /** a signed-in browser-like agent with the session's CSRF token */
+  signIn(role: RoleName, email?: string): Promise<{ agent: Agent; csrf: string; email: string; id: number }>;
+  /** a bearer token for a new user of that role */
+  token(role: RoleName): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const PASSWORD = "correct horse battery staple";
+
+/** The CSRF token from a page's first hidden _csrf field. */
+export function csrfFrom(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error("no CSRF token on the page");
+  return m[1]!;
+}
+
+/** An app on a fresh copy of the migrated template database. */
+export async function testApp(): Promise<TestApp> {
+  const file = path.join(TMP, `${randomUUID()}.db`);
+  copyFileSync(TEMPLATE, file);
+  const url = `file:${file}`;
+  const db = await openDatabase(url);
+  const config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "x".repeat(40) }) };
+  const app = createApp({ db, config, log: () => {} });
+  let n = 0;
+  return {
+    app,
+    db,
+    file,
+    async signIn(role, email = `${role}${++n}@example.org`) {
+      const user = await createUser(db, SYSTEM, { email, role, password: PASSWORD, name: `${role} ${n}` });
+      const agent = request.agent(app);
+      const login = await agent.get("/login");
+      await agent.post("/login").type("form").send({ email, password: PASSWORD, _csrf: csrfFrom(login.text) }).expect(302);
+      const page = await agent.get("/claims").expect(200);
+      return { agent, csrf: csrfFrom(page.text), email, id: user.id };
+    },
+    async token(role) {
+      const email = `${role}-api${++n}@example.org`;
+      await createUser(db, SYSTEM, { email, role, password: PASSWORD });
+      return issueToken(db, SYSTEM, email);
+    },
+    async close() {
+      await db.$disconnect();
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    },
+  };
+}
