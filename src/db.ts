@@ -35,3 +35,14 @@ export async function migrate(databaseUrl: string): Promise<void> {
 function absoluteUrl(databaseUrl: string): string {
   return "file:" + path.resolve(databaseUrl.replace(/^file:/, ""));
 }
+
+export type DbOrTx = Db | Tx;
+
+/**
+ * Runs work in a transaction, or inside the caller's when given one: a
+ * service called by the seed or an import joins their single transaction,
+ * so a batch is all or nothing.
+ */
+export function inTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work, { maxWait: 10_000, timeout: 60_000 }) : work(db);
+}

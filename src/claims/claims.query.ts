@@ -1,5 +1,6 @@
-import type { Db } from "../db.ts";
-import { BadRequest, NotFound } from "../errors.ts";
+import type { Db, DbOrTx } from "../db.ts";
+import { NotFound } from "../errors.ts";
+import { decodeCursor, page } from "../pagination.ts";
 import { fold } from "../text.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { STATUSES, type Status } from "./status.ts";
@@ -15,18 +16,6 @@ export function claimJson(c: ClaimRow) {
   return { ...rest, entities: entities.map((e) => e.entity) };
 }
 export type ClaimSummary = ReturnType<typeof claimJson>;
-
-const encodeCursor = (id: number) => Buffer.from(JSON.stringify({ id })).toString("base64url");
-
-function decodeCursor(cursor: string): number {
-  try {
-    const { id } = JSON.parse(Buffer.from(cursor, "base64url").toString()) as { id?: unknown };
-    if (typeof id === "number" && Number.isInteger(id) && id > 0) return id;
-  } catch {
-    // falls through to the error below
-  }
-  throw new BadRequest("The cursor is not one this server gave out; start again from the first page.");
-}
 
 /** Entity ids whose name or any alias contains the folded search. */
 async function entitiesNamed(db: Db, q: string): Promise<{ ids: number[]; names: string[] }> {
@@ -68,11 +57,8 @@ export async function listClaims(db: Db, f: ListQuery) {
     orderBy: { id: "desc" },
     take: f.limit + 1,
   });
-  const page = rows.slice(0, f.limit);
-  return {
-    items: page.map(claimJson),
-    nextCursor: rows.length > f.limit ? encodeCursor(page[page.length - 1]!.id) : null,
-  };
+  const { items, nextCursor } = page(rows, f.limit);
+  return { items: items.map(claimJson), nextCursor };
 }
 
 /** How many claims of each status match the other filters (for the index's status tabs). */
@@ -83,7 +69,7 @@ export async function statusCounts(db: Db, f: ListQuery): Promise<Record<Status,
   return counts;
 }
 
-export async function getClaim(db: Db, id: number) {
+export async function getClaim(db: DbOrTx, id: number) {
   const claim = await db.claim.findUnique({
     where: { id },
     include: {
@@ -99,3 +85,8 @@ export async function getClaim(db: Db, id: number) {
   return { ...rest, entities: entities.map(({ entity: { aliases, ...e } }) => ({ ...e, aliases: aliases.map((a) => a.alias) })) };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
+
+/** Choices for the claim forms' entity and source pickers. */
+export const entityOptions = (db: Db) => db.entity.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } });
+export const sourceOptions = (db: Db) =>
+  db.source.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true, publisher: true } });

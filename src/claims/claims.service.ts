@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../db.ts";
+import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
 import { Conflict, Invalid } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { diff, recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
@@ -21,7 +21,7 @@ export async function assertExist(tx: Tx, model: "source" | "entity", ids: numbe
 
 /** The claim at the version the editor started from, or a 409 with the current one. */
 export async function claimAtVersion(tx: Tx, id: number, version: number | undefined) {
-  const current = await getClaim(tx as Db, id);
+  const current = await getClaim(tx, id);
   if (version !== undefined && current.version !== version) {
     throw new Conflict(
       `Someone changed this claim while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
@@ -37,9 +37,9 @@ async function bump(tx: Tx, id: number, version: number, data: Record<string, un
   if (count !== 1) throw new Conflict("Someone changed this claim at the same moment. Nothing was saved.");
 }
 
-export async function createClaim(db: Db, actor: Actor, input: unknown) {
+export async function createClaim(db: DbOrTx, actor: Actor, input: unknown) {
   const data = parse(createClaimSchema, input);
-  const id = await db.$transaction(async (tx) => {
+  const id = await inTransaction(db, async (tx) => {
     await assertExist(tx, "entity", data.entityIds, "entityIds");
     const { entityIds, ...fields } = data;
     const claim = await tx.claim.create({
@@ -54,9 +54,9 @@ export async function createClaim(db: Db, actor: Actor, input: unknown) {
 }
 
 /** An edit from the form or PATCH. Nothing is written when nothing changed. */
-export async function updateClaim(db: Db, actor: Actor, id: number, input: unknown) {
+export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: unknown) {
   const data = parse(updateClaimSchema, input);
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const current = await claimAtVersion(tx, id, data.version);
     if (data.status && data.status !== current.status) {
       const why = refusal(current.status as Status, data.status, "reclassify");
@@ -88,9 +88,9 @@ export async function updateClaim(db: Db, actor: Actor, id: number, input: unkno
 }
 
 /** Resolving a rumor: an open claim becomes confirmed, false or inconclusive, with a note and cited sources. */
-export async function resolveClaim(db: Db, actor: Actor, id: number, input: unknown) {
+export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: unknown) {
   const data = parse(resolutionSchema, input);
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const current = await claimAtVersion(tx, id, data.version);
     const why = refusal(current.status as Status, data.outcome, "resolve");
     if (why) throw new Invalid({ outcome: why });
@@ -109,9 +109,9 @@ export async function resolveClaim(db: Db, actor: Actor, id: number, input: unkn
 }
 
 /** Reopening a resolved claim: back to an open state, with the reason on record. */
-export async function reopenClaim(db: Db, actor: Actor, id: number, input: unknown) {
+export async function reopenClaim(db: DbOrTx, actor: Actor, id: number, input: unknown) {
   const data = parse(reopenSchema, input);
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const current = await claimAtVersion(tx, id, data.version);
     const why = refusal(current.status as Status, data.status, "reopen");
     if (why) throw new Invalid({ status: why });

@@ -1,4 +1,4 @@
-import type { Db } from "../db.ts";
+import { inTransaction, type DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
@@ -6,9 +6,9 @@ import { assertExist } from "./claims.service.ts";
 import { evidenceSchema, removeEvidenceSchema } from "./claims.schema.ts";
 
 /** Links a source to a claim with a stance and the quoted passage. */
-export async function addEvidence(db: Db, actor: Actor, claimId: number, input: unknown) {
+export async function addEvidence(db: DbOrTx, actor: Actor, claimId: number, input: unknown) {
   const data = parse(evidenceSchema, input);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } });
     if (!claim) throw new NotFound(`Claim #${claimId}`);
     await assertExist(tx, "source", [data.sourceId], "sourceId");
@@ -25,9 +25,9 @@ export async function addEvidence(db: Db, actor: Actor, claimId: number, input: 
   });
 }
 
-export async function removeEvidence(db: Db, actor: Actor, claimId: number, evidenceId: number, input: unknown) {
+export async function removeEvidence(db: DbOrTx, actor: Actor, claimId: number, evidenceId: number, input: unknown) {
   const { reason } = parse(removeEvidenceSchema, input);
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, claimId } });
     if (!evidence) throw new NotFound(`Evidence #${evidenceId} of claim #${claimId}`);
     await tx.evidence.delete({ where: { id: evidenceId } });

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
+import { actionLabel } from "../audit/audit.query.ts";
 import { can } from "./auth.ts";
 import type { RoleName } from "../users/users.schema.ts";
 
@@ -31,6 +32,7 @@ export const helpers = {
   statusLabel: (s: string) => STATUS_LABELS[s as Status] ?? s,
   statusHint: (s: string) => STATUS_HINTS[s as Status] ?? "",
   isOpen,
+  actionLabel,
   label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
   /** an audit value for display: null as an em dash, objects as JSON */
   value(v: unknown): string {

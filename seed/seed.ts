@@ -1,0 +1,64 @@
+import { inTransaction, type Db } from "../src/db.ts";
+import { SYSTEM } from "../src/audit/audit.service.ts";
+import { createClaim, resolveClaim } from "../src/claims/claims.service.ts";
+import { addEvidence } from "../src/claims/evidence.service.ts";
+import { isResolved } from "../src/claims/status.ts";
+import { createEntity } from "../src/entities/entities.service.ts";
+import { createSource } from "../src/sources/sources.service.ts";
+import { claims, entities, sources } from "./article.ts";
+
+export interface SeedCounts {
+  claims: number;
+  sources: number;
+  entities: number;
+}
+
+function lookup(ids: Map<string, number>, key: string, what: string): number {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`seed: unknown ${what} key "${key}"`);
+  return id;
+}
+
+/**
+ * Loads the source article's claims into an empty ledger, through the same
+ * services the editors use, so every record has its audit events (by
+ * "system"). One transaction: an interrupted seed leaves nothing behind and
+ * runs again on the next start. A ledger with any claim, source or entity
+ * is left alone, so loading twice adds nothing.
+ */
+export async function seedIfEmpty(db: Db): Promise<SeedCounts | null> {
+  return inTransaction(db, async (tx) => {
+    const existing = (await tx.claim.count()) + (await tx.source.count()) + (await tx.entity.count());
+    if (existing) return null;
+
+    const sourceIds = new Map<string, number>();
+    for (const { key, ...s } of sources) sourceIds.set(key, (await createSource(tx, SYSTEM, s)).id);
+    const entityIds = new Map<string, number>();
+    for (const { key, ...e } of entities) entityIds.set(key, (await createEntity(tx, SYSTEM, e)).id);
+
+    for (const c of claims) {
+      // A claim the article settles is recorded open, then resolved with its
+      // evidence cited, so its History tells how it was settled.
+      const claim = await createClaim(tx, SYSTEM, {
+        statement: c.statement,
+        context: c.context,
+        status: isResolved(c.status) ? "unverified" : c.status,
+        confidence: c.confidence,
+        occurredAt: c.occurredAt,
+        occurredAtText: c.occurredAtText,
+        firstReportedAt: c.firstReportedAt,
+        entityIds: c.entities.map((k) => lookup(entityIds, k, "entity")),
+      });
+      const cited: number[] = [];
+      for (const ev of c.evidence) {
+        const sourceId = lookup(sourceIds, ev.source, "source");
+        await addEvidence(tx, SYSTEM, claim.id, { sourceId, stance: ev.stance, quote: ev.quote });
+        cited.push(sourceId);
+      }
+      if (isResolved(c.status)) {
+        await resolveClaim(tx, SYSTEM, claim.id, { outcome: c.status, note: c.resolutionNote, sourceIds: [...new Set(cited)] });
+      }
+    }
+    return { claims: claims.length, sources: sources.length, entities: entities.length };
+  });
+}

@@ -1,0 +1,103 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import { Conflict, type Invalid } from "../errors.ts";
+import { requireRole } from "../http/auth.ts";
+import { flash } from "../http/flash.ts";
+import { mount, paramId, route } from "../http/routes.ts";
+import { historyOf } from "../audit/audit.service.ts";
+import { sourceTitles } from "../audit/audit.query.ts";
+import { actorOf } from "../users/users.service.ts";
+import { parse } from "../validation.ts";
+import { entityOptions, getClaim, listClaims, sourceOptions, statusCounts, type ClaimDetail } from "./claims.query.ts";
+import { listQuerySchema } from "./claims.schema.ts";
+import { createClaim, updateClaim } from "./claims.service.ts";
+import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
+import { STATUSES, OPEN_STATUSES } from "./status.ts";
+
+const editor = [requireRole("editor")];
+export const claimId = (req: Request) => paramId(req.params.id, "That claim");
+
+type FormValues = Record<string, string | string[]>;
+
+/** A claim as the edit form's fields: strings, dates as UTC datetime-local values. */
+function formValues(c: ClaimDetail): FormValues {
+  const dt = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
+  return {
+    statement: c.statement,
+    context: c.context,
+    status: c.status,
+    confidence: String(c.confidence),
+    occurredAt: dt(c.occurredAt),
+    occurredAtText: c.occurredAtText,
+    firstReportedAt: dt(c.firstReportedAt),
+    entityIds: c.entities.map((e) => String(e.id)),
+    version: String(c.version),
+  };
+}
+
+export function claimsRouter(db: Db) {
+  const options = async () => ({ entities: await entityOptions(db), sources: await sourceOptions(db), openStatuses: OPEN_STATUSES });
+
+  async function index(req: Request, res: Response) {
+    const filters = parse(listQuerySchema, req.query);
+    const [page, counts, entities] = await Promise.all([listClaims(db, filters), statusCounts(db, filters), entityOptions(db)]);
+    res.render("claims/index", { title: "Claims", filters, page, counts, statuses: STATUSES, entities, query: req.query });
+  }
+
+  async function show(req: Request, res: Response) {
+    const claim = await getClaim(db, claimId(req));
+    res.render("claims/show", { title: `Claim #${claim.id}`, claim, sources: await sourceOptions(db), values: {}, errors: {} });
+  }
+
+  async function history(req: Request, res: Response) {
+    const claim = await getClaim(db, claimId(req));
+    const events = (await historyOf(db, "claim", claim.id)).reverse();
+    res.render("claims/history", { title: `History of claim #${claim.id}`, claim, events, sources: await sourceTitles(db, events) });
+  }
+
+  const newForm = async (_req: Request, res: Response) =>
+    res.render("claims/new", { title: "New claim", values: { status: "unverified", confidence: "50" }, errors: {}, ...(await options()) });
+
+  async function create(req: Request, res: Response) {
+    const claim = await createClaim(db, actorOf(req.user!), req.body);
+    flash(req, "success", `Claim #${claim.id} created.`);
+    res.redirect(`/claims/${claim.id}`);
+  }
+
+  async function newInvalid(req: Request, res: Response, err: Invalid | Conflict) {
+    res.status(err.status).render("claims/new", { title: "New claim", values: req.body, errors: "fields" in err ? err.fields : {}, ...(await options()) });
+  }
+
+  async function edit(req: Request, res: Response) {
+    const claim = await getClaim(db, claimId(req));
+    res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values: formValues(claim), errors: {}, ...(await options()) });
+  }
+
+  async function update(req: Request, res: Response) {
+    const claim = await updateClaim(db, actorOf(req.user!), claimId(req), req.body);
+    flash(req, "success", `Claim #${claim.id} saved (version ${claim.version}).`);
+    res.redirect(`/claims/${claim.id}`);
+  }
+
+  /** 422: the form again with messages; 409: both versions side by side, the editor's input kept. */
+  async function editInvalid(req: Request, res: Response, err: Invalid | Conflict) {
+    const claim = await getClaim(db, claimId(req));
+    const values = { ...req.body } as FormValues;
+    if (err instanceof Conflict) {
+      const current = formValues(claim);
+      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options()) });
+    }
+    res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options()) });
+  }
+
+  const router = mount(Router(), [
+    route("get", "/claims", [], index),
+    route("get", "/claims/new", editor, newForm),
+    route("post", "/claims", editor, create, newInvalid),
+    route("get", "/claims/:id", [], show),
+    route("get", "/claims/:id/edit", editor, edit),
+    route("post", "/claims/:id", editor, update, editInvalid),
+    route("get", "/claims/:id/history", [], history),
+  ]);
+  return router.use(claimWorkflowRouter(db));
+}

@@ -1,0 +1,21 @@
+import { BadRequest } from "./errors.ts";
+
+// Keyset pagination: a cursor is the last id of a page, opaque to clients.
+
+export const encodeCursor = (id: number) => Buffer.from(JSON.stringify({ id })).toString("base64url");
+
+export function decodeCursor(cursor: string): number {
+  try {
+    const { id } = JSON.parse(Buffer.from(cursor, "base64url").toString()) as { id?: unknown };
+    if (typeof id === "number" && Number.isSafeInteger(id) && id > 0) return id;
+  } catch {
+    // not JSON: the same answer as a cursor of the wrong shape
+  }
+  throw new BadRequest("The cursor is not one this server gave out; start again from the first page.");
+}
+
+/** The first `limit` rows and the cursor of the next page (rows were fetched with take: limit + 1). */
+export function page<T extends { id: number }>(rows: T[], limit: number): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null };
+}
