@@ -1,11 +1,10 @@
 import { loadConfig } from "../src/config.ts";
-import { migrate, openDatabase } from "../src/db.ts";
+import { openMigrated } from "../src/db.ts";
 import { seedIfEmpty } from "./seed.ts";
 
 // npm run db:seed: what npm start does before serving, on its own.
 const config = loadConfig();
-await migrate(config.databaseUrl);
-const db = await openDatabase(config.databaseUrl);
+const db = await openMigrated(config.databaseUrl);
 const counts = await seedIfEmpty(db);
 console.log(
   counts

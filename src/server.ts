@@ -1,15 +1,14 @@
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
-import { migrate, openDatabase } from "./db.ts";
+import { openMigrated } from "./db.ts";
 import { PrismaSessionStore } from "./http/session-store.ts";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { countUsers } from "./users/users.service.ts";
 
 // The only listen(): configuration, migrations, seed, then serve until SIGTERM.
 const config = loadConfig();
-await migrate(config.databaseUrl);
-const db = await openDatabase(config.databaseUrl);
+const db = await openMigrated(config.databaseUrl);
 
 const seeded = await seedIfEmpty(db);
 if (seeded) console.log(`Seeded ${seeded.claims} claims, ${seeded.sources} sources and ${seeded.entities} entities from the source article.`);

@@ -34,9 +34,10 @@ export const helpers = {
   isOpen,
   actionLabel,
   label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
-  /** an audit value for display: null as an em dash, objects as JSON */
+  /** an audit value for display: null as an em dash, lists joined, objects as JSON */
   value(v: unknown): string {
     if (v === null || v === undefined || v === "") return "—";
+    if (Array.isArray(v)) return v.length ? v.map((x) => helpers.value(x)).join(", ") : "—";
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   },
   /** the current query string with some parameters replaced (for filters and pages) */

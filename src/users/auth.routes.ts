@@ -7,7 +7,7 @@ import { authenticate } from "./users.service.ts";
 import { loginSchema } from "./users.schema.ts";
 
 /** Only local paths: a next= pointing elsewhere would make the login page an open redirect. */
-const safeNext = (next: unknown) => (typeof next === "string" && /^\/(?!\/)/.test(next) ? next : "/");
+const safeNext = (next: unknown) => (typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/");
 
 const regenerate = (req: Request) => new Promise<void>((ok, fail) => req.session.regenerate((e) => (e ? fail(e) : ok())));
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import argon2 from "argon2";
-import type { Db } from "../db.ts";
+import type { Db, Tx } from "../db.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
@@ -25,13 +25,16 @@ export const actorOf = (u: CurrentUser): Actor => ({ id: u.id, label: u.email, r
 // A hash of a password nobody has, so an unknown email costs as much as a wrong password.
 const decoyHash = argon2.hash(randomBytes(16).toString("hex"), { type: argon2.argon2id });
 
+async function assertEmailFree(client: Db | Tx, email: string): Promise<void> {
+  if (await client.user.findUnique({ where: { email } })) throw new Invalid({ email: "A user with this email already exists." });
+}
+
 export async function createUser(db: Db, actor: Actor, input: unknown): Promise<CurrentUser> {
   const data = parse(newUserSchema, input);
-  if (await db.user.findUnique({ where: { email: data.email } })) {
-    throw new Invalid({ email: "A user with this email already exists." });
-  }
+  await assertEmailFree(db, data.email); // before the deliberately slow hash
   const passwordHash = await argon2.hash(data.password, { type: argon2.argon2id });
   return db.$transaction(async (tx) => {
+    await assertEmailFree(tx, data.email); // again: another request may have taken it while we hashed
     const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
     await recordAudit(tx, actor, {
       action: "user.create",
@@ -70,6 +73,12 @@ export async function findUser(db: Db, id: number): Promise<CurrentUser | null> 
   return user ? toCurrent(user) : null;
 }
 
+export async function findUserByEmail(db: Db, email: string): Promise<CurrentUser> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) throw new NotFound(`The user ${email}`);
+  return toCurrent(user);
+}
+
 export const listUsers = (db: Db) => db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, name: true, role: true, createdAt: true } });
 
 export const countUsers = (db: Db) => db.user.count();
@@ -78,8 +87,7 @@ const tokenHash = (token: string) => createHash("sha256").update(token).digest("
 
 /** Issues a new API token; only its hash is stored, so this is the one time it can be read. */
 export async function issueToken(db: Db, actor: Actor, email: string): Promise<string> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  if (!user) throw new NotFound(`The user ${email}`);
+  const user = await findUserByEmail(db, email);
   const token = "ct_" + randomBytes(32).toString("base64url");
   await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({ data: { userId: user.id, tokenHash: tokenHash(token) } });

@@ -2,6 +2,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import request from "supertest";
+import { inject } from "vitest";
 import type TestAgent from "supertest/lib/agent.js";
 import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -9,7 +10,6 @@ import { openDatabase, type Db } from "../../src/db.ts";
 import { SYSTEM } from "../../src/audit/audit.service.ts";
 import { createUser, issueToken } from "../../src/users/users.service.ts";
 import type { RoleName } from "../../src/users/users.schema.ts";
-import { TEMPLATE, TMP } from "./global-setup.ts";
 
 export type Agent = InstanceType<typeof TestAgent>;
 
@@ -35,8 +35,9 @@ export function csrfFrom(html: string): string {
 
 /** An app on a fresh copy of the migrated template database. */
 export async function testApp(): Promise<TestApp> {
-  const file = path.join(TMP, `${randomUUID()}.db`);
-  copyFileSync(TEMPLATE, file);
+  const dir = inject("tmpDir");
+  const file = path.join(dir, `${randomUUID()}.db`);
+  copyFileSync(path.join(dir, "template.db"), file);
   const url = `file:${file}`;
   const db = await openDatabase(url);
   const config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "x".repeat(40) }) };

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import type { Db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { decodeCursor, page } from "../pagination.ts";
+import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
+
+/** What each action reads as in history tables and the log's filter. */
+export const ACTION_LABELS: Record<string, string> = {
+  "claim.create": "Created",
+  "claim.update": "Edited",
+  "claim.status": "Status changed",
+  "claim.resolve": "Resolved",
+  "claim.reopen": "Reopened",
+  "evidence.add": "Evidence added",
+  "evidence.remove": "Evidence removed",
+  "source.create": "Created",
+  "source.update": "Edited",
+  "entity.create": "Created",
+  "entity.update": "Edited",
+  "user.create": "Account created",
+  "user.role": "Role changed",
+  "user.token": "API token issued",
+};
+
+/** "claim.resolve" → "Resolved"; an action not in the table still reads as words. */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action.replace(/[._]/g, " ").replace(/^./, (c) => c.toUpperCase());
+}
+
+export type SourceTitles = Record<number, { id: number; title: string }>;
+
+/** The titles of every source the events cite, for the history partial's links. */
+export async function sourceTitles(db: Db, events: Pick<AuditEventJson, "sourceIds">[]): Promise<SourceTitles> {
+  const ids = [...new Set(events.flatMap((e) => e.sourceIds))];
+  if (!ids.length) return {};
+  const rows = await db.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } });
+  return Object.fromEntries(rows.map((s) => [s.id, s]));
+}
+
+/** The locals views/partials/history.ejs takes: a record's events newest first, and the sources they cite. */
+export async function pageHistory(db: Db, subjectType: AuditInput["subjectType"], subjectId: number) {
+  const events = (await historyOf(db, subjectType, subjectId)).reverse();
+  return { events, sources: await sourceTitles(db, events) };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const ISO = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** An ISO 8601 date or date-time (UTC when it names no zone); a bare date means the day's start, or its end for an upper bound. */
+function instant(s: string, endOfDay: boolean): Date | null {
+  const m = ISO.exec(s.trim());
+  if (!m || (m[3] && !m[2])) return null;
+  const day = new Date(`${m[1]}T00:00:00Z`);
+  // Date accepts 2023-02-30 as 2 March; a date that does not round-trip is refused
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== m[1]) return null;
+  if (!m[2]) return new Date(day.getTime() + (endOfDay ? DAY - 1 : 0));
+  const at = new Date(m[1] + m[2] + (m[3] ?? "Z"));
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+const bound = (label: string, endOfDay: boolean) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string({ error: `${label} must be a date.` })
+      .optional()
+      .transform((s, ctx) => {
+        if (s === undefined) return undefined;
+        const at = instant(s, endOfDay);
+        if (!at) ctx.addIssue({ code: "custom", message: `${label} must be a date such as 2023-11-20 or 2023-11-20T06:00Z.` });
+        return at ?? undefined;
+      }),
+  );
+
+const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: "Must be text." }).trim().max(max).optional());
+
+/** The log's filters, as they appear in /audit and /api/audit query strings. */
+export const auditQuerySchema = z
+  .object({
+    actor: optionalText(254),
+    action: optionalText(100),
+    since: bound("Since", false),
+    until: bound("Until", true),
+    limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .refine((f) => !f.since || !f.until || f.since <= f.until, { path: ["until"], message: "Until must not be before since." });
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** The log, newest first, a page at a time. */
+export async function listAudit(db: Db, f: AuditQuery) {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (f.actor) and.push({ actorLabel: f.actor });
+  if (f.action) and.push({ action: f.action });
+  if (f.since) and.push({ createdAt: { gte: f.since } });
+  if (f.until) and.push({ createdAt: { lte: f.until } });
+  if (f.cursor) and.push({ id: { lt: decodeCursor(f.cursor) } });
+  const rows = await db.auditEvent.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: f.limit + 1 });
+  const { items, nextCursor } = page(rows, f.limit);
+  return { items: items.map(eventJson), nextCursor };
+}
+
+/** The actors and actions that occur in the log, for the filter's selects. */
+export async function filterChoices(db: Db) {
+  const [actors, actions] = await Promise.all([
+    db.auditEvent.groupBy({ by: ["actorLabel"], orderBy: { actorLabel: "asc" } }),
+    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+  ]);
+  return { actors: actors.map((a) => a.actorLabel), actions: actions.map((a) => a.action) };
+}
+
+/** Everything /audit shows: a page of events, the sources they cite, the filter choices and the chain head. */
+export async function auditLog(db: Db, f: AuditQuery) {
+  const [events, choices, head] = await Promise.all([
+    listAudit(db, f),
+    filterChoices(db),
+    db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }),
+  ]);
+  return { ...events, ...choices, sources: await sourceTitles(db, events.items), head: head?.hash ?? null };
+}

@@ -1,0 +1,22 @@
+import { Router, type Request } from "express";
+import type { Db } from "../db.ts";
+import { requireRole } from "../http/auth.ts";
+import { mount, paramId, route } from "../http/routes.ts";
+import { actorOf } from "../users/users.service.ts";
+import { parse } from "../validation.ts";
+import { getEntity, listEntities } from "./entities.query.ts";
+import { entityQuerySchema } from "./entities.schema.ts";
+import { createEntity, updateEntity } from "./entities.service.ts";
+
+const editor = [requireRole("editor")];
+const entityId = (req: Request) => paramId(req.params.id, "That entity");
+
+/** People and organisations as JSON; a search matches any alias ("Amodaiyi" finds Dario Amodei). */
+export function entitiesApi(db: Db) {
+  return mount(Router(), [
+    route("get", "/entities", [], async (req, res) => void res.json(await listEntities(db, parse(entityQuerySchema, req.query)))),
+    route("post", "/entities", editor, async (req, res) => void res.status(201).json(await createEntity(db, actorOf(req.user!), req.body))),
+    route("get", "/entities/:id", [], async (req, res) => void res.json(await getEntity(db, entityId(req)))),
+    route("patch", "/entities/:id", editor, async (req, res) => void res.json(await updateEntity(db, actorOf(req.user!), entityId(req), req.body))),
+  ]);
+}

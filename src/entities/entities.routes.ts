@@ -1,0 +1,85 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import { Conflict, Invalid } from "../errors.ts";
+import { requireRole } from "../http/auth.ts";
+import { flash } from "../http/flash.ts";
+import { mount, paramId, route } from "../http/routes.ts";
+import { actorOf } from "../users/users.service.ts";
+import { pageHistory } from "../audit/audit.query.ts";
+import { parse } from "../validation.ts";
+import { getEntity, listEntities, type EntityDetail } from "./entities.query.ts";
+import { entityQuerySchema } from "./entities.schema.ts";
+import { createEntity, updateEntity } from "./entities.service.ts";
+
+const editor = [requireRole("editor")];
+const entityId = (req: Request) => paramId(req.params.id, "That entity");
+
+const blank = { name: "", kind: "person", description: "", aliases: "", version: "" };
+
+/** The form's values from the record: aliases one a line, as the textarea takes them. */
+const fromEntity = (e: EntityDetail) => ({ name: e.name, kind: e.kind, description: e.description, aliases: e.aliases.join("\n"), version: String(e.version) });
+
+/** The form's values as the editor sent them, so nothing typed is lost on a 422 or 409. */
+function fromBody(body: unknown): typeof blank {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const str = (v: unknown) => (Array.isArray(v) ? v.join("\n") : typeof v === "string" ? v : "");
+  return { name: str(b.name), kind: str(b.kind), description: str(b.description), aliases: str(b.aliases), version: str(b.version) };
+}
+
+export function entitiesRouter(db: Db) {
+  async function index(req: Request, res: Response) {
+    const filters = parse(entityQuerySchema, req.query);
+    res.render("entities/index", { title: "People and organisations", ...(await listEntities(db, filters)), filters });
+  }
+
+  async function show(req: Request, res: Response) {
+    const entity = await getEntity(db, entityId(req));
+    res.render("entities/show", { title: entity.name, entity, ...(await pageHistory(db, "entity", entity.id)) });
+  }
+
+  const newForm = (_req: Request, res: Response) => res.render("entities/new", { title: "New person or organisation", values: blank, errors: {} });
+
+  async function create(req: Request, res: Response) {
+    const entity = await createEntity(db, actorOf(req.user!), req.body);
+    flash(req, "success", `Added ${entity.name}.`);
+    res.redirect(`/entities/${entity.id}`);
+  }
+
+  async function editForm(req: Request, res: Response) {
+    const entity = await getEntity(db, entityId(req));
+    res.render("entities/edit", { title: `Edit ${entity.name}`, entity, values: fromEntity(entity), errors: {}, conflict: null });
+  }
+
+  async function update(req: Request, res: Response) {
+    const entity = await updateEntity(db, actorOf(req.user!), entityId(req), req.body);
+    const changed = String(entity.version) !== fromBody(req.body).version;
+    flash(req, changed ? "success" : "info", changed ? `Saved ${entity.name}.` : "Nothing changed, so nothing was saved.");
+    res.redirect(`/entities/${entity.id}`);
+  }
+
+  // 422: the form again with the messages; 409: the current record beside the
+  // editor's values, which now carry the current version so a resubmit saves them.
+  async function formError(req: Request, res: Response, err: Invalid | Conflict) {
+    const values = fromBody(req.body);
+    const errors = err instanceof Invalid ? err.fields : {};
+    if (!req.params.id) return void res.status(422).render("entities/new", { title: "New person or organisation", values, errors });
+    const entity = await getEntity(db, entityId(req));
+    const conflict = err instanceof Conflict ? err.message : null;
+    res.status(conflict ? 409 : 422).render("entities/edit", {
+      title: `Edit ${entity.name}`,
+      entity,
+      values: conflict ? { ...values, version: String(entity.version) } : values,
+      errors,
+      conflict,
+    });
+  }
+
+  return mount(Router(), [
+    route("get", "/entities", [], index),
+    route("get", "/entities/new", editor, newForm),
+    route("post", "/entities", editor, create, formError),
+    route("get", "/entities/:id", [], show),
+    route("get", "/entities/:id/edit", editor, editForm),
+    route("post", "/entities/:id", editor, update, formError),
+  ]);
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { requiredText, text } from "../validation.ts";
+
+export const ENTITY_KINDS = ["person", "organization"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const ALIAS_MAX = 120;
+
+const kind = z.enum(ENTITY_KINDS, { error: "Kind must be person or organization." });
+
+/**
+ * Aliases from the form's textarea (one a line) or a JSON array. Blank lines
+ * are dropped here; duplicates and the name itself are dropped by the service,
+ * which knows the name an edit ends with.
+ */
+const aliases = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/\r?\n/) : v),
+  z
+    .array(z.string({ error: "Each alias must be text." }).trim(), { error: "Aliases must be a list of names." })
+    .transform((list) => list.filter(Boolean))
+    .superRefine((list, ctx) => {
+      const long = list.find((a) => a.length > ALIAS_MAX);
+      if (long) ctx.addIssue({ code: "custom", message: `Each alias has at most ${ALIAS_MAX} characters; "${long.slice(0, 30)}…" has ${long.length}.` });
+      if (list.length > 100) ctx.addIssue({ code: "custom", message: "At most 100 aliases." });
+    }),
+);
+
+const entityFields = {
+  name: requiredText(200, "The name"),
+  kind,
+  description: text(5000),
+  aliases,
+};
+
+export const createEntitySchema = z.object({
+  ...entityFields,
+  description: entityFields.description.default(""),
+  aliases: entityFields.aliases.default([]),
+});
+export type CreateEntity = z.infer<typeof createEntitySchema>;
+
+/** An edit: every field optional (PATCH), the version it started from required. Aliases, when sent, replace the set. */
+export const updateEntitySchema = z.object({
+  name: entityFields.name.optional(),
+  kind: kind.optional(),
+  description: entityFields.description.optional(),
+  aliases: entityFields.aliases.optional(),
+  version: z.coerce.number({ error: "The version this edit started from is required." }).int().positive("The version this edit started from is required."),
+});
+export type UpdateEntity = z.infer<typeof updateEntitySchema>;
+
+/** The list's filters, as they appear in /entities and /api/entities query strings. */
+export const entityQuerySchema = z.object({
+  // a search is text, whatever it holds: overlong ones are cut, never refused
+  q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 200).trim() || undefined : undefined), z.string().optional()),
+  kind: z.preprocess((v) => (v === "" ? undefined : v), kind.optional()),
+});
+export type EntityQuery = z.infer<typeof entityQuerySchema>;

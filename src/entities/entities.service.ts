@@ -1,0 +1,76 @@
+import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
+import { Conflict } from "../errors.ts";
+import { fold } from "../text.ts";
+import { parse } from "../validation.ts";
+import { diff, recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
+import { getEntity } from "./entities.query.ts";
+import { createEntitySchema, updateEntitySchema } from "./entities.schema.ts";
+
+const EDITABLE = ["name", "kind", "description"] as const;
+
+/**
+ * The aliases worth keeping, in the order given: an alias that folds to the
+ * name or to an earlier alias adds nothing to a search and would break the
+ * (entity, folded) uniqueness, so it is dropped without a word.
+ */
+export function cleanAliases(name: string, aliases: string[]): string[] {
+  const seen = new Set([fold(name)]);
+  return aliases.filter((alias) => {
+    const folded = fold(alias);
+    if (!folded || seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
+}
+
+const sorted = (aliases: string[]) => [...aliases].sort();
+const aliasRow = (alias: string) => ({ alias, folded: fold(alias) });
+
+/** The entity at the version the editor started from, or a 409 with the current one. */
+async function entityAtVersion(tx: Tx, id: number, version: number) {
+  const current = await getEntity(tx, id);
+  if (current.version !== version) {
+    throw new Conflict(
+      `Someone changed this entity while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
+      current,
+    );
+  }
+  return current;
+}
+
+export async function createEntity(db: DbOrTx, actor: Actor, input: unknown) {
+  const { aliases, ...fields } = parse(createEntitySchema, input);
+  const kept = cleanAliases(fields.name, aliases);
+  const id = await inTransaction(db, async (tx) => {
+    const entity = await tx.entity.create({ data: { ...fields, aliases: { create: kept.map(aliasRow) } } });
+    const changes: Changes = diff({} as typeof entity, entity, EDITABLE);
+    if (kept.length) changes.aliases = [[], sorted(kept)];
+    await recordAudit(tx, actor, { action: "entity.create", subjectType: "entity", subjectId: entity.id, changes });
+    return entity.id;
+  });
+  return getEntity(db, id);
+}
+
+/** An edit from the form or PATCH; sent aliases replace the set. Nothing is written when nothing changed. */
+export async function updateEntity(db: DbOrTx, actor: Actor, id: number, input: unknown) {
+  const { version, aliases, ...fields } = parse(updateEntitySchema, input);
+  await inTransaction(db, async (tx) => {
+    const current = await entityAtVersion(tx, id, version);
+    const changes = diff(current, fields, EDITABLE);
+    // re-cleaned even when not sent: a new name may now equal one of the aliases
+    const before = sorted(current.aliases);
+    const kept = cleanAliases(fields.name ?? current.name, aliases ?? current.aliases);
+    const after = sorted(kept);
+    if (JSON.stringify(before) !== JSON.stringify(after)) changes.aliases = [before, after];
+    if (!Object.keys(changes).length) return;
+    const values = Object.fromEntries(EDITABLE.filter((k) => changes[k]).map((k) => [k, fields[k]]));
+    const { count } = await tx.entity.updateMany({ where: { id, version }, data: { ...values, version: { increment: 1 } } });
+    if (count !== 1) throw new Conflict("Someone changed this entity at the same moment. Nothing was saved.");
+    if (changes.aliases) {
+      await tx.entityAlias.deleteMany({ where: { entityId: id } });
+      await tx.entityAlias.createMany({ data: kept.map((alias) => ({ entityId: id, ...aliasRow(alias) })) });
+    }
+    await recordAudit(tx, actor, { action: "entity.update", subjectType: "entity", subjectId: id, changes });
+  });
+  return getEntity(db, id);
+}

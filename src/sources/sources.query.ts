@@ -1,0 +1,43 @@
+import type { DbOrTx } from "../db.ts";
+import { NotFound } from "../errors.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { decodeCursor, page } from "../pagination.ts";
+import type { SourceListQuery } from "./sources.schema.ts";
+
+/** How many distinct claims cite each source (a claim may cite one source twice). */
+async function claimCounts(db: DbOrTx, sourceIds: number[]): Promise<Map<number, number>> {
+  const pairs = await db.evidence.groupBy({ by: ["sourceId", "claimId"], where: { sourceId: { in: sourceIds } } });
+  const counts = new Map<number, number>();
+  for (const p of pairs) counts.set(p.sourceId, (counts.get(p.sourceId) ?? 0) + 1);
+  return counts;
+}
+
+/** Sources newest first, matching q in title, publisher or author (SQLite's LIKE: case-insensitive for ASCII). */
+export async function listSources(db: DbOrTx, f: SourceListQuery) {
+  const and: Prisma.SourceWhereInput[] = [];
+  if (f.q) and.push({ OR: [{ title: { contains: f.q } }, { publisher: { contains: f.q } }, { author: { contains: f.q } }] });
+  if (f.kind) and.push({ kind: f.kind });
+  if (f.cursor) and.push({ id: { lt: decodeCursor(f.cursor) } });
+  const rows = await db.source.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: f.limit + 1 });
+  const { items, nextCursor } = page(rows, f.limit);
+  const counts = await claimCounts(db, items.map((s) => s.id));
+  return { items: items.map((s) => ({ ...s, claimCount: counts.get(s.id) ?? 0 })), nextCursor };
+}
+export type SourceSummary = Awaited<ReturnType<typeof listSources>>["items"][number];
+
+/** A source with every claim that cites it, one entry per piece of evidence. */
+export async function getSource(db: DbOrTx, id: number) {
+  const source = await db.source.findUnique({
+    where: { id },
+    include: {
+      evidence: {
+        orderBy: { id: "asc" },
+        select: { stance: true, quote: true, claim: { select: { id: true, statement: true, status: true } } },
+      },
+    },
+  });
+  if (!source) throw new NotFound(`Source #${id}`);
+  const { evidence, ...rest } = source;
+  return { ...rest, claims: evidence.map(({ claim, stance, quote }) => ({ ...claim, stance, quote })) };
+}
+export type SourceDetail = Awaited<ReturnType<typeof getSource>>;

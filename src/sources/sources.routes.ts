@@ -1,0 +1,73 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import { Conflict, Invalid, type FieldErrors } from "../errors.ts";
+import { requireRole } from "../http/auth.ts";
+import { flash } from "../http/flash.ts";
+import { mount, paramId, route, type FormRenderer } from "../http/routes.ts";
+import { actorOf } from "../users/users.service.ts";
+import { parse } from "../validation.ts";
+import { pageHistory } from "../audit/audit.query.ts";
+import { getSource, listSources } from "./sources.query.ts";
+import { RELIABILITY, SOURCE_KINDS, sourceListQuerySchema } from "./sources.schema.ts";
+import { createSource, updateSource } from "./sources.service.ts";
+
+const editor = [requireRole("editor")];
+const sourceId = (req: Request) => paramId(req.params.id, "That source");
+const options = { kinds: SOURCE_KINDS, reliabilities: RELIABILITY };
+const blank = { title: "", publisher: "", author: "", url: "", publishedAt: "", kind: "other", reliability: "unknown", notes: "" };
+
+/** The new and edit pages share _form.ejs; `values` is the record or the editor's input. */
+function renderForm(res: Response, view: "new" | "edit", values: Record<string, unknown>, errors: FieldErrors = {}) {
+  res.render(`sources/${view}`, { title: view === "new" ? "New source" : "Edit source", values, errors, ...options });
+}
+
+const createForm: FormRenderer = (req, res, err) => {
+  res.status(422);
+  renderForm(res, "new", { ...blank, ...req.body }, err instanceof Invalid ? err.fields : {});
+};
+
+/** 422 back to the edit form, or 409 to the conflict page: the current record beside the input, which is kept. */
+const updateForm: FormRenderer = (req, res, err) => {
+  const values = { ...blank, ...req.body, id: sourceId(req) };
+  if (err instanceof Conflict) {
+    res.status(409).render("sources/conflict", { title: "Edit conflict", message: err.message, current: err.current, values, ...options });
+    return;
+  }
+  res.status(422);
+  renderForm(res, "edit", values, err.fields);
+};
+
+export function sourcesRouter(db: Db) {
+  async function index(req: Request, res: Response) {
+    const f = parse(sourceListQuerySchema, req.query);
+    const page = await listSources(db, f);
+    res.render("sources/index", { title: "Sources", ...page, query: { q: f.q ?? "", kind: f.kind ?? "" }, paged: !!f.cursor, ...options });
+  }
+
+  async function show(req: Request, res: Response) {
+    const source = await getSource(db, sourceId(req));
+    res.render("sources/show", { title: source.title, source, ...(await pageHistory(db, "source", source.id)) });
+  }
+
+  async function create(req: Request, res: Response) {
+    const source = await createSource(db, actorOf(req.user!), req.body);
+    flash(req, "success", `Source #${source.id} added.`);
+    res.redirect(`/sources/${source.id}`);
+  }
+
+  async function update(req: Request, res: Response) {
+    const source = await updateSource(db, actorOf(req.user!), sourceId(req), req.body);
+    const unchanged = source.version === Number((req.body as { version?: unknown } | undefined)?.version);
+    flash(req, unchanged ? "info" : "success", unchanged ? "Nothing changed." : "Source saved.");
+    res.redirect(`/sources/${source.id}`);
+  }
+
+  return mount(Router(), [
+    route("get", "/sources", [], index),
+    route("get", "/sources/new", editor, (_req, res) => renderForm(res, "new", blank)),
+    route("post", "/sources", editor, create, createForm),
+    route("get", "/sources/:id", [], show),
+    route("get", "/sources/:id/edit", editor, async (req, res) => renderForm(res, "edit", await getSource(db, sourceId(req)))),
+    route("post", "/sources/:id", editor, update, updateForm),
+  ]);
+}

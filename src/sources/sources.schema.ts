@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { optionalDate, optionalUrl, requiredText, text } from "../validation.ts";
+
+export const SOURCE_KINDS = ["official_statement", "news_report", "social_post", "interview", "anonymous_sources", "document", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const RELIABILITY = ["unknown", "reliable", "mixed", "unreliable"] as const;
+export type Reliability = (typeof RELIABILITY)[number];
+
+const kind = z.enum(SOURCE_KINDS, { error: `Kind must be one of: ${SOURCE_KINDS.join(", ")}.` });
+const reliability = z.enum(RELIABILITY, { error: `Reliability must be one of: ${RELIABILITY.join(", ")}.` });
+
+const sourceFields = {
+  title: requiredText(500, "The title"),
+  publisher: text(300),
+  author: text(300),
+  url: optionalUrl,
+  publishedAt: optionalDate,
+  kind,
+  reliability,
+  notes: text(10_000),
+};
+
+export const createSourceSchema = z.object({
+  ...sourceFields,
+  publisher: sourceFields.publisher.default(""),
+  author: sourceFields.author.default(""),
+  url: sourceFields.url.default(null),
+  publishedAt: sourceFields.publishedAt.default(null),
+  kind: kind.default("other"),
+  reliability: reliability.default("unknown"),
+  notes: sourceFields.notes.default(""),
+});
+export type CreateSource = z.infer<typeof createSourceSchema>;
+
+/** An edit: every field optional (PATCH), the version it started from required. */
+export const updateSourceSchema = z.object({
+  ...z.object(sourceFields).partial().shape,
+  version: z.coerce.number({ error: "The version this edit started from is required." }).int().positive("The version this edit started from is required."),
+});
+export type UpdateSource = z.infer<typeof updateSourceSchema>;
+
+/** The list's filters, as they appear in /sources and /api/sources query strings. */
+export const sourceListQuerySchema = z.object({
+  // a search is text, whatever it holds: overlong ones are cut, never refused
+  q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 500).trim() || undefined : undefined), z.string().optional()),
+  kind: z.preprocess((v) => (v === "" ? undefined : v), kind.optional()),
+  limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
+  cursor: z.string().max(200).optional(),
+});
+export type SourceListQuery = z.infer<typeof sourceListQuerySchema>;

@@ -1,0 +1,53 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import type { Conflict, Invalid } from "../errors.ts";
+import { requireRole } from "../http/auth.ts";
+import { flash } from "../http/flash.ts";
+import { mount, paramId, route } from "../http/routes.ts";
+import { ROLES } from "./users.schema.ts";
+import { actorOf, changeRole, createUser, listUsers } from "./users.service.ts";
+
+const admin = [requireRole("admin")];
+const userId = (req: Request) => paramId(req.params.id, "That user");
+
+/** The admin page: accounts and their roles. */
+export function usersRouter(db: Db) {
+  const showIndex = async (res: Response, errors: Record<string, string> = {}) =>
+    res.render("users/index", { title: "Users", users: await listUsers(db), roles: ROLES, errors });
+
+  const showNew = (res: Response, values: Record<string, unknown>, errors: Record<string, string> = {}) =>
+    res.render("users/new", { title: "Add a user", roles: ROLES, values, errors });
+
+  async function create(req: Request, res: Response) {
+    const user = await createUser(db, actorOf(req.user!), req.body);
+    flash(req, "success", `Added ${user.email} as ${user.role}. Give them their password by a safe channel.`);
+    res.redirect("/users");
+  }
+
+  /** The form again with the messages and the input, but never the password. */
+  function createInvalid(req: Request, res: Response, err: Invalid | Conflict) {
+    const { password: _omitted, ...values } = (req.body ?? {}) as Record<string, unknown>;
+    showNew(res.status(err.status), values, "fields" in err ? err.fields : {});
+  }
+
+  async function setRole(req: Request, res: Response) {
+    const id = userId(req);
+    const user = await changeRole(db, actorOf(req.user!), id, req.body);
+    flash(req, "success", `${user.email} is now ${user.role}.`);
+    // an admin who gave up their own admin role can no longer see this page
+    res.redirect(id === req.user!.id && user.role !== "admin" ? "/" : "/users");
+  }
+
+  /** The list again, the message beside the row whose role change was refused. */
+  async function setRoleInvalid(req: Request, res: Response, err: Invalid | Conflict) {
+    const message = "fields" in err ? (err.fields.role ?? Object.values(err.fields)[0]) : err.message;
+    await showIndex(res.status(err.status), { [`role-${userId(req)}`]: message ?? err.message });
+  }
+
+  return mount(Router(), [
+    route("get", "/users", admin, async (_req, res) => void (await showIndex(res))),
+    route("get", "/users/new", admin, (_req, res) => showNew(res, { role: "editor" })),
+    route("post", "/users", admin, create, createInvalid),
+    route("post", "/users/:id/role", admin, setRole, setRoleInvalid),
+  ]);
+}
