@@ -121,7 +121,7 @@ describe("GET /audit", () => {
     const id = await claimBy(alice, "The page lists this claim.");
     const page = await alice.agent.get("/audit").expect(200);
     expect(page.text).toContain(`<a href="/claims/${id}">Claim #${id}</a>`);
-    expect(page.text.indexOf("The page lists this claim. (edited)")).toBeLessThan(page.text.indexOf("statement: — → The page lists this claim."));
+    expect(page.text.indexOf("The page lists this claim. (edited)")).toBeLessThan(page.text.indexOf("Statement: — → The page lists this claim."));
     expect(page.text).toContain("Edited");
     expect(page.text).toContain(`<option value="${bob.email}"`);
     const head = await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -142,8 +142,8 @@ describe("GET /audit", () => {
     expect(byBob.text).toContain(`<option value="${bob.email}" selected>`);
 
     const updates = await alice.agent.get("/audit").query({ action: "claim.update", actor: alice.email }).expect(200);
-    expect(updates.text).toContain("statement: Alice&#39;s claim for the page filters. → Alice&#39;s claim for the page filters. (edited)");
-    expect(updates.text).not.toContain("statement: — → Alice&#39;s claim");
+    expect(updates.text).toContain("Statement: Alice&#39;s claim for the page filters. → Alice&#39;s claim for the page filters. (edited)");
+    expect(updates.text).not.toContain("Statement: — → Alice&#39;s claim");
     expect(updates.text).not.toContain(link(b));
 
     const recent = await alice.agent.get("/audit").query({ since: mid }).expect(200);
@@ -181,7 +181,7 @@ describe("GET /audit", () => {
       .expect(200);
     const page = await alice.agent.get("/audit").query({ action: "claim.status" }).expect(200);
     expect(page.text).toContain("Status changed");
-    expect(page.text).toContain("status: unverified → rumored");
+    expect(page.text).toContain("Status: unverified → rumored");
     expect(page.text).toContain("Two people familiar told The Information.");
     expect(page.text).toContain(`<a class="tag" href="/sources/${source.body.id}">The Information &lt;scoop&gt;</a>`);
   });
@@ -200,7 +200,7 @@ describe("views/partials/history.ejs", () => {
     expect(html).toContain('<a class="tag" href="/sources/77">#77</a>');
     expect(html).toContain("20 Nov 2023, 06:00 UTC");
     expect(html).toContain("Resolved");
-    expect(html).toContain("status: rumored → confirmed");
-    expect(html).not.toContain("context:");
+    expect(html).toContain("Status: rumored → confirmed");
+    expect(html).not.toContain("Context:");
   });
 });

@@ -205,6 +205,8 @@ describe("claims pages", () => {
     const last = (await events(c.id)).at(-1)!;
     expect(last.action).toBe("evidence.add");
     expect(JSON.parse(last.sourceIds)).toEqual([s.id]);
+    const history = await editor.agent.get(`/claims/${c.id}/history`).expect(200);
+    expect(history.text).toContain("Evidence: — → refutes: Bloomberg TV interview — “« Il n’y a pas de fusion »”");
     const missing = await editor.agent.post(`/claims/${c.id}/evidence`).type("form").send({ _csrf: editor.csrf, sourceId: "", stance: "supports" }).expect(422);
     expect(missing.text).toContain("Choose a source.");
   });

@@ -136,8 +136,8 @@ describe("entity forms", () => {
       .send({ _csrf: editor.csrf, version: "1", name: "Mira Murati", kind: "person", description: "Interim CEO", aliases: "Murati" })
       .expect(302);
     const page = await editor.agent.get(`/entities/${e.id}`).expect(200);
-    expect(page.text).toContain("description: CTO → Interim CEO");
-    expect(page.text).toContain("aliases: — → Murati");
+    expect(page.text).toContain("Description: CTO → Interim CEO");
+    expect(page.text).toContain("Aliases: — → Murati");
     expect(page.text.indexOf("Edited")).toBeGreaterThan(-1);
     expect(page.text.indexOf("Edited")).toBeLessThan(page.text.indexOf("Created"));
     expect(page.text).toContain(editor.email);
@@ -146,7 +146,7 @@ describe("entity forms", () => {
   it("GET /entities/:id for an entity never edited shows its creation; an unknown or garbage id answers 404", async () => {
     const e = await newEntity({ name: "Adam D'Angelo" });
     const page = await editor.agent.get(`/entities/${e.id}`).expect(200);
-    expect(page.text).toContain("name: — → Adam D&#39;Angelo");
+    expect(page.text).toContain("Name: — → Adam D&#39;Angelo");
     await editor.agent.get("/entities/999999").expect(404);
     await editor.agent.get("/entities/abc").expect(404);
   });

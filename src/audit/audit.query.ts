@@ -37,10 +37,32 @@ export async function sourceTitles(db: Db, events: Pick<AuditEventJson, "sourceI
   return Object.fromEntries(rows.map((s) => [s.id, s]));
 }
 
-/** The locals views/partials/history.ejs takes: a record's events newest first, and the sources they cite. */
+export type EntityNames = Record<number, string>;
+
+/** The names of every entity the events link or unlink, so a history reads "Sam Altman", not "3". */
+export async function entityNames(db: Db, events: Pick<AuditEventJson, "changes">[]): Promise<EntityNames> {
+  const ids = new Set<number>();
+  for (const e of events) for (const side of e.changes.entityIds ?? []) for (const id of (side as number[] | null) ?? []) ids.add(id);
+  if (!ids.size) return {};
+  const rows = await db.entity.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((e) => [e.id, e.name]));
+}
+
+/** The locals views/partials/history.ejs takes: a record's events newest first, and the sources and entities they name. */
 export async function pageHistory(db: Db, subjectType: AuditInput["subjectType"], subjectId: number) {
   const events = (await historyOf(db, subjectType, subjectId)).reverse();
-  return { events, sources: await sourceTitles(db, events) };
+  return { events, sources: await sourceTitles(db, events), entities: await entityNames(db, events) };
+}
+
+/** One side of a change in words: evidence as its stance, quote and source; entity ids as names. */
+export function describeValue(field: string, value: unknown, sources: SourceTitles, entities: EntityNames): unknown {
+  if (field === "entityIds" && Array.isArray(value)) return value.map((id: number) => entities[id] ?? `#${id}`);
+  if (field === "evidence" && value && typeof value === "object") {
+    const ev = value as { sourceId: number; stance: string; quote: string };
+    const source = sources[ev.sourceId]?.title ?? `source #${ev.sourceId}`;
+    return `${ev.stance}: ${source}${ev.quote ? ` — “${ev.quote}”` : ""}`;
+  }
+  return value;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -116,5 +138,5 @@ export async function auditLog(db: Db, f: AuditQuery) {
     filterChoices(db),
     db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }),
   ]);
-  return { ...events, ...choices, sources: await sourceTitles(db, events.items), head: head?.hash ?? null };
+  return { ...events, ...choices, sources: await sourceTitles(db, events.items), entities: await entityNames(db, events.items), head: head?.hash ?? null };
 }

@@ -23,6 +23,7 @@ export function auditRouter(db: Db) {
       items: [],
       nextCursor: null,
       sources: {},
+      entities: {},
       head: null,
       filters: typed(req),
       query: req.query,

@@ -4,8 +4,7 @@ import { Conflict, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
-import { historyOf } from "../audit/audit.service.ts";
-import { sourceTitles } from "../audit/audit.query.ts";
+import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
 import { entityOptions, getClaim, listClaims, sourceOptions, statusCounts, type ClaimDetail } from "./claims.query.ts";
@@ -51,8 +50,7 @@ export function claimsRouter(db: Db) {
 
   async function history(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    const events = (await historyOf(db, "claim", claim.id)).reverse();
-    res.render("claims/history", { title: `History of claim #${claim.id}`, claim, events, sources: await sourceTitles(db, events) });
+    res.render("claims/history", { title: `History of claim #${claim.id}`, claim, ...(await pageHistory(db, "claim", claim.id)) });
   }
 
   const newForm = async (_req: Request, res: Response) =>

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
-import { actionLabel } from "../audit/audit.query.ts";
+import { actionLabel, describeValue } from "../audit/audit.query.ts";
 import { can } from "./auth.ts";
 import type { RoleName } from "../users/users.schema.ts";
 
@@ -33,11 +33,17 @@ export const helpers = {
   statusHint: (s: string) => STATUS_HINTS[s as Status] ?? "",
   isOpen,
   actionLabel,
+  describeValue,
+  /** "occurredAtText" → "Occurred at text", "entityIds" → "Entities" */
+  fieldLabel: (field: string) =>
+    ({ entityIds: "Entities", sourceIds: "Sources" })[field] ??
+    field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
   label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
   /** an audit value for display: null as an em dash, lists joined, objects as JSON */
   value(v: unknown): string {
     if (v === null || v === undefined || v === "") return "—";
     if (Array.isArray(v)) return v.length ? v.map((x) => helpers.value(x)).join(", ") : "—";
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)) return helpers.dateTime(v);
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   },
   /** the current query string with some parameters replaced (for filters and pages) */
