@@ -1,5 +1,5 @@
 import path from "node:path";
-import express, { type Request } from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import session from "express-session";
 import helmet from "helmet";
 import type { Config } from "./config.ts";
@@ -30,6 +30,16 @@ export interface AppDeps {
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** One line per request: method, path, status, milliseconds. */
+function requestLog(req: Request, res: Response, next: NextFunction) {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+  });
+  next();
+}
+
 /** Builds the Express app: middleware, routers, 404 and the error handler. Never listens. */
 export function createApp({ db, config, log = (err) => console.error(err) }: AppDeps) {
   const app = express();
@@ -39,6 +49,7 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.disable("x-powered-by");
   if (config.env === "production") app.set("view cache", true);
 
+  if (config.logRequests) app.use(requestLog);
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "form-action": ["'self'"] } } }));
   app.use("/assets", express.static(path.join(root, "public"), { maxAge: config.env === "production" ? "7d" : 0 }));
   app.get("/healthz", async (_req, res) => {

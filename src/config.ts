@@ -14,7 +14,6 @@ const envSchema = z.object({
     .default("file:./data/claims.db"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   NEWSROOM_NAME: z.string().min(1).default("Claimtrack Newsroom"),
-  PUBLIC_URL: z.url().optional(),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
 });
 
@@ -27,7 +26,6 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   newsroomName: string;
-  publicUrl: string | undefined;
   logRequests: boolean;
 }
 
@@ -62,7 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionSecret: loadSessionSecret(dataDir, e.SESSION_SECRET),
     newsroomName: e.NEWSROOM_NAME,
-    publicUrl: e.PUBLIC_URL,
     logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
   };
 }
