@@ -19,3 +19,23 @@ export function page<T extends { id: number }>(rows: T[], limit: number): { item
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null };
 }
+
+/** A keyset cursor for any sort: the sort's key of the last row, and its id. */
+export interface Keyset {
+  sort: string;
+  key: string | number | null;
+  id: number;
+}
+
+export const encodeKeyset = (k: Keyset) => Buffer.from(JSON.stringify([k.sort, k.key, k.id])).toString("base64url");
+
+export function decodeKeyset(cursor: string, sort: string): Keyset {
+  try {
+    const [s, key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
+    const keyOk = key === null || typeof key === "string" || (typeof key === "number" && Number.isFinite(key));
+    if (s === sort && keyOk && typeof id === "number" && Number.isSafeInteger(id) && id > 0) return { sort, key: key as Keyset["key"], id };
+  } catch {
+    // not JSON: the same answer as a cursor of the wrong shape
+  }
+  throw new BadRequest("The cursor does not belong to this list or sort; start again from the first page.");
+}

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { Invalid, type FieldErrors } from "./errors.ts";
 
-/** zod issues as one message per field (the first), keyed by dotted path; "form" for the whole input. */
+/** zod issues as one message per field (the first), keyed by dotted path without list indexes; "form" for the whole input. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
+    const path = issue.path.filter((p) => typeof p !== "number");
+    const key = path.length ? path.join(".") : "form";
     fields[key] ??= issue.message;
   }
   return fields;

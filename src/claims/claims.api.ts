@@ -5,7 +5,8 @@ import { mount, paramId, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { historyOf } from "../audit/audit.service.ts";
 import { parse } from "../validation.ts";
-import { getClaim, listClaims } from "./claims.query.ts";
+import { getClaim } from "./claims.query.ts";
+import { listClaims } from "./claims.list.ts";
 import { listQuerySchema } from "./claims.schema.ts";
 import { createClaim, reopenClaim, resolveClaim, updateClaim } from "./claims.service.ts";
 import { addEvidence } from "./evidence.service.ts";
@@ -16,7 +17,10 @@ const claimId = (req: Request) => paramId(req.params.id, "That claim");
 /** The JSON API over claims: same services, same validation, same audit as the pages. */
 export function claimsApi(db: Db) {
   return mount(Router(), [
-    route("get", "/claims", [], async (req, res) => void res.json(await listClaims(db, parse(listQuerySchema, req.query)))),
+    route("get", "/claims", [], async (req, res) => {
+      const { items, nextCursor } = await listClaims(db, parse(listQuerySchema, req.query));
+      res.json({ items, nextCursor });
+    }),
     route("post", "/claims", editor, async (req, res) => void res.status(201).json(await createClaim(db, actorOf(req.user!), req.body))),
     route("get", "/claims/:id", [], async (req, res) => void res.json(await getClaim(db, claimId(req)))),
     route("patch", "/claims/:id", editor, async (req, res) => void res.json(await updateClaim(db, actorOf(req.user!), claimId(req), req.body))),

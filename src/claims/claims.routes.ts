@@ -7,8 +7,9 @@ import { mount, paramId, route } from "../http/routes.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
-import { entityOptions, getClaim, listClaims, sourceOptions, statusCounts, type ClaimDetail } from "./claims.query.ts";
-import { listQuerySchema } from "./claims.schema.ts";
+import { entityOptions, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
+import { listClaims, statusCounts } from "./claims.list.ts";
+import { SORTS, listQuerySchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
@@ -35,12 +36,21 @@ function formValues(c: ClaimDetail): FormValues {
 }
 
 export function claimsRouter(db: Db) {
+  const listOptions = async () => ({ statuses: STATUSES, sorts: SORTS, entities: await entityOptions(db), sources: await sourceOptions(db) });
   const options = async () => ({ entities: await entityOptions(db), sources: await sourceOptions(db), openStatuses: OPEN_STATUSES });
 
   async function index(req: Request, res: Response) {
     const filters = parse(listQuerySchema, req.query);
-    const [page, counts, entities] = await Promise.all([listClaims(db, filters), statusCounts(db, filters), entityOptions(db)]);
-    res.render("claims/index", { title: "Claims", filters, page, counts, statuses: STATUSES, entities, query: req.query });
+    const [page, counts] = await Promise.all([listClaims(db, filters), statusCounts(db, filters)]);
+    res.render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: {}, ...(await listOptions()) });
+  }
+
+  /** A filter that does not parse keeps the form, with the message beside the field, and lists nothing. */
+  async function badFilter(req: Request, res: Response, err: Invalid | Conflict) {
+    const filters = { status: [], limit: 25, ...req.query };
+    const page = { items: [], nextCursor: null, sort: "newest" };
+    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+    res.status(422).render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions()) });
   }
 
   async function show(req: Request, res: Response) {
@@ -89,7 +99,7 @@ export function claimsRouter(db: Db) {
   }
 
   const router = mount(Router(), [
-    route("get", "/claims", [], index),
+    route("get", "/claims", [], index, badFilter),
     route("get", "/claims/new", editor, newForm),
     route("post", "/claims", editor, create, newInvalid),
     route("get", "/claims/:id", [], show),

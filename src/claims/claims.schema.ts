@@ -68,14 +68,55 @@ export type NewEvidence = z.infer<typeof evidenceSchema>;
 
 export const removeEvidenceSchema = z.object({ reason: text(2000).default("") });
 
-/** The list's filters, as they appear in /claims and /api/claims query strings. */
-export const listQuerySchema = z.object({
-  status: z.preprocess((v) => (v === "" ? undefined : v), status.optional()),
-  // a search is text, whatever it holds: overlong ones are cut, never refused
-  q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 500).trim() || undefined : undefined), z.string().optional()),
-  entity: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
-  source: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
-  limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
-  cursor: z.string().max(200).optional(),
-});
+export const SORTS = ["newest", "oldest", "occurred", "confidence", "relevance"] as const;
+export type Sort = (typeof SORTS)[number];
+
+const blank = (v: unknown) => v === undefined || v === "" || (Array.isArray(v) && v.every((x) => x === ""));
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
+/** A bound of a date range: a bare date is that day's start (from) or end (to), in UTC. */
+const bound = (endOfDay: boolean) =>
+  optional(
+    z
+      .string({ error: "Must be a date, e.g. 2023-11-20." })
+      .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/, "Must be a date, e.g. 2023-11-20.")
+      .transform((s, ctx) => {
+        const iso = s.length === 10 ? `${s}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z` : s.endsWith("Z") ? s : `${s}Z`;
+        const d = new Date(iso);
+        if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s.slice(0, 10)) {
+          ctx.addIssue({ code: "custom", message: "Must be a real date, e.g. 2023-11-20." });
+          return z.NEVER;
+        }
+        return d;
+      }),
+  );
+
+/** The list's filters, as they appear in /claims and /api/claims query strings (and so in bookmarks). */
+export const listQuerySchema = z
+  .object({
+    // a search is text, whatever it holds: overlong ones are cut, never refused
+    q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 500).trim() || undefined : undefined), z.string().optional()),
+    /** several: ?status=rumored&status=unverified or ?status=rumored,unverified */
+    status: z.preprocess(
+      (v) => (blank(v) ? [] : [v].flat().flatMap((x) => String(x).split(",")).filter(Boolean)),
+      z.array(status).max(STATUSES.length),
+    ),
+    state: optional(z.enum(["open", "resolved"], { error: "State must be open or resolved." })),
+    entity: optional(id),
+    source: optional(id),
+    minConfidence: optional(confidence),
+    maxConfidence: optional(confidence),
+    occurredFrom: bound(false),
+    occurredTo: bound(true),
+    sort: optional(z.enum(SORTS, { error: `Sort must be one of: ${SORTS.join(", ")}.` })),
+    limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
+    cursor: optional(z.string().max(500)),
+  })
+  .refine((f) => f.minConfidence === undefined || f.maxConfidence === undefined || f.minConfidence <= f.maxConfidence, {
+    path: ["maxConfidence"],
+    message: "The highest confidence must not be below the lowest.",
+  })
+  .refine((f) => !f.occurredFrom || !f.occurredTo || f.occurredFrom <= f.occurredTo, {
+    path: ["occurredTo"],
+    message: "The end date must not be before the start date.",
+  });
 export type ListQuery = z.infer<typeof listQuerySchema>;

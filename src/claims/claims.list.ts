@@ -1,0 +1,104 @@
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Db } from "../db.ts";
+import { decodeKeyset, encodeKeyset, type Keyset } from "../pagination.ts";
+import { buildSearch, type Search } from "./search.ts";
+import { claimJson, entitySummary } from "./claims.query.ts";
+import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, type Status } from "./status.ts";
+import type { ListQuery, Sort } from "./claims.schema.ts";
+
+const { sql, join, empty } = Prisma;
+
+/** Every filter but status, as SQL conditions on Claim c; values are bound, never spliced. */
+function conditions(f: ListQuery, search: Search | null): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
+  if (f.entity) where.push(sql`EXISTS (SELECT 1 FROM ClaimEntity ce WHERE ce.claimId = c.id AND ce.entityId = ${f.entity})`);
+  if (f.source) where.push(sql`EXISTS (SELECT 1 FROM Evidence e WHERE e.claimId = c.id AND e.sourceId = ${f.source})`);
+  if (f.minConfidence !== undefined) where.push(sql`c.confidence >= ${f.minConfidence}`);
+  if (f.maxConfidence !== undefined) where.push(sql`c.confidence <= ${f.maxConfidence}`);
+  if (f.occurredFrom) where.push(sql`c.occurredAt >= ${f.occurredFrom.toISOString()}`);
+  if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo.toISOString()}`);
+  for (const g of search?.groups ?? []) {
+    const text = sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${g.match})`;
+    where.push(g.entityIds.length ? sql`(${text} OR EXISTS (SELECT 1 FROM ClaimEntity ce WHERE ce.claimId = c.id AND ce.entityId IN (${join(g.entityIds)})))` : text);
+  }
+  return where;
+}
+
+const whereSql = (parts: Prisma.Sql[]) => (parts.length ? sql`WHERE ${join(parts, " AND ")}` : empty);
+
+interface Row {
+  id: number | bigint;
+  occurredAt: Date | string | null;
+  confidence: number | bigint;
+  score: number | null;
+}
+
+/** Per sort: the ORDER BY, the row's key for the next cursor, and the condition for rows after a cursor. */
+const SORTING: Record<Sort, { order: Prisma.Sql; key: (r: Row) => Keyset["key"]; after: (k: Keyset) => Prisma.Sql }> = {
+  newest: { order: sql`c.id DESC`, key: () => null, after: (k) => sql`c.id < ${k.id}` },
+  oldest: { order: sql`c.id ASC`, key: () => null, after: (k) => sql`c.id > ${k.id}` },
+  occurred: {
+    // undated claims last
+    order: sql`(c.occurredAt IS NULL), c.occurredAt, c.id`,
+    key: (r) => (r.occurredAt === null ? null : new Date(r.occurredAt).toISOString()),
+    after: (k) =>
+      k.key === null
+        ? sql`(c.occurredAt IS NULL AND c.id > ${k.id})`
+        : sql`(c.occurredAt > ${k.key} OR (c.occurredAt = ${k.key} AND c.id > ${k.id}) OR c.occurredAt IS NULL)`,
+  },
+  confidence: {
+    order: sql`c.confidence DESC, c.id DESC`,
+    key: (r) => Number(r.confidence),
+    after: (k) => sql`(c.confidence < ${k.key} OR (c.confidence = ${k.key} AND c.id < ${k.id}))`,
+  },
+  relevance: {
+    // bm25 is negative, lower is better; claims found only through an entity link come last
+    order: sql`score ASC, c.id ASC`,
+    key: (r) => r.score ?? 0,
+    after: (k) => sql`(score > ${k.key} OR (score = ${k.key} AND c.id > ${k.id}))`,
+  },
+};
+
+/** The sort a list uses: relevance when searching, newest otherwise, unless one is asked for. */
+export const sortOf = (f: ListQuery, searching: boolean): Sort =>
+  f.sort === "relevance" && !searching ? "newest" : (f.sort ?? (searching ? "relevance" : "newest"));
+
+export async function listClaims(db: Db, f: ListQuery) {
+  const search = f.q ? await buildSearch(db, f.q) : null;
+  const sort = sortOf(f, search !== null);
+  const s = SORTING[sort];
+  const where = conditions(f, search);
+  if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
+  // bm25 weights: statement, context, quotes, source titles
+  const ranked = sort === "relevance" && search
+    ? sql`LEFT JOIN (SELECT rowid AS rid, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.any}) r ON r.rid = c.id`
+    : empty;
+  const score = sort === "relevance" && search ? sql`COALESCE(r.rank, 0.0)` : sql`NULL`;
+  const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort))] : [];
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT id, occurredAt, confidence, score FROM (
+      SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM Claim c ${ranked} ${whereSql(where)}
+    ) c ${whereSql(outer)}
+    ORDER BY ${s.order} LIMIT ${f.limit + 1}`;
+  const pageRows = rows.slice(0, f.limit);
+  const ids = pageRows.map((r) => Number(r.id));
+  const claims = await db.claim.findMany({ where: { id: { in: ids } }, include: { entities: entitySummary } });
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: ids.map((id) => claimJson(byId.get(id)!)),
+    nextCursor: rows.length > f.limit && last ? encodeKeyset({ sort, key: s.key(last), id: Number(last.id) }) : null,
+    sort,
+  };
+}
+
+/** How many claims of each status match the other filters (the index's status tabs). */
+export async function statusCounts(db: Db, f: ListQuery): Promise<Record<Status, number>> {
+  const search = f.q ? await buildSearch(db, f.q) : null;
+  const rows = await db.$queryRaw<{ status: string; n: number | bigint }[]>`
+    SELECT c.status, COUNT(*) AS n FROM Claim c ${whereSql(conditions(f, search))} GROUP BY c.status`;
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  for (const r of rows) counts[r.status as Status] = Number(r.n);
+  return counts;
+}

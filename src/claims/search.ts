@@ -1,0 +1,60 @@
+import type { DbOrTx } from "../db.ts";
+import { fold } from "../text.ts";
+
+// The user's search, always read as words: never as FTS5 syntax. Quotes,
+// *, AND, NEAR(, column filters and SQL are punctuation or plain words
+// here, so no query can be a syntax error.
+
+const MAX_TERMS = 12;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a search, folded (case and accents), at most MAX_TERMS. */
+export function searchTerms(q: string): string[] {
+  return [...new Set(fold(q.slice(0, 1000)).match(WORD) ?? [])].slice(0, MAX_TERMS);
+}
+
+/** Text as an FTS5 phrase: its words quoted, so none is an operator. Null when it has no words. */
+const phrase = (text: string) => {
+  const words = fold(text).match(WORD);
+  return words ? `"${words.join(" ")}"` : null;
+};
+
+export interface SearchGroup {
+  /** an FTS5 expression: this word as a prefix, or any name of an entity it names */
+  match: string;
+  /** entities this word names by an alias or their name: their claims match too */
+  entityIds: number[];
+}
+
+export interface Search {
+  groups: SearchGroup[];
+  /** every group OR-ed, for ranking */
+  any: string;
+}
+
+/** Entities one word names: a whole word of a name or alias, or (three letters or more) the start of one. */
+async function entitiesNamedBy(db: DbOrTx, term: string) {
+  const match = term.length >= 3 ? `"${term}"*` : `"${term}"`;
+  const rows = await db.$queryRaw<{ id: bigint | number }[]>`SELECT rowid AS id FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT 50`;
+  const ids = rows.map((r) => Number(r.id));
+  if (!ids.length) return { ids, names: [] as string[] };
+  const named = await db.entity.findMany({ where: { id: { in: ids } }, select: { name: true, aliases: { select: { alias: true } } } });
+  return { ids, names: named.flatMap((e) => [e.name, ...e.aliases.map((a) => a.alias)]) };
+}
+
+/**
+ * One group per word, all required. A word that names an entity
+ * ("Ultraman", "Amodaiyi") also matches text using any of its other names,
+ * and the claims linked to that entity.
+ */
+export async function buildSearch(db: DbOrTx, q: string): Promise<Search | null> {
+  const terms = searchTerms(q);
+  if (!terms.length) return null;
+  const groups: SearchGroup[] = [];
+  for (const term of terms) {
+    const { ids, names } = await entitiesNamedBy(db, term);
+    const alternatives = [...new Set([`"${term}"*`, ...names.map(phrase).filter((p): p is string => p !== null)])];
+    groups.push({ match: alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : alternatives[0]!, entityIds: ids });
+  }
+  return { groups, any: groups.map((g) => g.match).join(" OR ") };
+}

@@ -1,0 +1,195 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedIfEmpty } from "../seed/seed.ts";
+import { entities as seedEntities } from "../seed/article.ts";
+import { testApp, type Agent, type TestApp } from "./helpers/app.ts";
+
+let t: TestApp;
+let token: string;
+let viewer: { agent: Agent };
+const auth = () => ({ Authorization: `Bearer ${token}` });
+
+interface Item { id: number; statement: string; status: string; confidence: number }
+const list = async (query: string) => {
+  const res = await request(t.app).get(`/api/claims?${query}`).set(auth()).expect(200);
+  return res.body as { items: Item[]; nextCursor: string | null };
+};
+const ids = async (query: string) => (await list(query)).items.map((c) => c.id);
+
+async function claim(body: Record<string, unknown>) {
+  return (await request(t.app).post("/api/claims").set(auth()).send({ confidence: 50, ...body }).expect(201)).body as Item;
+}
+
+/** Every item of a list, following cursors. */
+async function all(query: string, between?: () => Promise<void>) {
+  const seen: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await list(`${query}&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+    seen.push(...page.items.map((c) => c.id));
+    cursor = page.nextCursor;
+    if (between) await between();
+  } while (cursor);
+  return seen;
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  await seedIfEmpty(t.db);
+  token = await t.token("editor");
+  viewer = await t.signIn("viewer");
+});
+afterAll(() => t.close());
+
+describe("alias-aware full-text search", () => {
+  it("finds an entity's claims by every alias the seed knows", async () => {
+    for (const e of seedEntities) {
+      const entity = await t.db.entity.findFirstOrThrow({ where: { name: e.name } });
+      const linked = new Set((await t.db.claimEntity.findMany({ where: { entityId: entity.id } })).map((l) => l.claimId));
+      for (const alias of e.aliases) {
+        const found = await ids(`q=${encodeURIComponent(alias)}&limit=100`);
+        expect(found.filter((id) => linked.has(id)).length, `${alias} → ${e.name}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("finds the text that uses an entity's other names: Ultraman finds claims saying Sam Altman", async () => {
+    const c = await claim({ statement: "Sam Altman walked into the building wearing a visitor badge." });
+    expect(await ids("q=Ultraman&limit=100")).toContain(c.id);
+    const d = await claim({ statement: "Dario Amodei said no to the offer on the phone." });
+    expect(await ids("q=Amodaiyi&limit=100")).toContain(d.id);
+  });
+
+  it("ignores accents and case, both ways", async () => {
+    const c = await claim({ statement: "Une réunion s'est tenue à Pékin, selon Xinhuaquux." });
+    expect(await ids("q=pekin%20xinhuaquux")).toEqual([c.id]);
+    expect(await ids("q=P%C3%89KIN%20XINHUAQUUX")).toEqual([c.id]);
+  });
+
+  it("matches word beginnings: Reuni finds Réunion", async () => {
+    const c = await claim({ statement: "La Réunion extraordinaire du conseil, dit Zorblatt." });
+    expect(await ids("q=Reuni%20zorbl")).toEqual([c.id]);
+  });
+
+  it("searches evidence quotes and source titles too", async () => {
+    const source = (await request(t.app).post("/api/sources").set(auth()).send({ title: "Gazette Plumbobquux" }).expect(201)).body;
+    const c = await claim({ statement: "A claim with plain words." });
+    await request(t.app).post(`/api/claims/${c.id}/evidence`).set(auth()).send({ sourceId: source.id, stance: "supports", quote: "« Le mot glorfindelquux »" }).expect(201);
+    expect(await ids("q=plumbobquux")).toEqual([c.id]);
+    expect(await ids("q=glorfindelquux")).toEqual([c.id]);
+    await request(t.app).patch(`/api/sources/${source.id}`).set(auth()).send({ version: 1, title: "Gazette Renamedquux" }).expect(200);
+    expect(await ids("q=plumbobquux")).toEqual([]);
+    expect(await ids("q=renamedquux")).toEqual([c.id]);
+  });
+
+  it("ranks a statement match above a context match above a source-title match", async () => {
+    const source = (await request(t.app).post("/api/sources").set(auth()).send({ title: "Report on vexillumquux" }).expect(201)).body;
+    const inTitle = await claim({ statement: "First claim." });
+    await request(t.app).post(`/api/claims/${inTitle.id}/evidence`).set(auth()).send({ sourceId: source.id, stance: "mentions" }).expect(201);
+    const inContext = await claim({ statement: "Second claim.", context: "Background on vexillumquux." });
+    const inStatement = await claim({ statement: "The vexillumquux was raised." });
+    expect(await ids("q=vexillumquux")).toEqual([inStatement.id, inContext.id, inTitle.id]);
+  });
+
+  it("treats hostile queries as text: the API and the page answer 200, never an FTS error", async () => {
+    const hostile = [
+      '"', '""', "'", "*", "**", "a*", "AND", "OR", "NOT", "NEAR(", "NEAR(a b, 2)", "(", ")", "((a)", "statement:altman", "{statement context}: x",
+      "^a", "a + b", "-a", "'; DROP TABLE Claim; --", "1=1 OR 1=1", "\\", "%", "_", "x".repeat(10_000), "😀", "🦄 altman", "\u0000", "\u202e",
+      "ALTMAN AND", "a AND OR b", "<script>alert(1)</script>", "col:", ":", "  ", "中文", "'\"*()",
+    ];
+    expect(hostile.length).toBeGreaterThanOrEqual(20);
+    for (const q of hostile) {
+      const api = await request(t.app).get(`/api/claims?q=${encodeURIComponent(q)}`).set(auth());
+      expect(api.status, JSON.stringify(q.slice(0, 30))).toBe(200);
+      expect(Array.isArray(api.body.items)).toBe(true);
+      const page = await viewer.agent.get(`/claims?q=${encodeURIComponent(q)}`);
+      expect(page.status, JSON.stringify(q.slice(0, 30))).toBe(200);
+    }
+  });
+});
+
+describe("filters", () => {
+  const tag = "quuxfilter";
+  let a: Item, b: Item, c: Item, d: Item;
+  let altmanId: number;
+  let sourceId: number;
+
+  beforeAll(async () => {
+    altmanId = (await t.db.entity.findFirstOrThrow({ where: { name: "Sam Altman" } })).id;
+    sourceId = (await request(t.app).post("/api/sources").set(auth()).send({ title: "Filter source" }).expect(201)).body.id;
+    a = await claim({ statement: `${tag} a`, status: "rumored", confidence: 20, occurredAt: "2023-11-17T20:00:00Z", entityIds: [altmanId] });
+    b = await claim({ statement: `${tag} b`, status: "unverified", confidence: 60, occurredAt: "2023-11-20T06:00:00Z" });
+    c = await claim({ statement: `${tag} c`, status: "rumored", confidence: 90 });
+    d = await claim({ statement: `${tag} d`, status: "unverified", confidence: 40, occurredAt: "2023-11-21T10:00:00Z", entityIds: [altmanId] });
+    await request(t.app).post(`/api/claims/${d.id}/evidence`).set(auth()).send({ sourceId, stance: "supports" }).expect(201);
+    await request(t.app).post(`/api/claims/${d.id}/resolution`).set(auth()).send({ outcome: "confirmed", note: "Yes.", sourceIds: [sourceId] }).expect(200);
+  });
+
+  const set = async (query: string) => (await ids(`q=${tag}&limit=100&${query}`)).sort((x, y) => x - y);
+  const sorted = (...items: Item[]) => items.map((i) => i.id).sort((x, y) => x - y);
+
+  it("each filter alone narrows to exactly its claims", async () => {
+    expect(await set("status=rumored")).toEqual(sorted(a, c));
+    expect(await set("status=rumored&status=confirmed")).toEqual(sorted(a, c, d));
+    expect(await set("status=rumored,unverified")).toEqual(sorted(a, b, c));
+    expect(await set("state=open")).toEqual(sorted(a, b, c));
+    expect(await set("state=resolved")).toEqual(sorted(d));
+    expect(await set(`entity=${altmanId}`)).toEqual(sorted(a, d));
+    expect(await set(`source=${sourceId}`)).toEqual(sorted(d));
+    expect(await set("minConfidence=50")).toEqual(sorted(b, c));
+    expect(await set("maxConfidence=40")).toEqual(sorted(a, d));
+    expect(await set("occurredFrom=2023-11-18")).toEqual(sorted(b, d));
+    expect(await set("occurredTo=2023-11-20")).toEqual(sorted(a, b));
+    expect(await set("occurredFrom=2023-11-20&occurredTo=2023-11-20")).toEqual(sorted(b));
+  });
+
+  it("filters combine with each other and with search", async () => {
+    expect(await set(`state=open&entity=${altmanId}`)).toEqual(sorted(a));
+    expect(await set("status=rumored&minConfidence=50")).toEqual(sorted(c));
+    expect(await set("occurredFrom=2023-11-17&occurredTo=2023-11-21&maxConfidence=50")).toEqual(sorted(a, d));
+    expect(await ids(`q=${tag}%20Ultraman&limit=100`)).toEqual(expect.arrayContaining([a.id, d.id]));
+    expect((await ids(`q=${tag}%20Ultraman&limit=100`)).sort((x, y) => x - y)).toEqual(sorted(a, d));
+  });
+
+  it("sorts by newest, oldest, occurred (undated last) and confidence", async () => {
+    expect(await ids(`q=${tag}&sort=newest`)).toEqual([d.id, c.id, b.id, a.id]);
+    expect(await ids(`q=${tag}&sort=oldest`)).toEqual([a.id, b.id, c.id, d.id]);
+    expect(await ids(`q=${tag}&sort=occurred`)).toEqual([a.id, b.id, d.id, c.id]);
+    expect(await ids(`q=${tag}&sort=confidence`)).toEqual([c.id, b.id, d.id, a.id]);
+  });
+
+  it("the page and the API take the same filters from the URL", async () => {
+    const page = await viewer.agent.get(`/claims?q=${tag}&status=rumored&minConfidence=50`).expect(200);
+    expect(page.text).toContain(`${tag} c`);
+    expect(page.text).not.toContain(`${tag} a<`);
+    expect(page.text).toContain('name="minConfidence" type="number" min="0" max="100" value="50"');
+  });
+
+  it("invalid filters answer 422 with the field named, on the API and the page", async () => {
+    const res = await request(t.app).get("/api/claims?status=maybe&occurredFrom=2023-02-30&sort=random").set(auth()).expect(422);
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(["occurredFrom", "sort", "status"]);
+    const range = await request(t.app).get("/api/claims?minConfidence=80&maxConfidence=10").set(auth()).expect(422);
+    expect(range.body.error.fields.maxConfidence).toBe("The highest confidence must not be below the lowest.");
+    const page = await viewer.agent.get("/claims?occurredFrom=yesterday").expect(422);
+    expect(page.text).toContain("Must be a date, e.g. 2023-11-20.");
+  });
+});
+
+describe("keyset pagination", () => {
+  it("pages without duplicates or gaps while claims are added between requests, for every sort", async () => {
+    const tag = "quuxpaging";
+    for (let i = 0; i < 10; i++) await claim({ statement: `${tag} ${i}`, confidence: (i * 37) % 100, occurredAt: i % 3 ? `2023-11-${10 + i}T00:00:00Z` : null });
+    for (const sort of ["newest", "oldest", "occurred", "confidence"]) {
+      const before = new Set((await t.db.claim.findMany({ where: { statement: { startsWith: tag } }, select: { id: true } })).map((c) => c.id));
+      let n = 0;
+      const seen = await all(`q=${tag}&sort=${sort}`, async () => void (await claim({ statement: `${tag} added ${sort} ${n++}`, confidence: 50 })));
+      expect(new Set(seen).size, sort).toBe(seen.length);
+      for (const id of before) expect(seen, `${sort} skipped ${id}`).toContain(id);
+    }
+  });
+
+  it("refuses a cursor from another sort with 400", async () => {
+    const first = await list("sort=confidence&limit=1");
+    await request(t.app).get(`/api/claims?sort=newest&cursor=${first.nextCursor}`).set(auth()).expect(400);
+  });
+});
