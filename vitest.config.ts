@@ -7,7 +7,8 @@ export default defineConfig({
     // each file has its own SQLite database; two workers match the machines' two cores
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 20_000,
+    // generous: argon2 sign-ins and child processes are slow on two busy cores
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

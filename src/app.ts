@@ -15,12 +15,17 @@ import { authRouter } from "./users/auth.routes.ts";
 import { usersRouter } from "./users/users.routes.ts";
 import { claimsRouter } from "./claims/claims.routes.ts";
 import { claimsApi } from "./claims/claims.api.ts";
+import { needsReviewApi, needsReviewRouter } from "./claims/review.routes.ts";
+import { claimReviewRouter } from "./claimreview/claimreview.routes.ts";
+import { exportRouter } from "./transfer/export.routes.ts";
 import { sourcesRouter } from "./sources/sources.routes.ts";
 import { sourcesApi } from "./sources/sources.api.ts";
 import { entitiesRouter } from "./entities/entities.routes.ts";
 import { entitiesApi } from "./entities/entities.api.ts";
 import { auditRouter } from "./audit/audit.routes.ts";
 import { auditApi } from "./audit/audit.api.ts";
+import { timelineRouter } from "./timeline/timeline.routes.ts";
+import { dashboardRouter } from "./dashboard/dashboard.routes.ts";
 
 export interface AppDeps {
   db: Db;
@@ -77,9 +82,8 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
 
   app.use(authRouter(db));
   app.use(requireUser);
-  app.get("/", (_req, res) => res.redirect("/claims"));
-  app.use("/api", claimsApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
-  app.use(claimsRouter(db), sourcesRouter(db), entitiesRouter(db), auditRouter(db), usersRouter(db));
+  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
+  app.use(claimsRouter(db, config), needsReviewRouter(db), claimReviewRouter(db, config), exportRouter(db), sourcesRouter(db), entitiesRouter(db), auditRouter(db), usersRouter(db), timelineRouter(db), dashboardRouter(db));
 
   app.use(() => {
     throw new NotFound();

@@ -3,6 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+/** An http(s) address, or unset; an empty value (VAR= in a compose file) counts as unset. */
+const optionalWebUrl = (name: string) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url({ protocol: /^https?$/, error: `${name} must be an address starting with http:// or https://` }).optional(),
+  );
+
 // The environment, parsed once. Everything else receives a Config.
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -14,6 +21,8 @@ const envSchema = z.object({
     .default("file:./data/claims.db"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   NEWSROOM_NAME: z.string().min(1).default("Claimtrack Newsroom"),
+  PUBLIC_URL: optionalWebUrl("PUBLIC_URL"),
+  NEWSROOM_URL: optionalWebUrl("NEWSROOM_URL"),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
 });
 
@@ -26,6 +35,10 @@ export interface Config {
   dataDir: string;
   sessionSecret: string;
   newsroomName: string;
+  /** the newsroom's own site, for the author of its ClaimReviews; null when not set */
+  newsroomUrl: string | null;
+  /** the address readers reach this app at (no trailing slash), the base of absolute URLs; null: the request's own host */
+  publicUrl: string | null;
   logRequests: boolean;
 }
 
@@ -60,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     sessionSecret: loadSessionSecret(dataDir, e.SESSION_SECRET),
     newsroomName: e.NEWSROOM_NAME,
+    newsroomUrl: e.NEWSROOM_URL ?? null,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? null,
     logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
   };
 }

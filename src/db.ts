@@ -68,6 +68,6 @@ export type DbOrTx = Db | Tx;
  * service called by the seed or an import joins their single transaction,
  * so a batch is all or nothing.
  */
-export function inTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction(work, { maxWait: 10_000, timeout: 60_000 }) : work(db);
+export function inTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>, { timeout = 60_000 }: { timeout?: number } = {}): Promise<T> {
+  return "$transaction" in db ? db.$transaction(work, { maxWait: 10_000, timeout }) : work(db);
 }

@@ -125,7 +125,8 @@ describe("GET /audit", () => {
     expect(page.text).toContain("Edited");
     expect(page.text).toContain(`<option value="${bob.email}"`);
     const head = await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(page.text).toContain(`Chain head: <code class="hash">${head.hash}</code>`);
+    expect(page.text).toContain(`<code class="hash">${head.hash}</code>`);
+    expect(page.text).toContain("✓ Audit chain verified");
   });
 
   it("filters by actor, action and since, each narrowing the rows, and keeps the choices in the form", async () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decodeCursor, page } from "../pagination.ts";
-import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
+import { eventJson, historyOf, verifyChain, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 
 /** What each action reads as in history tables and the log's filter. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -11,12 +11,18 @@ export const ACTION_LABELS: Record<string, string> = {
   "claim.status": "Status changed",
   "claim.resolve": "Resolved",
   "claim.reopen": "Reopened",
+  "claim.flag": "Flagged for review",
+  "claim.review": "Reviewed",
   "evidence.add": "Evidence added",
   "evidence.remove": "Evidence removed",
   "source.create": "Created",
   "source.update": "Edited",
   "entity.create": "Created",
   "entity.update": "Edited",
+  "entity.alias.add": "Alias added",
+  "entity.alias.remove": "Alias removed",
+  "entity.merge": "Merged",
+  "claim.entities": "Entities changed",
   "user.create": "Account created",
   "user.role": "Role changed",
   "user.token": "API token issued",
@@ -42,10 +48,24 @@ export type EntityNames = Record<number, string>;
 /** The names of every entity the events link or unlink, so a history reads "Sam Altman", not "3". */
 export async function entityNames(db: Db, events: Pick<AuditEventJson, "changes">[]): Promise<EntityNames> {
   const ids = new Set<number>();
-  for (const e of events) for (const side of e.changes.entityIds ?? []) for (const id of (side as number[] | null) ?? []) ids.add(id);
+  for (const e of events) {
+    for (const side of e.changes.entityIds ?? []) for (const id of (side as number[] | null) ?? []) ids.add(id);
+    const into = e.changes.mergedInto?.[1];
+    if (typeof into === "number") ids.add(into);
+  }
   if (!ids.size) return {};
   const rows = await db.entity.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  return Object.fromEntries(rows.map((e) => [e.id, e.name]));
+  const names: EntityNames = Object.fromEntries(rows.map((e) => [e.id, e.name]));
+  // an entity merged away keeps the name its survivor's merge event recorded
+  const gone = [...ids].filter((id) => !(id in names));
+  if (gone.length) {
+    const merges = await db.auditEvent.findMany({ where: { subjectType: "entity", action: "entity.merge" }, select: { changes: true } });
+    for (const m of merges) {
+      const merged = (JSON.parse(m.changes) as Record<string, [unknown, { id: number; name: string } | null]>).mergedEntity?.[1];
+      if (merged && gone.includes(merged.id)) names[merged.id] = merged.name;
+    }
+  }
+  return names;
 }
 
 /** The locals views/partials/history.ejs takes: a record's events newest first, and the sources and entities they name. */
@@ -56,12 +76,18 @@ export async function pageHistory(db: Db, subjectType: AuditInput["subjectType"]
 
 /** One side of a change in words: evidence as its stance, quote and source; entity ids as names. */
 export function describeValue(field: string, value: unknown, sources: SourceTitles, entities: EntityNames): unknown {
+  if (field === "needsReview" && typeof value === "boolean") return value ? "Yes" : "No";
   if (field === "entityIds" && Array.isArray(value)) return value.map((id: number) => entities[id] ?? `#${id}`);
   if (field === "evidence" && value && typeof value === "object") {
     const ev = value as { sourceId: number; stance: string; quote: string };
     const source = sources[ev.sourceId]?.title ?? `source #${ev.sourceId}`;
     return `${ev.stance}: ${source}${ev.quote ? ` — “${ev.quote}”` : ""}`;
   }
+  if (field === "mergedEntity" && value && typeof value === "object") {
+    const m = value as { id: number; name: string };
+    return `${m.name} (#${m.id})`;
+  }
+  if (field === "mergedInto" && typeof value === "number") return entities[value] ?? `entity #${value}`;
   return value;
 }
 
@@ -133,10 +159,6 @@ export async function filterChoices(db: Db) {
 
 /** Everything /audit shows: a page of events, the sources they cite, the filter choices and the chain head. */
 export async function auditLog(db: Db, f: AuditQuery) {
-  const [events, choices, head] = await Promise.all([
-    listAudit(db, f),
-    filterChoices(db),
-    db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }),
-  ]);
-  return { ...events, ...choices, sources: await sourceTitles(db, events.items), entities: await entityNames(db, events.items), head: head?.hash ?? null };
+  const [events, choices, chain] = await Promise.all([listAudit(db, f), filterChoices(db), verifyChain(db)]);
+  return { ...events, ...choices, sources: await sourceTitles(db, events.items), entities: await entityNames(db, events.items), chain };
 }

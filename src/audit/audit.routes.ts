@@ -4,6 +4,7 @@ import { Invalid, type Conflict } from "../errors.ts";
 import { mount, route } from "../http/routes.ts";
 import { parse } from "../validation.ts";
 import { auditLog, auditQuerySchema, filterChoices } from "./audit.query.ts";
+import { verifyChain } from "./audit.service.ts";
 
 /** The filters as the editor typed them, for the filter form. */
 const typed = (req: Request) => Object.fromEntries(["actor", "action", "since", "until"].map((k) => [k, typeof req.query[k] === "string" ? req.query[k] : ""]));
@@ -24,7 +25,7 @@ export function auditRouter(db: Db) {
       nextCursor: null,
       sources: {},
       entities: {},
-      head: null,
+      chain: await verifyChain(db),
       filters: typed(req),
       query: req.query,
       errors: fields,

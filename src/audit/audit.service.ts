@@ -17,7 +17,8 @@ export type Changes = Record<string, [unknown, unknown]>;
 
 export interface AuditInput {
   action: string;
-  subjectType: "claim" | "source" | "entity" | "user";
+  /** "ledger": an event about the whole ledger (an import) */
+  subjectType: "claim" | "source" | "entity" | "user" | "ledger";
   subjectId: number;
   changes: Changes;
   reason?: string;
@@ -111,21 +112,25 @@ export interface ChainReport {
   firstBadEvent: number | null;
 }
 
-/** Walks the chain from the first event, recomputing every hash. */
+const VERIFY_PAGE = 5000;
+
+/**
+ * Walks the chain from the first event, recomputing every hash. On a break,
+ * `events` counts the events walked up to and including the bad one, and
+ * `head` is the last hash that verified.
+ */
 export async function verifyChain(db: Db): Promise<ChainReport> {
   let prev = GENESIS_HASH;
   let events = 0;
   let cursor = 0;
   for (;;) {
-    const page = await db.auditEvent.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: 1000 });
+    const page = await db.auditEvent.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: VERIFY_PAGE });
     for (const e of page) {
       events++;
-      if (e.prevHash !== prev || eventHash(prev, e) !== e.hash) {
-        return { ok: false, events, head: prev, firstBadEvent: e.id };
-      }
+      if (e.prevHash !== prev || eventHash(prev, e) !== e.hash) return { ok: false, events, head: prev, firstBadEvent: e.id };
       prev = e.hash;
     }
-    if (page.length < 1000) return { ok: true, events, head: prev, firstBadEvent: null };
+    if (page.length < VERIFY_PAGE) return { ok: true, events, head: prev, firstBadEvent: null };
     cursor = page[page.length - 1]!.id;
   }
 }

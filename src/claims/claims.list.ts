@@ -16,6 +16,7 @@ function conditions(f: ListQuery, search: Search | null): Prisma.Sql[] {
   if (f.source) where.push(sql`EXISTS (SELECT 1 FROM Evidence e WHERE e.claimId = c.id AND e.sourceId = ${f.source})`);
   if (f.minConfidence !== undefined) where.push(sql`c.confidence >= ${f.minConfidence}`);
   if (f.maxConfidence !== undefined) where.push(sql`c.confidence <= ${f.maxConfidence}`);
+  if (f.needsReview) where.push(sql`c.needsReview = 1`);
   if (f.occurredFrom) where.push(sql`c.occurredAt >= ${f.occurredFrom.toISOString()}`);
   if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo.toISOString()}`);
   for (const g of search?.groups ?? []) {

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from "express";
+import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { Conflict, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
@@ -6,6 +7,8 @@ import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
+import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
+import { scriptJson } from "../claimreview/claimreview.ts";
 import { parse } from "../validation.ts";
 import { entityOptions, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
 import { listClaims, statusCounts } from "./claims.list.ts";
@@ -35,7 +38,7 @@ function formValues(c: ClaimDetail): FormValues {
   };
 }
 
-export function claimsRouter(db: Db) {
+export function claimsRouter(db: Db, config: Config) {
   const listOptions = async () => ({ statuses: STATUSES, sorts: SORTS, entities: await entityOptions(db), sources: await sourceOptions(db) });
   const options = async () => ({ entities: await entityOptions(db), sources: await sourceOptions(db), openStatuses: OPEN_STATUSES });
 
@@ -55,7 +58,9 @@ export function claimsRouter(db: Db) {
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    res.render("claims/show", { title: `Claim #${claim.id}`, claim, sources: await sourceOptions(db), values: {}, errors: {} });
+    const review = await claimReviewFor(db, config, req, claim.id);
+    const jsonLd = review && scriptJson(review);
+    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db), values: {}, errors: {} });
   }
 
   async function history(req: Request, res: Response) {

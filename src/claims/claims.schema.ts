@@ -47,6 +47,8 @@ export const resolutionSchema = z.object({
   note: requiredText(5000, "A resolution note"),
   sourceIds: idList.refine((ids) => ids.length > 0, "Cite at least one source."),
   confidence: confidence.optional(),
+  /** when the claim was settled; now unless given (an import keeps the original) */
+  resolvedAt: optionalDate.optional(),
   version: z.coerce.number().int().positive().optional(),
 });
 export type Resolution = z.infer<typeof resolutionSchema>;
@@ -105,6 +107,8 @@ export const listQuerySchema = z
     source: optional(id),
     minConfidence: optional(confidence),
     maxConfidence: optional(confidence),
+    /** only the claims in the review queue: ?needsReview=1 (the filter form's checkbox) */
+    needsReview: optional(z.enum(["1", "true"], { error: "Needs review is 1 (only flagged claims) or absent." }).transform(() => true)),
     occurredFrom: bound(false),
     occurredTo: bound(true),
     sort: optional(z.enum(SORTS, { error: `Sort must be one of: ${SORTS.join(", ")}.` })),

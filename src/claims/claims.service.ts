@@ -98,7 +98,7 @@ export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: 
     const next = {
       status: data.outcome,
       resolutionNote: data.note,
-      resolvedAt: new Date(),
+      resolvedAt: data.resolvedAt ?? new Date(),
       ...(data.confidence !== undefined ? { confidence: data.confidence } : {}),
     };
     await bump(tx, id, current.version, next);

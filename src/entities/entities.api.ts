@@ -7,16 +7,25 @@ import { parse } from "../validation.ts";
 import { getEntity, listEntities } from "./entities.query.ts";
 import { entityQuerySchema } from "./entities.schema.ts";
 import { createEntity, updateEntity } from "./entities.service.ts";
+import { addAlias, removeAlias } from "./aliases.service.ts";
+import { mergeEntities } from "./merge.service.ts";
 
 const editor = [requireRole("editor")];
 const entityId = (req: Request) => paramId(req.params.id, "That entity");
+const aliasId = (req: Request) => paramId(req.params.aliasId, "That alias");
 
-/** People and organisations as JSON; a search matches any alias ("Amodaiyi" finds Dario Amodei). */
+/**
+ * People and organisations as JSON; a search matches any alias ("Amodaiyi" finds Dario Amodei).
+ * Alias and merge writes take an optional `version`: sent, a stale one answers 409.
+ */
 export function entitiesApi(db: Db) {
   return mount(Router(), [
     route("get", "/entities", [], async (req, res) => void res.json(await listEntities(db, parse(entityQuerySchema, req.query)))),
     route("post", "/entities", editor, async (req, res) => void res.status(201).json(await createEntity(db, actorOf(req.user!), req.body))),
     route("get", "/entities/:id", [], async (req, res) => void res.json(await getEntity(db, entityId(req)))),
     route("patch", "/entities/:id", editor, async (req, res) => void res.json(await updateEntity(db, actorOf(req.user!), entityId(req), req.body))),
+    route("post", "/entities/:id/aliases", editor, async (req, res) => void res.status(201).json(await addAlias(db, actorOf(req.user!), entityId(req), req.body))),
+    route("delete", "/entities/:id/aliases/:aliasId", editor, async (req, res) => void res.json(await removeAlias(db, actorOf(req.user!), entityId(req), aliasId(req), req.body))),
+    route("post", "/entities/:id/merge", editor, async (req, res) => void res.json(await mergeEntities(db, actorOf(req.user!), entityId(req), req.body))),
   ]);
 }

@@ -32,19 +32,73 @@ export async function listEntities(db: Db, f: EntityQuery) {
 }
 export type EntitySummary = Awaited<ReturnType<typeof listEntities>>["items"][number];
 
-/** One entity with its aliases and the claims about it, newest first. */
-export async function getEntity(db: DbOrTx, id: number) {
+/**
+ * One entity with its aliases and the claims about it, newest first, or null.
+ * `aliases` are the spellings; `aliasEntries` add the ids that removing one takes.
+ */
+export async function findEntity(db: DbOrTx, id: number) {
   const entity = await db.entity.findUnique({
     where: { id },
     include: {
-      aliases: { orderBy: { id: "asc" }, select: { alias: true } },
+      aliases: { orderBy: { id: "asc" }, select: { id: true, alias: true } },
       claims: {
         orderBy: { claimId: "desc" },
         select: { claim: { select: { id: true, statement: true, status: true, confidence: true } } },
       },
     },
   });
+  if (!entity) return null;
+  return { ...entity, aliases: entity.aliases.map((a) => a.alias), aliasEntries: entity.aliases, claims: entity.claims.map((c) => c.claim) };
+}
+
+export async function getEntity(db: DbOrTx, id: number) {
+  const entity = await findEntity(db, id);
   if (!entity) throw new NotFound(`Entity #${id}`);
-  return { ...entity, aliases: entity.aliases.map((a) => a.alias), claims: entity.claims.map((c) => c.claim) };
+  return entity;
 }
 export type EntityDetail = Awaited<ReturnType<typeof getEntity>>;
+
+/** Another entity whose name or alias folds to `folded`: adding it here would make a search find two people. */
+export async function entityNamed(db: DbOrTx, folded: string, exceptId: number): Promise<{ id: number; name: string } | null> {
+  const alias = await db.entityAlias.findFirst({ where: { folded, entityId: { not: exceptId } }, select: { entity: { select: { id: true, name: true } } } });
+  if (alias) return alias.entity;
+  // names are stored as typed, so they are folded here (see listEntities)
+  const others = await db.entity.findMany({ where: { id: { not: exceptId } }, select: { id: true, name: true } });
+  return others.find((e) => fold(e.name) === folded) ?? null;
+}
+
+/** What the merge form offers: the other entities of the same kind, by name, with enough to tell namesakes apart. */
+export async function mergeCandidates(db: Db, entity: { id: number; kind: string }) {
+  const rows = await db.entity.findMany({
+    where: { kind: entity.kind, id: { not: entity.id } },
+    select: { id: true, name: true, _count: { select: { claims: true } } },
+  });
+  return rows.sort((a, b) => byName(a.name, b.name) || a.id - b.id).map((e) => ({ id: e.id, name: e.name, claimCount: e._count.claims }));
+}
+
+const mergeEvents = (db: Db, id: number) =>
+  db.auditEvent.findMany({ where: { subjectType: "entity", subjectId: id, action: "entity.merge" }, orderBy: { id: "desc" }, select: { changes: true } });
+
+/**
+ * Where a merged entity's page now lives: the entity that absorbed it,
+ * following later merges (A into B, then B into C, leads to C), and the name
+ * it had, read from the survivor's event. Throws NotFound when no merge removed it.
+ */
+export async function mergedInto(db: Db, id: number): Promise<{ formerName: string; survivor: { id: number; name: string } }> {
+  let formerName: string | null = null;
+  const seen = new Set<number>();
+  for (let at = id; !seen.has(at); ) {
+    seen.add(at);
+    const [removal] = await mergeEvents(db, at);
+    const next = (JSON.parse(removal?.changes ?? "{}") as { mergedInto?: [null, number] }).mergedInto?.[1];
+    if (!next) break;
+    if (formerName === null) {
+      const merged = (await mergeEvents(db, next)).map((e) => (JSON.parse(e.changes) as { mergedEntity?: [null, { id: number; name: string }] }).mergedEntity?.[1]);
+      formerName = merged.find((m) => m?.id === id)?.name ?? `Entity #${id}`;
+    }
+    const survivor = await db.entity.findUnique({ where: { id: next }, select: { id: true, name: true } });
+    if (survivor) return { formerName, survivor };
+    at = next;
+  }
+  throw new NotFound(`Entity #${id}`);
+}

@@ -5,11 +5,11 @@ import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
-import { pageHistory } from "../audit/audit.query.ts";
 import { parse } from "../validation.ts";
 import { getEntity, listEntities, type EntityDetail } from "./entities.query.ts";
 import { entityQuerySchema } from "./entities.schema.ts";
 import { createEntity, updateEntity } from "./entities.service.ts";
+import { entityPageRouter } from "./entities.page.routes.ts";
 
 const editor = [requireRole("editor")];
 const entityId = (req: Request) => paramId(req.params.id, "That entity");
@@ -30,11 +30,6 @@ export function entitiesRouter(db: Db) {
   async function index(req: Request, res: Response) {
     const filters = parse(entityQuerySchema, req.query);
     res.render("entities/index", { title: "People and organisations", ...(await listEntities(db, filters)), filters });
-  }
-
-  async function show(req: Request, res: Response) {
-    const entity = await getEntity(db, entityId(req));
-    res.render("entities/show", { title: entity.name, entity, ...(await pageHistory(db, "entity", entity.id)) });
   }
 
   const newForm = (_req: Request, res: Response) => res.render("entities/new", { title: "New person or organisation", values: blank, errors: {} });
@@ -74,12 +69,13 @@ export function entitiesRouter(db: Db) {
     });
   }
 
-  return mount(Router(), [
+  const router = mount(Router(), [
     route("get", "/entities", [], index),
     route("get", "/entities/new", editor, newForm),
     route("post", "/entities", editor, create, formError),
-    route("get", "/entities/:id", [], show),
     route("get", "/entities/:id/edit", editor, editForm),
     route("post", "/entities/:id", editor, update, formError),
   ]);
+  // after /entities/new, which /entities/:id would otherwise take for an id
+  return router.use(entityPageRouter(db));
 }

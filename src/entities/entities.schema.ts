@@ -56,3 +56,35 @@ export const entityQuerySchema = z.object({
   kind: z.preprocess((v) => (v === "" ? undefined : v), kind.optional()),
 });
 export type EntityQuery = z.infer<typeof entityQuerySchema>;
+
+/** The entity version an alias or merge form was rendered at; the API may leave it out and act on the current one. */
+const optionalVersion = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number({ error: "The version must be a number." }).int().positive("The version must be a positive number.").optional(),
+);
+
+export const addAliasSchema = z.object({
+  alias: z
+    .string({ error: "Type the alias to add." })
+    .trim()
+    .min(1, "Type the alias to add.")
+    .max(ALIAS_MAX, `An alias has at most ${ALIAS_MAX} characters.`)
+    // a string of accents alone folds to nothing and could never be searched for
+    .refine((a) => /[\p{L}\p{N}]/u.test(a), "An alias needs at least one letter or digit."),
+  version: optionalVersion,
+});
+
+export const removeAliasSchema = z.object({ version: optionalVersion });
+
+const MERGE_REASON = "Say why these are the same person or organisation; the audit trail keeps it.";
+
+/** Merging another entity into this one: which, and why (a merge deletes a record, so the reason is required). */
+export const mergeSchema = z.object({
+  otherId: z.coerce.number({ error: "Choose the entity to merge into this one." }).int().positive("Choose the entity to merge into this one."),
+  reason: z
+    .string({ error: MERGE_REASON })
+    .trim()
+    .min(1, MERGE_REASON)
+    .max(2000, "At most 2000 characters."),
+  version: optionalVersion,
+});

@@ -23,19 +23,25 @@ export function cleanAliases(name: string, aliases: string[]): string[] {
   });
 }
 
-const sorted = (aliases: string[]) => [...aliases].sort();
-const aliasRow = (alias: string) => ({ alias, folded: fold(alias) });
+export const sorted = (aliases: string[]) => [...aliases].sort();
+export const aliasRow = (alias: string) => ({ alias, folded: fold(alias) });
 
-/** The entity at the version the editor started from, or a 409 with the current one. */
-async function entityAtVersion(tx: Tx, id: number, version: number) {
+/** The entity at the version the editor started from (any, when none was sent), or a 409 with the current one. */
+export async function entityAtVersion(tx: Tx, id: number, version: number | undefined) {
   const current = await getEntity(tx, id);
-  if (current.version !== version) {
+  if (version !== undefined && current.version !== version) {
     throw new Conflict(
       `Someone changed this entity while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
       current,
     );
   }
   return current;
+}
+
+/** Writes the new values with the version bumped; the where on version makes a lost update impossible. */
+export async function bumpEntity(tx: Tx, id: number, version: number, data: Record<string, unknown> = {}) {
+  const { count } = await tx.entity.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count !== 1) throw new Conflict("Someone changed this entity at the same moment. Nothing was saved.");
 }
 
 export async function createEntity(db: DbOrTx, actor: Actor, input: unknown) {
@@ -64,8 +70,7 @@ export async function updateEntity(db: DbOrTx, actor: Actor, id: number, input: 
     if (JSON.stringify(before) !== JSON.stringify(after)) changes.aliases = [before, after];
     if (!Object.keys(changes).length) return;
     const values = Object.fromEntries(EDITABLE.filter((k) => changes[k]).map((k) => [k, fields[k]]));
-    const { count } = await tx.entity.updateMany({ where: { id, version }, data: { ...values, version: { increment: 1 } } });
-    if (count !== 1) throw new Conflict("Someone changed this entity at the same moment. Nothing was saved.");
+    await bumpEntity(tx, id, version, values);
     if (changes.aliases) {
       await tx.entityAlias.deleteMany({ where: { entityId: id } });
       await tx.entityAlias.createMany({ data: kept.map((alias) => ({ entityId: id, ...aliasRow(alias) })) });

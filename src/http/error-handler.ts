@@ -31,7 +31,7 @@ export function errorHandler(showStack: boolean, log: (err: unknown, req: Reques
     if (status >= 500) log(err, req);
     if (res.headersSent) return void res.end();
     res.status(status);
-    if (isApi(req) || !req.accepts("html")) {
+    if (isApi(req) || req.path.endsWith(".json") || !req.accepts("html")) {
       const current = err instanceof Conflict && err.current !== undefined ? { current: err.current } : {};
       res.json({ error: { ...body, ...current } });
       return;

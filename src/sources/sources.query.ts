@@ -2,6 +2,7 @@ import type { DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decodeCursor, page } from "../pagination.ts";
+import { claimsCitingForChanges } from "./impact.query.ts";
 import type { SourceListQuery } from "./sources.schema.ts";
 
 /** How many distinct claims cite each source (a claim may cite one source twice). */
@@ -25,7 +26,10 @@ export async function listSources(db: DbOrTx, f: SourceListQuery) {
 }
 export type SourceSummary = Awaited<ReturnType<typeof listSources>>["items"][number];
 
-/** A source with every claim that cites it, one entry per piece of evidence. */
+/**
+ * A source with every claim that cites it, one entry per piece of evidence,
+ * and its impact: the claims whose status or confidence changes cited it.
+ */
 export async function getSource(db: DbOrTx, id: number) {
   const source = await db.source.findUnique({
     where: { id },
@@ -38,6 +42,7 @@ export async function getSource(db: DbOrTx, id: number) {
   });
   if (!source) throw new NotFound(`Source #${id}`);
   const { evidence, ...rest } = source;
-  return { ...rest, claims: evidence.map(({ claim, stance, quote }) => ({ ...claim, stance, quote })) };
+  const impact = await claimsCitingForChanges(db, id);
+  return { ...rest, claims: evidence.map(({ claim, stance, quote }) => ({ ...claim, stance, quote })), impact };
 }
 export type SourceDetail = Awaited<ReturnType<typeof getSource>>;

@@ -37,6 +37,8 @@ const updateForm: FormRenderer = (req, res, err) => {
   renderForm(res, "edit", values, err.fields);
 };
 
+const flaggedNote = (n: number) => (n === 0 ? "" : n === 1 ? " 1 claim now needs review." : ` ${n} claims now need review.`);
+
 export function sourcesRouter(db: Db) {
   async function index(req: Request, res: Response) {
     const f = parse(sourceListQuerySchema, req.query);
@@ -58,7 +60,7 @@ export function sourcesRouter(db: Db) {
   async function update(req: Request, res: Response) {
     const source = await updateSource(db, actorOf(req.user!), sourceId(req), req.body);
     const unchanged = source.version === Number((req.body as { version?: unknown } | undefined)?.version);
-    flash(req, unchanged ? "info" : "success", unchanged ? "Nothing changed." : "Source saved.");
+    flash(req, unchanged ? "info" : "success", unchanged ? "Nothing changed." : `Source saved.${flaggedNote(source.flaggedClaims)}`);
     res.redirect(`/sources/${source.id}`);
   }
 

@@ -2,6 +2,7 @@ import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
 import { Conflict, NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { diff, recordAudit, type Actor } from "../audit/audit.service.ts";
+import { flagClaimsCiting } from "./impact.service.ts";
 import { createSourceSchema, updateSourceSchema } from "./sources.schema.ts";
 
 const EDITABLE = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
@@ -30,13 +31,17 @@ async function sourceAtVersion(tx: Tx, id: number, version: number) {
   return current;
 }
 
-/** An edit from the form or PATCH. Nothing is written when nothing changed. */
+/**
+ * An edit from the form or PATCH. Nothing is written when nothing changed.
+ * Marking the source unreliable flags, in the same transaction, the claims
+ * whose status or confidence rested on it; flaggedClaims counts them.
+ */
 export async function updateSource(db: DbOrTx, actor: Actor, id: number, input: unknown) {
   const { version, ...fields } = parse(updateSourceSchema, input);
   return inTransaction(db, async (tx) => {
     const current = await sourceAtVersion(tx, id, version);
     const changes = diff(current, fields, EDITABLE);
-    if (!Object.keys(changes).length) return current;
+    if (!Object.keys(changes).length) return { ...current, flaggedClaims: 0 };
     const values = Object.fromEntries(Object.keys(changes).map((k) => [k, fields[k as keyof typeof fields]]));
     // the where on version makes a lost update impossible even between the read and this write
     const { count } = await tx.source.updateMany({ where: { id, version }, data: { ...values, version: { increment: 1 } } });
@@ -44,6 +49,8 @@ export async function updateSource(db: DbOrTx, actor: Actor, id: number, input: 
       throw new Conflict("Someone changed this source at the same moment. Nothing was saved.", await tx.source.findUnique({ where: { id } }));
     }
     await recordAudit(tx, actor, { action: "source.update", subjectType: "source", subjectId: id, changes });
-    return tx.source.findUniqueOrThrow({ where: { id } });
+    const source = await tx.source.findUniqueOrThrow({ where: { id } });
+    const flaggedClaims = changes.reliability && source.reliability === "unreliable" ? await flagClaimsCiting(tx, actor, source) : 0;
+    return { ...source, flaggedClaims };
   });
 }

@@ -1,0 +1,122 @@
+import type { Db } from "../db.ts";
+import { STATUSES, type Status } from "../claims/status.ts";
+import type { DayCounts } from "./status-chart.ts";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** The chart's longest span, in days. */
+export const CHART_DAYS = 30;
+
+const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+
+/** "5 hours", "3 days", "2 months": how long ago `from` was, in the largest whole unit. */
+export function ageInWords(from: Date, now: Date): string {
+  const ms = now.getTime() - from.getTime();
+  const units: [string, number, number][] = [
+    ["year", 365 * DAY, 730 * DAY],
+    ["month", 30 * DAY, 60 * DAY],
+    ["day", DAY, DAY],
+    ["hour", HOUR, HOUR],
+    ["minute", MINUTE, MINUTE],
+  ];
+  for (const [unit, size, min] of units) {
+    if (ms < min) continue;
+    const n = Math.floor(ms / size);
+    return `${n} ${unit}${n === 1 ? "" : "s"}`;
+  }
+  return "less than a minute";
+}
+
+export interface StatusDelta {
+  day: string;
+  status: string;
+  delta: number;
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/**
+ * Running totals per status at the end of each day, from the net change of
+ * each day. The span ends today, or on the last day with activity when all of
+ * it is older than the span; it starts no earlier than the first such day.
+ */
+export function seriesFromDeltas(deltas: StatusDelta[], today: string, days = CHART_DAYS): DayCounts[] {
+  const active = [...new Set(deltas.map((d) => d.day))].sort();
+  const first = active[0];
+  const last = active.at(-1);
+  if (!first || !last) return [];
+  const latest = last > today ? last : today;
+  const end = last < addDays(latest, 1 - days) ? last : latest;
+  const start = first > addDays(end, 1 - days) ? first : addDays(end, 1 - days);
+  const running = zeroCounts();
+  const apply = (d: StatusDelta) => {
+    if (Object.hasOwn(running, d.status)) running[d.status as Status] += d.delta;
+  };
+  // everything before the span is its starting point
+  deltas.filter((d) => d.day < start).forEach(apply);
+  const series: DayCounts[] = [];
+  for (let day = start; day <= end; day = addDays(day, 1)) {
+    deltas.filter((d) => d.day === day).forEach(apply);
+    series.push({ day, counts: { ...running } });
+  }
+  return series;
+}
+
+/**
+ * The net change per UTC day and status, computed by SQLite: every event that
+ * set a claim's status adds one to the new status and takes one from the old.
+ * createdAt is ISO text, so its first ten characters are the UTC day.
+ */
+async function statusDeltas(db: Db): Promise<StatusDelta[]> {
+  const rows = await db.$queryRaw<{ day: string; status: string; delta: bigint | number }[]>`
+    SELECT day, status, SUM(delta) AS delta FROM (
+      SELECT substr(createdAt, 1, 10) AS day, json_extract(changes, '$.status[1]') AS status, 1 AS delta
+        FROM AuditEvent WHERE action IN ('claim.create', 'claim.status', 'claim.resolve', 'claim.reopen')
+      UNION ALL
+      SELECT substr(createdAt, 1, 10), json_extract(changes, '$.status[0]'), -1
+        FROM AuditEvent WHERE action IN ('claim.status', 'claim.resolve', 'claim.reopen')
+    ) WHERE status IS NOT NULL
+    GROUP BY day, status ORDER BY day`;
+  return rows.map((r) => ({ day: r.day, status: r.status, delta: Number(r.delta) }));
+}
+
+async function countsByStatus(db: Db): Promise<Record<Status, number>> {
+  const groups = await db.claim.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts = zeroCounts();
+  for (const g of groups) if (Object.hasOwn(counts, g.status)) counts[g.status as Status] = g._count._all;
+  return counts;
+}
+
+/** The review queue, oldest flag first: the flag's time is its latest claim.flag event (reviews clear, new flags re-add). */
+async function reviewQueue(db: Db) {
+  const rows = await db.$queryRaw<{ id: number | bigint; statement: string; status: string; reviewReason: string; flaggedAt: Date }[]>`
+    SELECT c.id, c.statement, c.status, c.reviewReason, a.createdAt AS flaggedAt FROM Claim c
+    JOIN AuditEvent a ON a.id = (
+      SELECT MAX(f.id) FROM AuditEvent f WHERE f.subjectType = 'claim' AND f.subjectId = c.id AND f.action = 'claim.flag'
+    )
+    WHERE c.needsReview = 1 ORDER BY a.id ASC LIMIT 10`;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Everything the home page shows. */
+export async function dashboard(db: Db, now = new Date()) {
+  const [counts, rumors, resolved, activity, deltas, flagged, flaggedCount] = await Promise.all([
+    countsByStatus(db),
+    db.claim.findMany({ where: { status: "rumored" }, select: { id: true, statement: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 10 }),
+    db.claim.findMany({ where: { resolvedAt: { not: null } }, select: { id: true, statement: true, status: true, resolvedAt: true }, orderBy: [{ resolvedAt: "desc" }, { id: "desc" }], take: 10 }),
+    db.auditEvent.findMany({ select: { id: true, createdAt: true, actorLabel: true, action: true, subjectType: true, subjectId: true }, orderBy: { id: "desc" }, take: 10 }),
+    statusDeltas(db),
+    reviewQueue(db),
+    db.claim.count({ where: { needsReview: true } }),
+  ]);
+  return {
+    counts,
+    rumors: rumors.map((r) => ({ ...r, age: ageInWords(r.createdAt, now) })),
+    resolved,
+    activity,
+    flagged: flagged.map((c) => ({ ...c, age: ageInWords(c.flaggedAt, now) })),
+    flaggedCount,
+    series: seriesFromDeltas(deltas, now.toISOString().slice(0, 10)),
+  };
+}

@@ -1,0 +1,17 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import { mount, route } from "../http/routes.ts";
+import { STATUSES } from "../claims/status.ts";
+import { dashboard } from "./dashboard.query.ts";
+import { statusChart } from "./status-chart.ts";
+
+/** The home page after sign-in: where the claims stand and what changed lately. */
+export function dashboardRouter(db: Db) {
+  async function home(_req: Request, res: Response) {
+    const data = await dashboard(db);
+    const chart = data.series.length ? statusChart(data.series) : "";
+    res.render("dashboard/index", { title: "Dashboard", ...data, chart, statuses: STATUSES });
+  }
+
+  return mount(Router(), [route("get", "/", [], home)]);
+}

@@ -1,0 +1,81 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import { Conflict, Invalid } from "../errors.ts";
+import { requireRole } from "../http/auth.ts";
+import { flash } from "../http/flash.ts";
+import { mount, paramId, route } from "../http/routes.ts";
+import { actorOf } from "../users/users.service.ts";
+import { pageHistory } from "../audit/audit.query.ts";
+import { addAlias, removeAlias } from "./aliases.service.ts";
+import { findEntity, getEntity, mergeCandidates, mergedInto, type EntityDetail } from "./entities.query.ts";
+import { mergeEntities } from "./merge.service.ts";
+
+const editor = [requireRole("editor")];
+const entityId = (req: Request) => paramId(req.params.id, "That entity");
+
+/** Which of the page's forms an error belongs to, so its messages and input show in that form only. */
+type PageForm = "alias" | "merge" | "remove";
+
+interface PageState {
+  failed: PageForm | null;
+  errors: Record<string, string>;
+  values: Record<string, unknown>;
+  conflict: string | null;
+}
+const fresh: PageState = { failed: null, errors: {}, values: {}, conflict: null };
+
+/** An entity's page and the forms on it: add or remove an alias, merge another entity into this one. */
+export function entityPageRouter(db: Db) {
+  async function render(res: Response, entity: EntityDetail, status: number, state: PageState) {
+    res.status(status).render("entities/show", {
+      title: entity.name,
+      entity,
+      candidates: await mergeCandidates(db, entity),
+      ...state,
+      ...(await pageHistory(db, "entity", entity.id)),
+    });
+  }
+
+  // A merged entity's id is gone; its old links lead to the entity that absorbed it.
+  async function show(req: Request, res: Response) {
+    const id = entityId(req);
+    const entity = await findEntity(db, id);
+    if (entity) return render(res, entity, 200, fresh);
+    const { formerName, survivor } = await mergedInto(db, id);
+    flash(req, "info", `${formerName} was merged into ${survivor.name}.`);
+    res.redirect(`/entities/${survivor.id}`);
+  }
+
+  async function add(req: Request, res: Response) {
+    const entity = await addAlias(db, actorOf(req.user!), entityId(req), req.body);
+    flash(req, "success", `Added the alias “${entity.aliases.at(-1)}”.`);
+    res.redirect(`/entities/${entity.id}#aliases`);
+  }
+
+  async function remove(req: Request, res: Response) {
+    const entity = await removeAlias(db, actorOf(req.user!), entityId(req), paramId(req.params.aliasId, "That alias"), req.body);
+    flash(req, "success", "Alias removed.");
+    res.redirect(`/entities/${entity.id}#aliases`);
+  }
+
+  async function merge(req: Request, res: Response) {
+    const entity = await mergeEntities(db, actorOf(req.user!), entityId(req), req.body);
+    flash(req, "success", `Merged into ${entity.name}. The history below lists the aliases and claims it gained.`);
+    res.redirect(`/entities/${entity.id}`);
+  }
+
+  // The page again, as it is now: a 422 keeps the editor's input beside the
+  // messages; a 409 says what happened, and the forms carry the current version.
+  const onError = (failed: PageForm) => async (req: Request, res: Response, err: Invalid | Conflict) => {
+    const entity = await getEntity(db, entityId(req));
+    const state = { failed, values: { ...req.body }, errors: err instanceof Invalid ? err.fields : {}, conflict: err instanceof Conflict ? err.message : null };
+    await render(res, entity, err.status, state);
+  };
+
+  return mount(Router(), [
+    route("get", "/entities/:id", [], show),
+    route("post", "/entities/:id/aliases", editor, add, onError("alias")),
+    route("post", "/entities/:id/aliases/:aliasId/delete", editor, remove, onError("remove")),
+    route("post", "/entities/:id/merge", editor, merge, onError("merge")),
+  ]);
+}

@@ -1,0 +1,32 @@
+import type { Tx } from "../db.ts";
+import { recordAudit, type Actor } from "../audit/audit.service.ts";
+import { claimsCitingForChanges } from "./impact.query.ts";
+
+/**
+ * Puts into the "needs review" queue every claim whose status or confidence
+ * rested on a source just marked unreliable, one audited change each. Runs in
+ * the caller's transaction: the rating and its flags are saved together or
+ * not at all. Claims already flagged are left alone. Returns how many it flagged.
+ */
+export async function flagClaimsCiting(tx: Tx, actor: Actor, source: { id: number; title: string }): Promise<number> {
+  const reason = `Source “${source.title}” was marked unreliable`;
+  let flagged = 0;
+  for (const claim of await claimsCitingForChanges(tx, source.id)) {
+    if (claim.needsReview) continue;
+    const { count } = await tx.claim.updateMany({
+      where: { id: claim.id, needsReview: false },
+      data: { needsReview: true, reviewReason: reason, version: { increment: 1 } },
+    });
+    if (count !== 1) continue;
+    await recordAudit(tx, actor, {
+      action: "claim.flag",
+      subjectType: "claim",
+      subjectId: claim.id,
+      changes: { needsReview: [false, true] },
+      reason,
+      sourceIds: [source.id],
+    });
+    flagged++;
+  }
+  return flagged;
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import type { Db } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { STATUSES } from "../claims/status.ts";
+
+/** The zones the newsroom reads most; any other IANA name works when typed in the URL. */
+export const ZONES = [
+  { id: "UTC", label: "UTC" },
+  { id: "Asia/Shanghai", label: "Beijing" },
+  { id: "America/Los_Angeles", label: "San Francisco" },
+  { id: "Europe/Paris", label: "Paris" },
+] as const;
+
+/** The zone's name as Intl spells it ("asia/shanghai" → "Asia/Shanghai"), or null for a zone Intl does not know. */
+export function canonicalZone(tz: string): string | null {
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** The select's choices: the usual zones, plus the one in the URL when it is another. */
+export const zoneChoices = (tz: string) => (ZONES.some((z) => z.id === tz) ? [...ZONES] : [...ZONES, { id: tz, label: tz }]);
+
+interface Cursor {
+  at: Date;
+  id: number;
+}
+
+// Keyset on (occurredAt, id): the last item of a page, opaque to readers.
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify({ at: c.at.toISOString(), id: c.id })).toString("base64url");
+
+function decodeCursor(s: string): Cursor | null {
+  try {
+    const { at, id } = JSON.parse(Buffer.from(s, "base64url").toString()) as { at?: unknown; id?: unknown };
+    const date = typeof at === "string" ? new Date(at) : null;
+    if (date && !Number.isNaN(date.getTime()) && typeof id === "number" && Number.isSafeInteger(id) && id > 0) return { at: date, id };
+  } catch {
+    // not JSON: the same answer as a cursor of the wrong shape
+  }
+  return null;
+}
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
+/** The page's filters as they appear in /timeline's query string. */
+export const timelineQuerySchema = z.object({
+  status: z.preprocess(blank, z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` }).optional()),
+  tz: z.preprocess(
+    (v) => blank(v) ?? "UTC",
+    z
+      .string({ error: "Choose one time zone." })
+      .max(100, "That is not a time zone; showing UTC.")
+      .transform((tz, ctx) => {
+        const zone = canonicalZone(tz);
+        if (!zone) ctx.addIssue({ code: "custom", message: `“${tz}” is not a time zone this server knows; showing UTC. Use an IANA name such as Europe/Paris.` });
+        return zone ?? "UTC";
+      }),
+  ),
+  order: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  limit: z.coerce.number().int().min(1).max(500).catch(100).default(100),
+  after: z.preprocess(
+    blank,
+    z
+      .string()
+      .max(300)
+      .optional()
+      .transform((s, ctx) => {
+        if (s === undefined) return undefined;
+        const cursor = decodeCursor(s);
+        if (!cursor) ctx.addIssue({ code: "custom", message: "That page link is out of date; showing the timeline from the start." });
+        return cursor ?? undefined;
+      }),
+  ),
+});
+export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
+
+const claimFields = { id: true, statement: true, status: true, confidence: true, occurredAt: true, occurredAtText: true } as const;
+type TimelineClaim = Prisma.ClaimGetPayload<{ select: typeof claimFields }>;
+
+/** How many claims without a time the last page lists; the count says how many there are in all. */
+const UNTIMED_SHOWN = 100;
+
+/** Claims with their time in the zone, grouped by the zone's calendar day, in the order given. */
+export function groupByDay(claims: TimelineClaim[], tz: string) {
+  const dayParts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
+  const heading = new Intl.DateTimeFormat("en-GB", { timeZone: tz, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const clock = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" });
+  const days: { key: string; heading: string; items: (TimelineClaim & { time: string })[] }[] = [];
+  for (const c of claims) {
+    const at = c.occurredAt!;
+    const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    const d = dayParts.formatToParts(at);
+    const key = `${part(d, "year")}-${part(d, "month")}-${part(d, "day")}`;
+    const t = clock.formatToParts(at);
+    // ICU calls UTC "GMT+0"; the zone the reader chose reads better
+    const time = `${part(t, "hour")}:${part(t, "minute")} ${tz === "UTC" ? "UTC" : part(t, "timeZoneName")}`;
+    if (days.at(-1)?.key !== key) days.push({ key, heading: heading.format(at), items: [] });
+    days.at(-1)!.items.push({ ...c, time });
+  }
+  return days;
+}
+
+/** One page of the timeline: timed claims by day, then (on the last page) those with no time known. */
+export async function timeline(db: Db, f: TimelineQuery) {
+  const status: Prisma.ClaimWhereInput = f.status ? { status: f.status } : {};
+  const beyond = <T,>(v: T) => (f.order === "asc" ? { gt: v } : { lt: v });
+  const after: Prisma.ClaimWhereInput = f.after
+    ? { OR: [{ occurredAt: beyond(f.after.at) }, { occurredAt: f.after.at, id: beyond(f.after.id) }] }
+    : {};
+  const rows = await db.claim.findMany({
+    where: { AND: [status, { occurredAt: { not: null } }, after] },
+    select: claimFields,
+    orderBy: [{ occurredAt: f.order }, { id: f.order }],
+    take: f.limit + 1,
+  });
+  const items = rows.slice(0, f.limit);
+  const last = items.at(-1);
+  const nextCursor = rows.length > f.limit && last ? encodeCursor({ at: last.occurredAt!, id: last.id }) : null;
+  const [timedCount, untimedCount, untimed] = await Promise.all([
+    db.claim.count({ where: { ...status, occurredAt: { not: null } } }),
+    db.claim.count({ where: { ...status, occurredAt: null } }),
+    nextCursor ? [] : db.claim.findMany({ where: { ...status, occurredAt: null }, select: claimFields, orderBy: { id: "asc" }, take: UNTIMED_SHOWN }),
+  ]);
+  return { days: groupByDay(items, f.tz), nextCursor, timedCount, untimedCount, untimed };
+}

@@ -1,0 +1,107 @@
+// The export file's shape, for the export that writes it and the import that
+// checks every record of it. Built from the features' own schemas, so a file
+// passes here exactly when the services would take its records.
+
+import { z } from "zod";
+import { createClaimSchema, evidenceSchema } from "../claims/claims.schema.ts";
+import { STATUSES, isResolved } from "../claims/status.ts";
+import { createEntitySchema } from "../entities/entities.schema.ts";
+import { createSourceSchema } from "../sources/sources.schema.ts";
+import { id, optionalDate, text } from "../validation.ts";
+
+export const EXPORT_FORMAT = "claimtrack-export";
+export const EXPORT_VERSION = 1;
+
+export const CSV_COLUMNS = [
+  "id",
+  "statement",
+  "context",
+  "status",
+  "confidence",
+  "occurredAt",
+  "occurredAtText",
+  "firstReportedAt",
+  "resolutionNote",
+  "resolvedAt",
+  "entities",
+  "sourceTitles",
+  "sourceUrls",
+  "evidence",
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** The root of a JSON export; its records are checked one by one, so each message can name its record. */
+export const ledgerFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT, { error: `Not a Claimtrack export: "format" must be "${EXPORT_FORMAT}".` }),
+  version: z.literal(EXPORT_VERSION, { error: `This Claimtrack reads export version ${EXPORT_VERSION}.` }),
+  claims: z.array(z.unknown(), { error: "Must be a list of claims." }),
+  sources: z.array(z.unknown(), { error: "Must be a list of sources." }),
+  entities: z.array(z.unknown(), { error: "Must be a list of entities." }),
+});
+
+/** Ids in a file are the exporting database's: keys its records refer to each other by, never reused as ids here. */
+export const sourceRecordSchema = createSourceSchema.extend({ id });
+export const entityRecordSchema = createEntitySchema.extend({ id });
+
+const RESOLUTION_NOTE = "A resolved claim needs its resolution note.";
+const RESOLUTION_SOURCE = "A resolved claim needs at least one evidence source: the import resolves it citing its sources.";
+
+/** A claim of either format: any status, with the resolution it ended in. */
+const ledgerClaim = createClaimSchema.omit({ entityIds: true }).extend({
+  status: z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` }).default("unverified"),
+  resolutionNote: text(5000).default(""),
+  // kept in the file; the import resolves claims as of the import (see README)
+  resolvedAt: optionalDate.default(null),
+});
+
+/** A resolved claim is imported the way editors resolve one: with a note, citing sources. */
+function resolvable(c: { status: string; resolutionNote: string; evidence: unknown[] }, ctx: z.RefinementCtx) {
+  if (!isResolved(c.status)) return;
+  if (!c.resolutionNote) ctx.addIssue({ code: "custom", path: ["resolutionNote"], message: RESOLUTION_NOTE });
+  if (!c.evidence.length) ctx.addIssue({ code: "custom", path: ["evidence"], message: RESOLUTION_SOURCE });
+}
+
+export const claimRecordSchema = ledgerClaim
+  .extend({
+    id,
+    entityIds: z.array(id).max(100, "At most 100 items.").default([]),
+    evidence: z.array(evidenceSchema.extend({ sourceId: id })).default([]),
+  })
+  .superRefine(resolvable);
+export type ClaimRecord = z.infer<typeof claimRecordSchema>;
+
+// A CSV row names its sources by title and URL and its entities by name.
+
+const CSV_EVIDENCE = "Must be a JSON list of {sourceTitle, sourceUrl, stance, quote}.";
+
+const csvEvidence = z.object({
+  sourceTitle: createSourceSchema.shape.title,
+  sourceUrl: createSourceSchema.shape.url,
+  stance: evidenceSchema.shape.stance,
+  quote: evidenceSchema.shape.quote,
+});
+
+const jsonCell = z.string().transform((s, ctx) => {
+  if (!s.trim()) return [];
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: CSV_EVIDENCE });
+    return z.NEVER;
+  }
+});
+
+const entityNames = z
+  .string()
+  .transform((s) => s.split(";").map((n) => n.trim()).filter(Boolean))
+  .pipe(z.array(createEntitySchema.shape.name).max(100, "At most 100 entities."));
+
+export const csvClaimSchema = ledgerClaim
+  .extend({
+    // an empty cell is a missing value (the default), not the number 0
+    confidence: z.preprocess((v) => (v === "" ? undefined : v), ledgerClaim.shape.confidence),
+    entities: entityNames,
+    evidence: jsonCell.pipe(z.array(csvEvidence, { error: CSV_EVIDENCE })),
+  })
+  .superRefine(resolvable);
+export type CsvClaim = z.infer<typeof csvClaimSchema>;
