@@ -158,6 +158,15 @@ describe("filters", () => {
     expect(await ids(`q=${tag}&sort=confidence`)).toEqual([c.id, b.id, d.id, a.id]);
   });
 
+  it("the page names the entity and source it filters on, each with a link that removes it", async () => {
+    const page = await viewer.agent.get(`/claims?q=${tag}&entity=${altmanId}&source=${sourceId}`).expect(200);
+    expect(page.text).toContain("About <strong>Sam Altman</strong>");
+    expect(page.text).toContain("Citing <strong>Filter source</strong>");
+    expect(page.text).toContain(`href="/claims?q=${tag}&amp;source=${sourceId}" aria-label="Remove the filter on Sam Altman"`);
+    expect(page.text).toContain(`${tag} d`);
+    expect(page.text).not.toContain(`${tag} a<`);
+  });
+
   it("the page and the API take the same filters from the URL", async () => {
     const page = await viewer.agent.get(`/claims?q=${tag}&status=rumored&minConfidence=50`).expect(200);
     expect(page.text).toContain(`${tag} c`);
@@ -172,6 +181,19 @@ describe("filters", () => {
     expect(range.body.error.fields.maxConfidence).toBe("The highest confidence must not be below the lowest.");
     const page = await viewer.agent.get("/claims?occurredFrom=yesterday").expect(422);
     expect(page.text).toContain("Must be a date, e.g. 2023-11-20.");
+  });
+});
+
+describe("dates at the edges", () => {
+  it("a date-only bound includes claims at that day's midnight, and the occurred sort pages through equal times", async () => {
+    const tag = "quuxmidnight";
+    const at = "2023-11-20T00:00:00Z";
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push((await claim({ statement: `${tag} ${i}`, occurredAt: at })).id);
+    expect((await ids(`q=${tag}&occurredFrom=2023-11-20&limit=100`)).length).toBe(5);
+    expect((await ids(`q=${tag}&occurredTo=2023-11-20&limit=100`)).length).toBe(5);
+    expect(await ids(`q=${tag}&occurredFrom=2023-11-21&limit=100`)).toEqual([]);
+    expect(await all(`q=${tag}&sort=occurred`)).toEqual(made);
   });
 });
 

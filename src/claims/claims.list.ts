@@ -8,20 +8,23 @@ import type { ListQuery, Sort } from "./claims.schema.ts";
 
 const { sql, join, empty } = Prisma;
 
+// Dates are bound as Date objects: the adapter stores and binds them in one
+// text format ("…+00:00"), which an ISO string with "Z" would not match.
+
 /** Every filter but status, as SQL conditions on Claim c; values are bound, never spliced. */
 function conditions(f: ListQuery, search: Search | null): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
-  if (f.entity) where.push(sql`EXISTS (SELECT 1 FROM ClaimEntity ce WHERE ce.claimId = c.id AND ce.entityId = ${f.entity})`);
-  if (f.source) where.push(sql`EXISTS (SELECT 1 FROM Evidence e WHERE e.claimId = c.id AND e.sourceId = ${f.source})`);
+  if (f.entity) where.push(sql`c.id IN (SELECT claimId FROM ClaimEntity WHERE entityId = ${f.entity})`);
+  if (f.source) where.push(sql`c.id IN (SELECT claimId FROM Evidence WHERE sourceId = ${f.source})`);
   if (f.minConfidence !== undefined) where.push(sql`c.confidence >= ${f.minConfidence}`);
   if (f.maxConfidence !== undefined) where.push(sql`c.confidence <= ${f.maxConfidence}`);
   if (f.needsReview) where.push(sql`c.needsReview = 1`);
-  if (f.occurredFrom) where.push(sql`c.occurredAt >= ${f.occurredFrom.toISOString()}`);
-  if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo.toISOString()}`);
+  if (f.occurredFrom) where.push(sql`c.occurredAt >= ${f.occurredFrom}`);
+  if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo}`);
   for (const g of search?.groups ?? []) {
     const text = sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${g.match})`;
-    where.push(g.entityIds.length ? sql`(${text} OR EXISTS (SELECT 1 FROM ClaimEntity ce WHERE ce.claimId = c.id AND ce.entityId IN (${join(g.entityIds)})))` : text);
+    where.push(g.entityIds.length ? sql`(${text} OR c.id IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)})))` : text);
   }
   return where;
 }
@@ -46,7 +49,7 @@ const SORTING: Record<Sort, { order: Prisma.Sql; key: (r: Row) => Keyset["key"];
     after: (k) =>
       k.key === null
         ? sql`(c.occurredAt IS NULL AND c.id > ${k.id})`
-        : sql`(c.occurredAt > ${k.key} OR (c.occurredAt = ${k.key} AND c.id > ${k.id}) OR c.occurredAt IS NULL)`,
+        : sql`(c.occurredAt > ${new Date(k.key)} OR (c.occurredAt = ${new Date(k.key)} AND c.id > ${k.id}) OR c.occurredAt IS NULL)`,
   },
   confidence: {
     order: sql`c.confidence DESC, c.id DESC`,
@@ -72,12 +75,16 @@ export async function listClaims(db: Db, f: ListQuery) {
   const where = conditions(f, search);
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   // bm25 weights: statement, context, quotes, source titles
-  const ranked = sort === "relevance" && search
-    ? sql`LEFT JOIN (SELECT rowid AS rid, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.any}) r ON r.rid = c.id`
+  // The scores are computed once (MATERIALIZED); as a plain subquery SQLite
+  // re-ran the full-text match for every candidate claim.
+  const ranking = sort === "relevance" && search
+    ? sql`WITH r AS MATERIALIZED (SELECT rowid AS rid, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.any})`
     : empty;
+  const ranked = sort === "relevance" && search ? sql`LEFT JOIN r ON r.rid = c.id` : empty;
   const score = sort === "relevance" && search ? sql`COALESCE(r.rank, 0.0)` : sql`NULL`;
   const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort))] : [];
   const rows = await db.$queryRaw<Row[]>`
+    ${ranking}
     SELECT id, occurredAt, confidence, score FROM (
       SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM Claim c ${ranked} ${whereSql(where)}
     ) c ${whereSql(outer)}
@@ -97,8 +104,11 @@ export async function listClaims(db: Db, f: ListQuery) {
 /** How many claims of each status match the other filters (the index's status tabs). */
 export async function statusCounts(db: Db, f: ListQuery): Promise<Record<Status, number>> {
   const search = f.q ? await buildSearch(db, f.q) : null;
-  const rows = await db.$queryRaw<{ status: string; n: number | bigint }[]>`
-    SELECT c.status, COUNT(*) AS n FROM Claim c ${whereSql(conditions(f, search))} GROUP BY c.status`;
+  const where = conditions(f, search);
+  // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
+  const rows = where.length
+    ? await db.$queryRaw<{ status: string; n: number | bigint }[]>`SELECT c.status, COUNT(*) AS n FROM Claim c ${whereSql(where)} GROUP BY c.status`
+    : await db.claimStatusCount.findMany();
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status as Status] = Number(r.n);
   return counts;

@@ -30,7 +30,31 @@ export async function getClaim(db: DbOrTx, id: number) {
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
 
-/** Choices for the claim forms' entity and source pickers. */
-export const entityOptions = (db: Db) => db.entity.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } });
-export const sourceOptions = (db: Db) =>
-  db.source.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true, publisher: true } });
+/** How many choices a picker lists: all of them in a story's ledger, the most recent in a large one. */
+export const PICKER_LIMIT = 200;
+
+const byName = <T extends { name?: string; title?: string }>(rows: T[]) =>
+  rows.sort((a, b) => (a.name ?? a.title ?? "").localeCompare(b.name ?? b.title ?? ""));
+
+/** Choices for the claim forms' entity picker: those the claim names, then the most recent. */
+export async function entityOptions(db: Db, claimId?: number) {
+  const select = { id: true, name: true, kind: true } as const;
+  const linked = claimId ? await db.entity.findMany({ where: { claims: { some: { claimId } } }, select }) : [];
+  const recent = await db.entity.findMany({ where: { id: { notIn: linked.map((e) => e.id) } }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
+  return byName([...linked, ...recent]);
+}
+
+/** Choices for citing sources: those the claim's evidence cites, then the most recent. */
+export async function sourceOptions(db: Db, claimId?: number) {
+  const select = { id: true, title: true, publisher: true } as const;
+  const linked = claimId ? await db.source.findMany({ where: { evidence: { some: { claimId } } }, select }) : [];
+  const recent = await db.source.findMany({ where: { id: { notIn: linked.map((s) => s.id) } }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
+  return byName([...linked, ...recent]);
+}
+
+/** The names a list's entity and source filters show, looked up one each. */
+export async function filterNames(db: Db, entityId: number | undefined, sourceId: number | undefined) {
+  const entity = entityId ? await db.entity.findUnique({ where: { id: entityId }, select: { name: true } }) : null;
+  const source = sourceId ? await db.source.findUnique({ where: { id: sourceId }, select: { title: true } }) : null;
+  return { entityName: entity?.name ?? null, sourceTitle: source?.title ?? null };
+}

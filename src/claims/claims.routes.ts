@@ -10,7 +10,7 @@ import { actorOf } from "../users/users.service.ts";
 import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
 import { scriptJson } from "../claimreview/claimreview.ts";
 import { parse } from "../validation.ts";
-import { entityOptions, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
+import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
 import { listClaims, statusCounts } from "./claims.list.ts";
 import { SORTS, listQuerySchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
@@ -39,13 +39,17 @@ function formValues(c: ClaimDetail): FormValues {
 }
 
 export function claimsRouter(db: Db, config: Config) {
-  const listOptions = async () => ({ statuses: STATUSES, sorts: SORTS, entities: await entityOptions(db), sources: await sourceOptions(db) });
-  const options = async () => ({ entities: await entityOptions(db), sources: await sourceOptions(db), openStatuses: OPEN_STATUSES });
+  const listOptions = async (req: Request) => ({
+    statuses: STATUSES,
+    sorts: SORTS,
+    ...(await filterNames(db, Number(req.query.entity) || undefined, Number(req.query.source) || undefined)),
+  });
+  const options = async (claimId?: number) => ({ entities: await entityOptions(db, claimId), sources: await sourceOptions(db, claimId), openStatuses: OPEN_STATUSES });
 
   async function index(req: Request, res: Response) {
     const filters = parse(listQuerySchema, req.query);
     const [page, counts] = await Promise.all([listClaims(db, filters), statusCounts(db, filters)]);
-    res.render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: {}, ...(await listOptions()) });
+    res.render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: {}, ...(await listOptions(req)) });
   }
 
   /** A filter that does not parse keeps the form, with the message beside the field, and lists nothing. */
@@ -53,14 +57,14 @@ export function claimsRouter(db: Db, config: Config) {
     const filters = { status: [], limit: 25, ...req.query };
     const page = { items: [], nextCursor: null, sort: "newest" };
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    res.status(422).render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions()) });
+    res.status(422).render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions(req)) });
   }
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
     const review = await claimReviewFor(db, config, req, claim.id);
     const jsonLd = review && scriptJson(review);
-    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db), values: {}, errors: {} });
+    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db, claim.id), values: {}, errors: {} });
   }
 
   async function history(req: Request, res: Response) {
@@ -83,7 +87,7 @@ export function claimsRouter(db: Db, config: Config) {
 
   async function edit(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values: formValues(claim), errors: {}, ...(await options()) });
+    res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values: formValues(claim), errors: {}, ...(await options(claim.id)) });
   }
 
   async function update(req: Request, res: Response) {
@@ -98,9 +102,9 @@ export function claimsRouter(db: Db, config: Config) {
     const values = { ...req.body } as FormValues;
     if (err instanceof Conflict) {
       const current = formValues(claim);
-      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options()) });
+      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(claim.id)) });
     }
-    res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options()) });
+    res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options(claim.id)) });
   }
 
   const router = mount(Router(), [

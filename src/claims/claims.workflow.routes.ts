@@ -28,7 +28,7 @@ export function claimWorkflowRouter(db: Db) {
     const values = status === 200 ? {} : { ...req.body, version: String(claim.version) };
     res.status(status).render("claims/action", {
       title: `${FORMS[form].heading} claim #${claim.id}`,
-      claim, form: FORMS[form], values, errors, message, sources: await sourceOptions(db),
+      claim, form: FORMS[form], values, errors, message, sources: await sourceOptions(db, claim.id),
     });
   }
 

@@ -8,10 +8,19 @@ import { fold } from "../text.ts";
 const MAX_TERMS = 12;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of a search, folded (case and accents), at most MAX_TERMS. */
+/**
+ * The words of a search, folded (case and accents), at most MAX_TERMS.
+ * One-letter words ("d" of "d'administration") match nearly everything and
+ * are dropped, unless the search has nothing else.
+ */
 export function searchTerms(q: string): string[] {
-  return [...new Set(fold(q.slice(0, 1000)).match(WORD) ?? [])].slice(0, MAX_TERMS);
+  const words = [...new Set(fold(q.slice(0, 1000)).match(WORD) ?? [])];
+  const meaningful = words.filter((w) => w.length > 1);
+  return (meaningful.length ? meaningful : words).slice(0, MAX_TERMS);
 }
+
+/** A word as an FTS5 term: from three letters on, word beginnings match too. */
+const term = (word: string) => (word.length >= 3 ? `"${word}"*` : `"${word}"`);
 
 /** Text as an FTS5 phrase: its words quoted, so none is an operator. Null when it has no words. */
 const phrase = (text: string) => {
@@ -33,8 +42,8 @@ export interface Search {
 }
 
 /** Entities one word names: a whole word of a name or alias, or (three letters or more) the start of one. */
-async function entitiesNamedBy(db: DbOrTx, term: string) {
-  const match = term.length >= 3 ? `"${term}"*` : `"${term}"`;
+async function entitiesNamedBy(db: DbOrTx, word: string) {
+  const match = term(word);
   const rows = await db.$queryRaw<{ id: bigint | number }[]>`SELECT rowid AS id FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT 50`;
   const ids = rows.map((r) => Number(r.id));
   if (!ids.length) return { ids, names: [] as string[] };
@@ -51,9 +60,9 @@ export async function buildSearch(db: DbOrTx, q: string): Promise<Search | null>
   const terms = searchTerms(q);
   if (!terms.length) return null;
   const groups: SearchGroup[] = [];
-  for (const term of terms) {
-    const { ids, names } = await entitiesNamedBy(db, term);
-    const alternatives = [...new Set([`"${term}"*`, ...names.map(phrase).filter((p): p is string => p !== null)])];
+  for (const word of terms) {
+    const { ids, names } = await entitiesNamedBy(db, word);
+    const alternatives = [...new Set([term(word), ...names.map(phrase).filter((p): p is string => p !== null)])];
     groups.push({ match: alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : alternatives[0]!, entityIds: ids });
   }
   return { groups, any: groups.map((g) => g.match).join(" OR ") };

@@ -1,0 +1,158 @@
+// npm run bench [-- --sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh]
+//
+// For each size: a database of that many synthetic claims under data/
+// (built once, reused while it holds exactly that many), then the list,
+// search, filters and claim page timed at the database layer and over HTTP
+// against the app on an ephemeral loopback port. Sequential, bounded, and
+// it stops by itself.
+
+import { once } from "node:events";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createApp } from "../src/app.ts";
+import { SYSTEM } from "../src/audit/audit.service.ts";
+import { listClaims } from "../src/claims/claims.list.ts";
+import { getClaim } from "../src/claims/claims.query.ts";
+import { listQuerySchema } from "../src/claims/claims.schema.ts";
+import { loadConfig } from "../src/config.ts";
+import { openMigrated, type Db } from "../src/db.ts";
+import { createUser, issueToken } from "../src/users/users.service.ts";
+import { parse } from "../src/validation.ts";
+import { fmt, httpClient, measure, stats, table, type Budget, type Stats } from "./bench-lib.ts";
+import { seedSynthetic } from "./seed-synthetic.ts";
+import { pick, seeded } from "./synthetic-text.ts";
+
+const DATA = path.resolve(import.meta.dirname, "../data");
+/** an alias, an accented word, a prefix, a phrase, a garbled name, two words */
+const SEARCHES = ["Ultraman", "Pékin", "fusi", "conseil d'administration", "Amodai", "Réunion", "société Microsoft", "démission"];
+// a throwaway account in the bench databases only
+const BENCH_USER = { email: "bench@example.org", password: "bench-only password, not a secret" };
+
+// The list's call site, the one place to follow listClaims/listQuerySchema as they change.
+const list = (db: Db, query: Record<string, unknown>) => listClaims(db, parse(listQuerySchema, query));
+
+const SEARCH = "db  search (rotating queries)";
+const FILTERS = ["db  list status=rumored", "db  list entity=<id>", "db  list status=rumored&entity=<id>"];
+const LIST_PAGE = "http GET /claims (list page)";
+
+type Row = [string, Stats];
+
+/** The database of that size: reused when it holds exactly that many claims, built otherwise (or with --fresh). */
+async function benchDb(size: number, fresh: boolean): Promise<{ url: string; db: Db; built: string }> {
+  const file = path.join(DATA, `bench-${size}.db`);
+  const url = `file:${file}`;
+  if (existsSync(file) && !fresh) {
+    const db = await openMigrated(url);
+    if ((await db.claim.count()) === size) return { url, db, built: "reused" };
+    await db.$disconnect();
+  }
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  mkdirSync(DATA, { recursive: true });
+  const c = await seedSynthetic(file, size, (done) => process.stderr.write(`\r  building: ${fmt(done)} / ${fmt(size)} claims`));
+  process.stderr.write("\n");
+  return { url, db: await openMigrated(url), built: `built in ${c.seconds.toFixed(1)} s (${fmt(Math.round(size / c.seconds))} claims/s)` };
+}
+
+/** Runs one case and adds its row; the name goes to stderr first, so a slow case shows which it is. */
+async function run(rows: Row[], budget: Budget, name: string, work: (i: number) => Promise<unknown>): Promise<number[]> {
+  process.stderr.write(`  ${name}\n`);
+  const samples = await measure(budget, work);
+  rows.push([name, stats(samples)]);
+  return samples;
+}
+
+async function dbCases(db: Db, budget: Budget, claimIds: number[], entityIds: number[], searches: string[]): Promise<Row[]> {
+  const r = seeded(7);
+  const rows: Row[] = [];
+  await run(rows, budget, "db  list (newest first)", () => list(db, {}));
+  const samples = await run(rows, budget, SEARCH, (i) => list(db, { q: searches[i % searches.length] }));
+  // the same samples per query: sample k ran iteration warmup + k
+  searches.forEach((q, j) => {
+    const own = samples.filter((_, k) => (budget.warmup + k) % searches.length === j);
+    if (own.length) rows.push([`      q=${q}`, stats(own)]);
+  });
+  const entity = (i: number) => entityIds[i % entityIds.length];
+  await run(rows, budget, FILTERS[0]!, () => list(db, { status: "rumored" }));
+  await run(rows, budget, FILTERS[1]!, (i) => list(db, { entity: entity(i) }));
+  await run(rows, budget, FILTERS[2]!, (i) => list(db, { status: "rumored", entity: entity(i) }));
+  await run(rows, budget, "db  getClaim(random id)", () => getClaim(db, pick(r, claimIds)));
+  return rows;
+}
+
+async function httpCases(db: Db, url: string, budget: Budget, claimIds: number[]): Promise<Row[]> {
+  // production: templates compiled once, as served; in test mode EJS recompiles them on every request
+  const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: url, SESSION_SECRET: "b".repeat(40), LOG_REQUESTS: "0" });
+  const server = createApp({ db, config }).listen(0, "127.0.0.1");
+  await once(server, "listening");
+  try {
+    const { email, password } = BENCH_USER;
+    if (!(await db.user.findUnique({ where: { email } }))) await createUser(db, SYSTEM, { email, password, role: "viewer", name: "Benchmark" });
+    const token = await issueToken(db, SYSTEM, email);
+    const client = await httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, email, password, token);
+    const r = seeded(11);
+    const rows: Row[] = [];
+    await run(rows, budget, LIST_PAGE, () => client.get("/claims", "session"));
+    await run(rows, budget, "http GET /claims?q=Ultraman (search page)", () => client.get("/claims?q=Ultraman", "session"));
+    await run(rows, budget, "http GET /claims/:id (claim page)", () => client.get(`/claims/${pick(r, claimIds)}`, "session"));
+    await run(rows, budget, "http GET /api/claims?status=rumored", () => client.get("/api/claims?status=rumored", "token"));
+    return rows;
+  } finally {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+
+function summary(results: Map<number, Map<string, Stats>>) {
+  const sizes = [...results.keys()].sort((a, b) => a - b);
+  const small = results.get(sizes[0]!)!;
+  const large = results.get(sizes[sizes.length - 1]!)!;
+  const lines = [];
+  if (sizes.length > 1) {
+    const ratio = large.get(LIST_PAGE)!.p50 / small.get(LIST_PAGE)!.p50;
+    lines.push(`list page (p50) at ${fmt(sizes[sizes.length - 1]!)} vs ${fmt(sizes[0]!)}: ×${ratio.toFixed(2)} (target ≤ 1.3: ${verdict(ratio <= 1.3)})`);
+  }
+  const search = large.get(SEARCH)!.p95;
+  lines.push(`search p95 at DB layer: ${search.toFixed(2)} ms (target < 20 ms: ${verdict(search < 20)})`);
+  const [worst, filtered] = FILTERS.map((f) => [f, large.get(f)!.p95] as const).sort((a, b) => b[1] - a[1])[0]!;
+  lines.push(`filtered list p95: ${filtered.toFixed(2)} ms, worst of the filters (${worst.trim()}) (target < 20 ms: ${verdict(filtered < 20)})`);
+  console.log(`\n== at ${fmt(sizes[sizes.length - 1]!)} claims ==\n${lines.join("\n")}`);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { sizes: { type: "string" }, iterations: { type: "string" }, queries: { type: "string" }, fresh: { type: "boolean" } },
+  });
+  const searches = values.queries ? values.queries.split(",").filter(Boolean) : SEARCHES;
+  const sizes = (values.sizes ?? "1000,100000").split(",").map((s) => Number(s.replace(/_/g, "")));
+  const iterations = Number(values.iterations ?? 200);
+  if (sizes.some((s) => !Number.isSafeInteger(s) || s < 1) || !Number.isSafeInteger(iterations) || iterations < 1 || !searches.length) {
+    console.error('usage: npm run bench -- [--sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh]');
+    process.exit(2);
+  }
+  const budget: Budget = { iterations, warmup: 20, maxMs: 30_000 };
+  const results = new Map<number, Map<string, Stats>>();
+  for (const size of sizes) {
+    process.stderr.write(`bench-${size}.db\n`);
+    const { url, db, built } = await benchDb(size, values.fresh ?? false);
+    try {
+      const claimIds = (await db.claim.findMany({ select: { id: true } })).map((c) => c.id);
+      const altman = await db.entity.findFirst({ where: { name: "Sam Altman" }, select: { id: true } });
+      const all = (await db.entity.findMany({ select: { id: true } })).map((e) => e.id);
+      const r = seeded(size);
+      // the most cited person and a few others, most of them rarely cited
+      const entityIds = [...(altman ? [altman.id] : []), ...Array.from({ length: 5 }, () => pick(r, all))];
+      const rows = [...(await dbCases(db, budget, claimIds, entityIds, searches)), ...(await httpCases(db, url, budget, claimIds))];
+      console.log(`\n== ${fmt(size)} claims (data/bench-${size}.db, ${built}) ==\n${table(rows)}`);
+      results.set(size, new Map(rows));
+    } finally {
+      await db.$disconnect();
+    }
+  }
+  summary(results);
+}
+
+await main();
