@@ -22,7 +22,10 @@ function conditions(f: ListQuery, search: Search | null): Prisma.Sql[] {
   if (f.needsReview) where.push(sql`c.needsReview = 1`);
   if (f.occurredFrom) where.push(sql`c.occurredAt >= ${f.occurredFrom}`);
   if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo}`);
-  for (const g of search?.groups ?? []) {
+  const linkedOnly = search?.groups.some((g) => g.entityIds.length);
+  // without entity links to add, one MATCH of the whole search selects the claims
+  if (search && !linkedOnly) where.push(sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`);
+  for (const g of linkedOnly ? search!.groups : []) {
     const text = sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${g.match})`;
     where.push(g.entityIds.length ? sql`(${text} OR c.id IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)})))` : text);
   }
@@ -78,7 +81,7 @@ export async function listClaims(db: Db, f: ListQuery) {
   // The scores are computed once (MATERIALIZED); as a plain subquery SQLite
   // re-ran the full-text match for every candidate claim.
   const ranking = sort === "relevance" && search
-    ? sql`WITH r AS MATERIALIZED (SELECT rowid AS rid, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.any})`
+    ? sql`WITH r AS MATERIALIZED (SELECT rowid AS rid, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`
     : empty;
   const ranked = sort === "relevance" && search ? sql`LEFT JOIN r ON r.rid = c.id` : empty;
   const score = sort === "relevance" && search ? sql`COALESCE(r.rank, 0.0)` : sql`NULL`;

@@ -39,7 +39,8 @@ const byName = <T extends { name?: string; title?: string }>(rows: T[]) =>
 /** Choices for the claim forms' entity picker: those the claim names, then the most recent. */
 export async function entityOptions(db: Db, claimId?: number) {
   const select = { id: true, name: true, kind: true } as const;
-  const linked = claimId ? await db.entity.findMany({ where: { claims: { some: { claimId } } }, select }) : [];
+  // from the claim's own links (a where on the entity side would scan every entity)
+  const linked = claimId ? (await db.claimEntity.findMany({ where: { claimId }, select: { entity: { select } } })).map((l) => l.entity) : [];
   const recent = await db.entity.findMany({ where: { id: { notIn: linked.map((e) => e.id) } }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
   return byName([...linked, ...recent]);
 }
@@ -47,7 +48,8 @@ export async function entityOptions(db: Db, claimId?: number) {
 /** Choices for citing sources: those the claim's evidence cites, then the most recent. */
 export async function sourceOptions(db: Db, claimId?: number) {
   const select = { id: true, title: true, publisher: true } as const;
-  const linked = claimId ? await db.source.findMany({ where: { evidence: { some: { claimId } } }, select }) : [];
+  const cited = claimId ? (await db.evidence.findMany({ where: { claimId }, select: { source: { select } } })).map((e) => e.source) : [];
+  const linked = [...new Map(cited.map((s) => [s.id, s])).values()];
   const recent = await db.source.findMany({ where: { id: { notIn: linked.map((s) => s.id) } }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
   return byName([...linked, ...recent]);
 }

@@ -37,8 +37,8 @@ export interface SearchGroup {
 
 export interface Search {
   groups: SearchGroup[];
-  /** every group OR-ed, for ranking */
-  any: string;
+  /** every group AND-ed: the claims whose text matches the whole search, which are ranked */
+  all: string;
 }
 
 /** Entities one word names: a whole word of a name or alias, or (three letters or more) the start of one. */
@@ -65,5 +65,5 @@ export async function buildSearch(db: DbOrTx, q: string): Promise<Search | null>
     const alternatives = [...new Set([term(word), ...names.map(phrase).filter((p): p is string => p !== null)])];
     groups.push({ match: alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : alternatives[0]!, entityIds: ids });
   }
-  return { groups, any: groups.map((g) => g.match).join(" OR ") };
+  return { groups, all: groups.map((g) => g.match).join(" AND ") };
 }
