@@ -57,12 +57,14 @@ export const optionalUrl = z.preprocess(
   z.url({ protocol: /^https?$/, error: "Must be a web address starting with http:// or https://." }).max(2000).nullable(),
 );
 
-/** 0–100; an empty form field is absent (not 0), so a default or "unchanged" applies. */
-export const confidence = z.preprocess(
-  blankToUndefined,
-  z.coerce
-    .number({ error: "Confidence must be a number from 0 to 100." })
-    .int("Confidence must be a whole number.")
-    .min(0, "Confidence must be from 0 to 100.")
-    .max(100, "Confidence must be from 0 to 100."),
-);
+const confidenceNumber = z.coerce
+  .number({ error: "Confidence must be a number from 0 to 100." })
+  .int("Confidence must be a whole number.")
+  .min(0, "Confidence must be from 0 to 100.")
+  .max(100, "Confidence must be from 0 to 100.");
+
+// 0–100. A blank form field is absent, not 0: the blank check has to wrap
+// optional() and default(), which only see undefined.
+export const confidence = z.preprocess(blankToUndefined, confidenceNumber);
+export const optionalConfidence = z.preprocess(blankToUndefined, confidenceNumber.optional());
+export const confidenceOr = (fallback: number) => z.preprocess(blankToUndefined, confidenceNumber.default(fallback));

@@ -182,7 +182,7 @@ describe("GET /audit", () => {
       .expect(200);
     const page = await alice.agent.get("/audit").query({ action: "claim.status" }).expect(200);
     expect(page.text).toContain("Status changed");
-    expect(page.text).toContain("Status: unverified → rumored");
+    expect(page.text).toContain("Status: Unverified → Rumored");
     expect(page.text).toContain("Two people familiar told The Information.");
     expect(page.text).toContain(`<a class="tag" href="/sources/${source.body.id}">The Information &lt;scoop&gt;</a>`);
   });
@@ -201,7 +201,7 @@ describe("views/partials/history.ejs", () => {
     expect(html).toContain('<a class="tag" href="/sources/77">#77</a>');
     expect(html).toContain("20 Nov 2023, 06:00 UTC");
     expect(html).toContain("Resolved");
-    expect(html).toContain("Status: rumored → confirmed");
+    expect(html).toContain("Status: Rumored → Confirmed");
     expect(html).not.toContain("Context:");
   });
 });

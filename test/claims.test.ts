@@ -136,6 +136,20 @@ describe("claims pages", () => {
     expect(history.text).toContain(editor.email);
   });
 
+  it("a blank confidence field means absent: resolving keeps the confidence, creating uses 50", async () => {
+    const c = await newClaim();
+    const s = await newSource();
+    await editor.agent
+      .post(`/claims/${c.id}/resolution`)
+      .type("form")
+      .send({ _csrf: editor.csrf, outcome: "confirmed", note: "Checked.", confidence: "", sourceIds: String(s.id) })
+      .expect(302);
+    expect((await t.db.claim.findUniqueOrThrow({ where: { id: c.id } })).confidence).toBe(30);
+    const res = await editor.agent.post("/claims").type("form").send({ _csrf: editor.csrf, statement: "Blank confidence.", confidence: "" }).expect(302);
+    const id = Number(res.headers.location!.split("/").pop());
+    expect((await t.db.claim.findUniqueOrThrow({ where: { id } })).confidence).toBe(50);
+  });
+
   it("resolving without a note answers 422 and writes nothing", async () => {
     const c = await newClaim();
     const s = await newSource();

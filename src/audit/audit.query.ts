@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decodeCursor, page } from "../pagination.ts";
+import { STATUS_LABELS, type Status } from "../claims/status.ts";
 import { eventJson, historyOf, verifyChain, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 
 /** What each action reads as in history tables and the log's filter. */
@@ -77,6 +78,7 @@ export async function pageHistory(db: Db, subjectType: AuditInput["subjectType"]
 /** One side of a change in words: evidence as its stance, quote and source; entity ids as names. */
 export function describeValue(field: string, value: unknown, sources: SourceTitles, entities: EntityNames): unknown {
   if (field === "needsReview" && typeof value === "boolean") return value ? "Yes" : "No";
+  if (field === "status" && typeof value === "string") return STATUS_LABELS[value as Status] ?? value;
   if (field === "entityIds" && Array.isArray(value)) return value.map((id: number) => entities[id] ?? `#${id}`);
   if (field === "evidence" && value && typeof value === "object") {
     const ev = value as { sourceId: number; stance: string; quote: string };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confidence, id, idList, optionalDate, requiredText, text } from "../validation.ts";
+import { confidence, confidenceOr, id, idList, optionalConfidence, optionalDate, requiredText, text } from "../validation.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES } from "./status.ts";
 
 export const STANCES = ["supports", "refutes", "mentions"] as const;
@@ -21,7 +21,7 @@ const claimFields = {
 export const createClaimSchema = z.object({
   ...claimFields,
   status: openStatus.default("unverified"),
-  confidence: confidence.default(50),
+  confidence: confidenceOr(50),
 });
 export type CreateClaim = z.infer<typeof createClaimSchema>;
 
@@ -30,7 +30,7 @@ export const updateClaimSchema = z.object({
   statement: claimFields.statement.optional(),
   context: text(10_000).optional(),
   status: status.optional(),
-  confidence: confidence.optional(),
+  confidence: optionalConfidence,
   occurredAt: optionalDate.optional(),
   occurredAtText: text(300).optional(),
   firstReportedAt: optionalDate.optional(),
@@ -46,7 +46,7 @@ export const resolutionSchema = z.object({
   outcome: z.enum(RESOLVED_STATUSES, { error: "Choose an outcome: confirmed, false or inconclusive." }),
   note: requiredText(5000, "A resolution note"),
   sourceIds: idList.refine((ids) => ids.length > 0, "Cite at least one source."),
-  confidence: confidence.optional(),
+  confidence: optionalConfidence,
   /** when the claim was settled; now unless given (an import keeps the original) */
   resolvedAt: optionalDate.optional(),
   version: z.coerce.number().int().positive().optional(),

@@ -1,0 +1,172 @@
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { axeCheck, E2E_TIMEOUT, errorSummary, formatViolations, useE2E, type SignedIn } from "./helpers.ts";
+import { apiClaim, submit, unique } from "./scenarios.ts";
+
+const env = useE2E();
+// bypassCSP: axe is injected as an inline script, which the app's policy refuses
+let admin: SignedIn;
+let viewer: SignedIn;
+let stranger: Page;
+
+beforeAll(async () => {
+  admin = await env.signedIn("admin", { bypassCSP: true });
+  viewer = await env.signedIn("viewer", { bypassCSP: true });
+  stranger = await (await env.contextFor(true, { bypassCSP: true })).newPage();
+});
+
+const seeded = {
+  openClaim: () => env.t.db.claim.findFirstOrThrow({ where: { status: "rumored", evidence: { some: {} } }, orderBy: { id: "asc" } }),
+  resolvedClaim: () => env.t.db.claim.findFirstOrThrow({ where: { status: "confirmed", evidence: { some: {} } }, orderBy: { id: "asc" } }),
+  citedSource: () => env.t.db.source.findFirstOrThrow({ where: { evidence: { some: {} } }, orderBy: { id: "asc" } }),
+  entity: () => env.t.db.entity.findFirstOrThrow({ where: { name: "Sam Altman" } }),
+};
+
+/** Each kind of page, reached as its reader would: the expected status, then the page as it stands. */
+const PAGES: [string, () => Page, (page: Page) => Promise<unknown>, number][] = [
+  ["the login page", () => stranger, (p) => p.goto("/login"), 200],
+  ["the dashboard", () => admin.page, (p) => p.goto("/"), 200],
+  ["the claims list", () => admin.page, (p) => p.goto("/claims"), 200],
+  ["the claims list searched for Ultraman", () => admin.page, (p) => p.goto("/claims?q=Ultraman"), 200],
+  ["an open claim's page", () => admin.page, async (p) => p.goto(`/claims/${(await seeded.openClaim()).id}`), 200],
+  ["a resolved claim's page", () => admin.page, async (p) => p.goto(`/claims/${(await seeded.resolvedClaim()).id}`), 200],
+  ["the new claim form", () => admin.page, (p) => p.goto("/claims/new"), 200],
+  [
+    "the edit form with validation errors",
+    () => admin.page,
+    async (p) => {
+      await p.goto(`/claims/${(await apiClaim(env)).id}/edit`);
+      await p.fill("#field-statement", "");
+      await p.fill("#field-confidence", "150");
+      return submit(p, "Save changes");
+    },
+    422,
+  ],
+  [
+    "the edit conflict page",
+    () => admin.page,
+    async (p) => {
+      const claim = await apiClaim(env);
+      await p.goto(`/claims/${claim.id}/edit`);
+      expect((await env.api("PATCH", `/api/claims/${claim.id}`, { statement: unique("Saved first"), version: 1 })).status).toBe(200);
+      await p.fill("#field-statement", unique("Saved second"));
+      return submit(p, "Save changes");
+    },
+    409,
+  ],
+  [
+    "the resolve form with errors",
+    () => admin.page,
+    async (p) => {
+      await p.goto(`/claims/${(await apiClaim(env)).id}`);
+      return submit(p, "Resolve claim");
+    },
+    422,
+  ],
+  ["a claim's History", () => admin.page, async (p) => p.goto(`/claims/${(await seeded.resolvedClaim()).id}/history`), 200],
+  ["the sources list", () => admin.page, (p) => p.goto("/sources"), 200],
+  ["a source's page", () => admin.page, async (p) => p.goto(`/sources/${(await seeded.citedSource()).id}`), 200],
+  ["the new source form", () => admin.page, (p) => p.goto("/sources/new"), 200],
+  ["a source's edit form", () => admin.page, async (p) => p.goto(`/sources/${(await seeded.citedSource()).id}/edit`), 200],
+  ["the people and organisations list", () => admin.page, (p) => p.goto("/entities"), 200],
+  ["a person's page", () => admin.page, async (p) => p.goto(`/entities/${(await seeded.entity()).id}`), 200],
+  ["the new person or organisation form", () => admin.page, (p) => p.goto("/entities/new"), 200],
+  ["the audit log", () => admin.page, (p) => p.goto("/audit"), 200],
+  ["the timeline", () => admin.page, (p) => p.goto("/timeline?tz=Asia/Shanghai"), 200],
+  ["the users admin page", () => admin.page, (p) => p.goto("/users"), 200],
+  ["the 404 page", () => admin.page, (p) => p.goto("/claims/99999999"), 404],
+  ["the 403 page", () => viewer.page, (p) => p.goto("/claims/new"), 403],
+];
+
+/** The element with focus, described in a few of its properties. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = (globalThis as any).document.activeElement;
+    return { tag: el.tagName as string, id: el.id as string, name: el.getAttribute("name") as string | null, type: el.getAttribute("type") as string | null, text: (el.textContent as string).trim(), className: el.className as string };
+  });
+
+/** Presses Tab until the focused element passes the test (at most 300 times). */
+async function tabTo(page: Page, wanted: (f: Awaited<ReturnType<typeof focused>>) => boolean) {
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press("Tab");
+    if (wanted(await focused(page))) return;
+  }
+  throw new Error("Tab never reached the element");
+}
+
+describe("accessibility: axe-core finds no serious or critical violation", { timeout: E2E_TIMEOUT }, () => {
+  test("the checker itself reports an image without alternative text and an unlabelled field", async () => {
+    const page = await admin.context.newPage();
+    await page.setContent(`<!doctype html><html lang="en"><title>Probe</title><main><h1>Probe</h1><img src="x.png"><input type="text"></main></html>`);
+    const violations = await axeCheck(page);
+    expect(violations.map((v) => v.id).sort()).toEqual(["image-alt", "label"]);
+    expect(formatViolations(violations)).toContain("image-alt (critical)");
+    await page.close();
+  });
+
+  test.each(PAGES)("%s", async (_name, reader, open, status) => {
+    const page = reader();
+    const response = (await open(page)) as { status(): number } | null;
+    expect(response?.status()).toBe(status);
+    const violations = await axeCheck(page);
+    expect(violations, formatViolations(violations)).toEqual([]);
+  });
+});
+
+describe("accessibility: the keyboard", { timeout: E2E_TIMEOUT }, () => {
+  test("the first Tab reaches the skip link, which shows with a visible outline; Enter moves focus to the main content", async () => {
+    const page = admin.page;
+    await page.goto("/claims");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({ tag: "A", className: "skip-link", text: "Skip to content" });
+    const box = await page.locator(".skip-link").boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+
+    await page.keyboard.press("Enter");
+    expect(await focused(page)).toMatchObject({ tag: "MAIN", id: "main" });
+    expect(new URL(page.url()).hash).toBe("#main");
+  });
+
+  test("a link focused from the keyboard has a visible outline", async () => {
+    const page = admin.page;
+    await page.goto("/claims");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({ tag: "A", className: "brand" });
+    const outline = await page.evaluate(() => {
+      const g = globalThis as any;
+      const style = g.getComputedStyle(g.document.activeElement);
+      return { style: style.outlineStyle as string, width: parseFloat(style.outlineWidth) };
+    });
+    expect(outline.style).not.toBe("none");
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+  });
+
+  test("a rumor can be resolved with the keyboard alone: outcome, note, source, submit", async () => {
+    const page = admin.page;
+    const claim = await apiClaim(env);
+    const note = unique("Resolved from the keyboard");
+    await page.goto(`/claims/${claim.id}`);
+
+    await tabTo(page, (f) => f.name === "outcome");
+    expect(await focused(page)).toMatchObject({ type: "radio" });
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.locator("input[name=outcome]:checked").getAttribute("value")).toBe("false");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toMatchObject({ id: "field-note" });
+    await page.keyboard.type(note);
+    await tabTo(page, (f) => f.name === "sourceIds" && f.type === "checkbox");
+    await page.keyboard.press("Space");
+    const cited = await page.locator("form[action$='/resolution'] input[name=sourceIds]:checked").getAttribute("value");
+    await tabTo(page, (f) => f.tag === "BUTTON" && f.text === "Resolve claim");
+    await Promise.all([page.waitForEvent("load"), page.keyboard.press("Enter")]);
+
+    expect(new URL(page.url()).pathname, await errorSummary(page)).toBe(`/claims/${claim.id}`);
+    expect(await page.locator(".flash-success").textContent()).toBe(`Claim #${claim.id} resolved as false.`);
+    expect(await page.locator(".claim-status .badge").textContent()).toBe("False");
+    expect(await env.t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: "false", resolutionNote: note });
+    const event = await env.t.db.auditEvent.findFirstOrThrow({ where: { subjectType: "claim", subjectId: claim.id, action: "claim.resolve" } });
+    expect(JSON.parse(event.sourceIds)).toEqual([Number(cited)]);
+  });
+});
