@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
-import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testApp, type TestApp } from "./helpers/app.ts";
+import { bearer, testApp, type TestApp } from "./helpers/app.ts";
 
 let t: TestApp;
 let editorToken: string;
@@ -18,11 +17,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const api = (token = editorToken) => ({
-  get: (url: string) => request(t.app).get(url).set("Authorization", `Bearer ${token}`),
-  post: (url: string, body: object) => request(t.app).post(url).set("Authorization", `Bearer ${token}`).send(body),
-  patch: (url: string, body: object) => request(t.app).patch(url).set("Authorization", `Bearer ${token}`).send(body),
-});
+const api = (token = editorToken) => bearer(t.app, token);
 
 /** A section of a page by its heading id, up to the section's end. */
 const section = (html: string, id: string) => html.split(`aria-labelledby="${id}"`)[1]!.split("</section>")[0]!;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import request from "supertest";
-import { testApp, type TestApp } from "./helpers/app.ts";
+import { bearer, testApp, type TestApp } from "./helpers/app.ts";
 
 let t: TestApp;
 let editorToken: string;
@@ -16,11 +15,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const api = (token = editorToken) => ({
-  get: (url: string) => request(t.app).get(url).set("Authorization", `Bearer ${token}`),
-  post: (url: string, body: object) => request(t.app).post(url).set("Authorization", `Bearer ${token}`).send(body),
-  patch: (url: string, body: object) => request(t.app).patch(url).set("Authorization", `Bearer ${token}`).send(body),
-});
+const api = (token = editorToken) => bearer(t.app, token);
 
 async function newSource(fields: Record<string, unknown> = {}) {
   const res = await api().post("/api/sources", { title: unique("Source"), ...fields }).expect(201);
@@ -297,7 +292,7 @@ describe("sources API", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: request.Response = await api().get(`/api/sources?q=${encodeURIComponent(tag.toLowerCase())}&limit=2${cursor ? `&cursor=${cursor}` : ""}`).expect(200);
+      const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await api().get(`/api/sources?q=${encodeURIComponent(tag.toLowerCase())}&limit=2${cursor ? `&cursor=${cursor}` : ""}`).expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((s: { id: number }) => s.id));
       cursor = res.body.nextCursor;

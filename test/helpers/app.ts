@@ -66,3 +66,10 @@ export async function testApp(): Promise<TestApp> {
     },
   };
 }
+
+/** JSON API calls with a bearer token (no cookie, so no CSRF token). */
+export const bearer = (app: TestApp["app"], token: string) => ({
+  get: (url: string) => request(app).get(url).set("Authorization", `Bearer ${token}`),
+  post: (url: string, body: object) => request(app).post(url).set("Authorization", `Bearer ${token}`).send(body),
+  patch: (url: string, body: object) => request(app).patch(url).set("Authorization", `Bearer ${token}`).send(body),
+});
