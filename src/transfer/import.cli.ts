@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openMigrated } from "../db.ts";
-import { AppError } from "../errors.ts";
+import { Misuse, runCli } from "../cli.ts";
 import { IMPORT, InvalidImport, importLedger, type ImportFormat } from "./import.service.ts";
 
 // Operators' import: npm run import -- FILE [--dry-run]. Records go through
@@ -24,9 +24,6 @@ listed by line; 2 wrong arguments or a file that cannot be read.
 The database is DATABASE_URL (default file:./data/claims.db); it is migrated first.`;
 
 const SHOWN = 50;
-
-/** Wrong arguments: usage and exit code 2. */
-class Misuse extends Error {}
 
 function formatOf(file: string, text: string): ImportFormat {
   const ext = path.extname(file).toLowerCase();
@@ -72,22 +69,13 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function report(err: unknown): number {
-  if (err instanceof Misuse) {
-    console.error(`${err.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (err instanceof InvalidImport) {
-    console.error(`${err.message} Fix these and run it again:`);
-    for (const p of err.problems.slice(0, SHOWN)) console.error(`  ${p}`);
-    if (err.problems.length > SHOWN) console.error(`  … and ${err.problems.length - SHOWN} more.`);
-  } else {
-    console.error(err instanceof AppError ? err.message : `Failed: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return 1;
+/** Import problems, one a line (the first SHOWN of them). */
+function explain(err: unknown): boolean {
+  if (!(err instanceof InvalidImport)) return false;
+  console.error(`${err.message} Fix these and run it again:`);
+  for (const p of err.problems.slice(0, SHOWN)) console.error(`  ${p}`);
+  if (err.problems.length > SHOWN) console.error(`  … and ${err.problems.length - SHOWN} more.`);
+  return true;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => (process.exitCode = report(err)),
-);
+runCli(main, USAGE, explain);

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openMigrated, type Db } from "../db.ts";
-import { AppError, Invalid } from "../errors.ts";
+import { Misuse, runCli } from "../cli.ts";
+import { Invalid } from "../errors.ts";
 import type { Actor } from "../audit/audit.service.ts";
 import { changeRole, createUser, findUserByEmail, issueToken, listUsers } from "./users.service.ts";
 
@@ -23,9 +24,6 @@ The database is DATABASE_URL (default file:./data/claims.db); it is migrated fir
 
 /** Whoever can run this can already open the database file; the audit trail names them "cli". */
 const CLI: Actor = { id: null, label: "cli", role: "admin" };
-
-/** Wrong arguments: usage and exit code 2. */
-class Misuse extends Error {}
 
 interface Options {
   role?: string | undefined;
@@ -132,21 +130,12 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function report(err: unknown): number {
-  if (err instanceof Misuse) {
-    console.error(`${err.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (err instanceof Invalid) {
-    console.error("Nothing was written:");
-    for (const [field, message] of Object.entries(err.fields)) console.error(`  ${field}: ${message}`);
-  } else {
-    console.error(err instanceof AppError ? err.message : `Failed: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return 1;
+/** Field errors, one a line. */
+function explain(err: unknown): boolean {
+  if (!(err instanceof Invalid)) return false;
+  console.error("Nothing was written:");
+  for (const [field, message] of Object.entries(err.fields)) console.error(`  ${field}: ${message}`);
+  return true;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => (process.exitCode = report(err)),
-);
+runCli(main, USAGE, explain);
