@@ -55,3 +55,18 @@ export class Invalid extends AppError {
     super(422, "invalid", message);
   }
 }
+
+/**
+ * Optimistic locking: the record as it is, when it is still at the version
+ * the editor started from (or none was sent); otherwise a Conflict carrying
+ * the current record, for the conflict page.
+ */
+export function atVersion<T extends { version: number }>(current: T, version: number | undefined, noun: string): T {
+  if (version !== undefined && current.version !== version) {
+    throw new Conflict(
+      `Someone changed this ${noun} while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
+      current,
+    );
+  }
+  return current;
+}

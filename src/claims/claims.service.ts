@@ -1,5 +1,5 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
-import { Conflict, Invalid } from "../errors.ts";
+import { atVersion, Conflict, Invalid } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { diff, recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
 import { getClaim } from "./claims.query.ts";
@@ -21,14 +21,7 @@ export async function assertExist(tx: Tx, model: "source" | "entity", ids: numbe
 
 /** The claim at the version the editor started from, or a 409 with the current one. */
 export async function claimAtVersion(tx: Tx, id: number, version: number | undefined) {
-  const current = await getClaim(tx, id);
-  if (version !== undefined && current.version !== version) {
-    throw new Conflict(
-      `Someone changed this claim while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
-      current,
-    );
-  }
-  return current;
+  return atVersion(await getClaim(tx, id), version, "claim");
 }
 
 /** Writes the new values with the version bumped; the where on version makes a lost update impossible. */

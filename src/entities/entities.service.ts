@@ -1,5 +1,5 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
-import { Conflict } from "../errors.ts";
+import { atVersion, Conflict } from "../errors.ts";
 import { fold } from "../text.ts";
 import { parse } from "../validation.ts";
 import { diff, recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
@@ -28,14 +28,7 @@ export const aliasRow = (alias: string) => ({ alias, folded: fold(alias) });
 
 /** The entity at the version the editor started from (any, when none was sent), or a 409 with the current one. */
 export async function entityAtVersion(tx: Tx, id: number, version: number | undefined) {
-  const current = await getEntity(tx, id);
-  if (version !== undefined && current.version !== version) {
-    throw new Conflict(
-      `Someone changed this entity while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
-      current,
-    );
-  }
-  return current;
+  return atVersion(await getEntity(tx, id), version, "entity");
 }
 
 /** Writes the new values with the version bumped; the where on version makes a lost update impossible. */

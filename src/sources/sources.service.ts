@@ -1,5 +1,5 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
-import { Conflict, NotFound } from "../errors.ts";
+import { atVersion, Conflict, NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { diff, recordAudit, type Actor } from "../audit/audit.service.ts";
 import { flagClaimsCiting } from "./impact.service.ts";
@@ -22,13 +22,7 @@ export async function createSource(db: DbOrTx, actor: Actor, input: unknown) {
 async function sourceAtVersion(tx: Tx, id: number, version: number) {
   const current = await tx.source.findUnique({ where: { id } });
   if (!current) throw new NotFound(`Source #${id}`);
-  if (current.version !== version) {
-    throw new Conflict(
-      `Someone changed this source while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
-      current,
-    );
-  }
-  return current;
+  return atVersion(current, version, "source");
 }
 
 /**
