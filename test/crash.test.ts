@@ -34,7 +34,7 @@ async function startServer(port: number): Promise<ChildProcess> {
   });
   children.push(child);
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server ended: ${child.exitCode ?? child.signalCode}`);
     const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
     if (up) return child;
     await new Promise((r) => setTimeout(r, 250));
@@ -42,10 +42,12 @@ async function startServer(port: number): Promise<ChildProcess> {
   throw new Error("server did not start in 30 s");
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+/** The exit code once the child has ended (null when a signal ended it); an ended child has exitCode or signalCode set. */
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
 });
 
 describe("crash safety", () => {
