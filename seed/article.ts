@@ -1,6 +1,6 @@
 // Seed data: the claims, sources and entities of one source article.
 //
-// Where it comes from: /work/shared/seeds/000_a906426a8ab44445.txt, a Titanium
+// Where it comes from: ../shared/seeds/000_a906426a8ab44445.txt, a Titanium
 // Media (钛媒体) piece by Lin Zhijia (editor: Ma Jinnan) on the OpenAI board
 // crisis of November 2023. It was machine-translated from Chinese into French
 // and republished on Gate's news feed. Names are garbled in translation
