@@ -161,7 +161,7 @@ describe("GET /audit", () => {
     const page = await alice.agent.get("/audit").query({ action: "entity.create" }).expect(200);
     expect(page.text).toContain(`<a href="/entities/${res.body.id}">Entity #${res.body.id}</a>`);
     const users = await alice.agent.get("/audit").query({ action: "user.create" }).expect(200);
-    expect(users.text).toMatch(/<td>\s*User #\d+\s*<\/td>/);
+    expect(users.text).toMatch(/<td data-label="Record">\s*User #\d+\s*<\/td>/);
     expect(users.text).toContain("Account created");
   });
 
