@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { AppError } from "./errors.ts";
 
 // What the operator commands (npm run users, npm run import) share: wrong
@@ -5,6 +6,15 @@ import { AppError } from "./errors.ts";
 
 /** Wrong arguments: the usage is printed and the exit code is 2. */
 export class Misuse extends Error {}
+
+/** parseArgs with positionals allowed; arguments it cannot read are a Misuse. */
+export function parseCli<O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options });
+  } catch (err) {
+    throw new Misuse((err as Error).message);
+  }
+}
 
 /**
  * Runs a command's main and sets the exit code. `explain` prints the

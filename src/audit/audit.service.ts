@@ -37,7 +37,7 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-interface HashedFields {
+export interface HashedFields {
   createdAt: Date;
   actorId: number | null;
   actorLabel: string;
@@ -47,6 +47,21 @@ interface HashedFields {
   changes: string;
   reason: string;
   sourceIds: string;
+}
+
+/** An event's stored and hashed fields: the one encoding every writer of the chain uses. */
+export function eventFields(actor: Actor, input: AuditInput, createdAt: Date): HashedFields {
+  return {
+    createdAt,
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    changes: canonicalJson(input.changes),
+    reason: input.reason ?? "",
+    sourceIds: JSON.stringify(input.sourceIds ?? []),
+  };
 }
 
 export function eventHash(prevHash: string, e: HashedFields): string {
@@ -91,17 +106,7 @@ export function diff<T extends object>(before: T, after: Partial<T>, fields: rea
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
   const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const prevHash = head?.hash ?? GENESIS_HASH;
-  const fields: HashedFields = {
-    createdAt: new Date(),
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    changes: canonicalJson(input.changes),
-    reason: input.reason ?? "",
-    sourceIds: JSON.stringify(input.sourceIds ?? []),
-  };
+  const fields = eventFields(actor, input, new Date());
   await tx.auditEvent.create({ data: { ...fields, prevHash, hash: eventHash(prevHash, fields) } });
 }
 

@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openMigrated } from "../db.ts";
-import { Misuse, runCli } from "../cli.ts";
+import { Misuse, parseCli, runCli } from "../cli.ts";
 import { IMPORT, InvalidImport, importLedger, type ImportFormat } from "./import.service.ts";
 
 // Operators' import: npm run import -- FILE [--dry-run]. Records go through
@@ -42,13 +41,7 @@ function read(file: string): string {
 const progress = (done: number, total: number) => process.stderr.write(`\rImporting records: ${done}/${total}${done === total ? "\n" : ""}`);
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
-  } catch (err) {
-    throw new Misuse((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCli(argv, { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openMigrated, type Db } from "../db.ts";
-import { Misuse, runCli } from "../cli.ts";
+import { Misuse, parseCli, runCli } from "../cli.ts";
 import { Invalid } from "../errors.ts";
 import type { Actor } from "../audit/audit.service.ts";
 import { changeRole, createUser, findUserByEmail, issueToken, listUsers } from "./users.service.ts";
@@ -101,17 +100,7 @@ const COMMANDS: Record<string, { args: number; run: (db: Db, args: string[], opt
 };
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (err) {
-    throw new Misuse((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCli(argv, { role: { type: "string" }, name: { type: "string" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
     console.log(USAGE);
     return 0;
