@@ -2,7 +2,7 @@ import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import session from "express-session";
 import helmet from "helmet";
-import type { Config } from "./config.ts";
+import { databasePath, type Config } from "./config.ts";
 import type { Db } from "./db.ts";
 import { NotFound } from "./errors.ts";
 import { loadUser, requireUser } from "./http/auth.ts";
@@ -10,6 +10,7 @@ import { csrfProtection } from "./http/csrf.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { flashMiddleware } from "./http/flash.ts";
 import { PrismaSessionStore } from "./http/session-store.ts";
+import { checkHealth } from "./sqlite/health.ts";
 import { viewLocals } from "./http/view-helpers.ts";
 import { authRouter } from "./users/auth.routes.ts";
 import { usersRouter } from "./users/users.routes.ts";
@@ -48,6 +49,7 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
 /** Builds the Express app: middleware, routers, 404 and the error handler. Never listens. */
 export function createApp({ db, config, log = (err) => console.error(err) }: AppDeps) {
   const app = express();
+  const dbFile = databasePath(config.databaseUrl);
   app.set("views", path.join(root, "views"));
   app.set("view engine", "ejs");
   app.set("trust proxy", "loopback");
@@ -58,8 +60,8 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "form-action": ["'self'"] } } }));
   app.use("/assets", express.static(path.join(root, "public"), { maxAge: config.env === "production" ? "7d" : 0 }));
   app.get("/healthz", async (_req, res) => {
-    await db.$queryRaw`SELECT 1`;
-    res.json({ ok: true });
+    const health = await checkHealth(db, dbFile, config.minFreeDiskMB);
+    res.status(health.ok ? 200 : 503).json(health);
   });
 
   app.use(viewLocals(config.newsroomName));
@@ -88,6 +90,6 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.use(() => {
     throw new NotFound();
   });
-  app.use(errorHandler(config.env === "development", (err, req) => log(err, req)));
+  app.use(errorHandler(config.env === "development", dbFile, (err, req) => log(err, req)));
   return app;
 }

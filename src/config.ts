@@ -24,6 +24,7 @@ const envSchema = z.object({
   PUBLIC_URL: optionalWebUrl("PUBLIC_URL"),
   NEWSROOM_URL: optionalWebUrl("NEWSROOM_URL"),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
+  MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(64),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   /** the address readers reach this app at (no trailing slash), the base of absolute URLs; null: the request's own host */
   publicUrl: string | null;
   logRequests: boolean;
+  /** /healthz reports that writes may fail when the database's disk has less free space than this */
+  minFreeDiskMB: number;
 }
 
 export function databasePath(databaseUrl: string): string {
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     newsroomUrl: e.NEWSROOM_URL ?? null,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? null,
     logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
+    minFreeDiskMB: e.MIN_FREE_DISK_MB,
   };
 }

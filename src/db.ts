@@ -3,18 +3,36 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { GuardedSqlite } from "./sqlite/adapter.ts";
 
 export type Db = PrismaClient;
 /** The client handed to service code inside a transaction. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-/** The one PrismaClient of a process, on the better-sqlite3 driver adapter. */
-export async function openDatabase(databaseUrl: string): Promise<Db> {
-  // timeout is SQLite's busy timeout: a second process (a backup, the users
-  // CLI) waits for the lock instead of failing at once.
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 }) });
+const adapters = new WeakMap<Db, GuardedSqlite>();
+
+/** The adapter under a client: its write health and lock probe, for /healthz. */
+export const adapterOf = (db: Db) => adapters.get(db)!;
+
+export interface OpenOptions {
+  /** how long a write waits for another process's write lock before it is refused as busy (503) */
+  writeWaitMs?: number;
+}
+
+/** The operator commands: nobody is waiting on a page, so a write waits out a server's short transactions. */
+export const COMMAND: OpenOptions = { writeWaitMs: 10_000 };
+
+/**
+ * The one PrismaClient of a process, on our guarded better-sqlite3 adapter
+ * (src/sqlite/adapter.ts). A server's writes wait 1.5 s for another
+ * process's lock, then answer 503; the operator commands wait longer.
+ */
+export async function openDatabase(databaseUrl: string, { writeWaitMs = 1500 }: OpenOptions = {}): Promise<Db> {
+  const adapter = new GuardedSqlite(databaseUrl.replace(/^file:/, ""), writeWaitMs);
+  // Prisma's own wait for a transaction to start is kept longer than ours, so the one that answers is ours (a clear "busy")
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: writeWaitMs + 2000, timeout: 60_000 } });
+  adapters.set(prisma, adapter);
   await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
@@ -48,12 +66,12 @@ async function needsMigration(db: Db): Promise<boolean> {
  * fails with SQLITE_BUSY while another process (the server) holds the file,
  * so the CLIs must not run it on a database that is up to date.
  */
-export async function openMigrated(databaseUrl: string): Promise<Db> {
-  const db = await openDatabase(databaseUrl);
+export async function openMigrated(databaseUrl: string, options?: OpenOptions): Promise<Db> {
+  const db = await openDatabase(databaseUrl, options);
   if (!(await needsMigration(db))) return db;
   await db.$disconnect();
   await migrate(databaseUrl);
-  return openDatabase(databaseUrl);
+  return openDatabase(databaseUrl, options);
 }
 
 /** A file: URL made absolute against the current directory, so a child with another cwd opens the same file. */
@@ -69,5 +87,5 @@ export type DbOrTx = Db | Tx;
  * so a batch is all or nothing.
  */
 export function inTransaction<T>(db: DbOrTx, work: (tx: Tx) => Promise<T>, { timeout = 60_000 }: { timeout?: number } = {}): Promise<T> {
-  return "$transaction" in db ? db.$transaction(work, { maxWait: 10_000, timeout }) : work(db);
+  return "$transaction" in db ? db.$transaction(work, { timeout }) : work(db);
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { AppError, Conflict, Invalid } from "../errors.ts";
+import { faultAnswer } from "../sqlite/faults.ts";
 import { isApi } from "./auth.ts";
 
 interface ErrorBody {
@@ -17,20 +18,26 @@ function clientError(err: unknown): ErrorBody & { status: number } | null {
   return { status: e.status === 404 ? 404 : 400, code: "bad_request", message: "The request could not be read." };
 }
 
-function describe(err: unknown): ErrorBody & { status: number } {
+function describe(err: unknown, dbFile: string): ErrorBody & { status: number; retryAfter?: number } {
   if (err instanceof AppError) {
     return { status: err.status, code: err.code, message: err.message, ...(err instanceof Invalid ? { fields: err.fields } : {}) };
   }
-  return clientError(err) ?? { status: 500, code: "internal", message: "Something went wrong on our side. The error has been logged." };
+  return faultAnswer(err, dbFile) ?? clientError(err) ?? { status: 500, code: "internal", message: "Something went wrong on our side. The error has been logged." };
 }
 
-/** The one error handler: typed errors become status codes, as JSON under /api and as pages elsewhere. */
-export function errorHandler(showStack: boolean, log: (err: unknown, req: Request) => void) {
+/**
+ * The one error handler: typed errors become status codes, as JSON under
+ * /api and as pages elsewhere; a database that cannot take a write (busy,
+ * disk full) is a 503 with Retry-After.
+ */
+export function errorHandler(showStack: boolean, dbFile: string, log: (err: unknown, req: Request) => void) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const { status, ...body } = describe(err);
+    const { status, retryAfter, ...body } = describe(err, dbFile);
     if (status >= 500) log(err, req);
-    if (res.headersSent) return void res.end();
+    // a stream already under way (an export) is cut, so the client sees an incomplete download, not a complete-looking file
+    if (res.headersSent) return void res.destroy();
     res.status(status);
+    if (retryAfter) res.set("Retry-After", String(retryAfter));
     if (isApi(req) || req.path.endsWith(".json") || !req.accepts("html")) {
       const current = err instanceof Conflict && err.current !== undefined ? { current: err.current } : {};
       res.json({ error: { ...body, ...current } });

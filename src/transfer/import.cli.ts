@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../config.ts";
-import { openMigrated } from "../db.ts";
+import { COMMAND, openMigrated } from "../db.ts";
 import { Misuse, parseCli, runCli } from "../cli.ts";
 import { IMPORT, InvalidImport, importLedger, type ImportFormat } from "./import.service.ts";
 
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   const text = read(file);
   const dryRun = values["dry-run"] ?? false;
 
-  const db = await openMigrated(loadConfig().databaseUrl);
+  const db = await openMigrated(loadConfig().databaseUrl, COMMAND);
   try {
     const n = await importLedger(db, text, formatOf(file, text), IMPORT, { origin: path.basename(file), dryRun, onProgress: progress });
     const what = `${n.claims} claims, ${n.sources} sources, ${n.entities} people and organisations, ${n.evidence} evidence links`;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { loadConfig } from "../config.ts";
-import { openMigrated, type Db } from "../db.ts";
+import { COMMAND, openMigrated, type Db } from "../db.ts";
 import { Misuse, parseCli, runCli } from "../cli.ts";
 import { Invalid } from "../errors.ts";
 import type { Actor } from "../audit/audit.service.ts";
@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
   if (!command) throw new Misuse(name === undefined ? "No command given." : `Unknown command: ${name}`);
   if (args.length !== command.args) throw new Misuse(`"${name}" takes ${command.args} argument${command.args === 1 ? "" : "s"}, not ${args.length}.`);
 
-  const db = await openMigrated(loadConfig().databaseUrl);
+  const db = await openMigrated(loadConfig().databaseUrl, COMMAND);
   try {
     await command.run(db, args, values);
   } finally {

@@ -1,0 +1,75 @@
+import { runningWriter } from "./writer-note.ts";
+
+// SQLite's result codes for a database that cannot take a write right now.
+// They reach the app as better-sqlite3's SqliteError, as Prisma's driver
+// adapter error (originalCode) or as a Prisma request error (code), so every
+// shape is read here, once.
+
+export type FaultKind = "busy" | "full" | "readonly" | "io" | "corrupt";
+
+const KINDS: [RegExp, FaultKind][] = [
+  [/^SQLITE_BUSY/, "busy"],
+  [/^SQLITE_LOCKED/, "busy"],
+  // Prisma's own words for a lock wait: a socket timeout, or no transaction start within maxWait
+  [/^P(1008|2028)$/, "busy"],
+  [/^SQLITE_FULL$/, "full"],
+  [/^SQLITE_READONLY/, "readonly"],
+  [/^SQLITE_(IOERR|CANTOPEN)/, "io"],
+  [/^SQLITE_(CORRUPT|NOTADB)/, "corrupt"],
+];
+
+function codeOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { originalCode?: unknown } } | null;
+  if (typeof e?.cause?.originalCode === "string") return e.cause.originalCode;
+  return typeof e?.code === "string" ? e.code : undefined;
+}
+
+export function faultKind(err: unknown): FaultKind | null {
+  const code = codeOf(err);
+  return code ? (KINDS.find(([re]) => re.test(code))?.[1] ?? null) : null;
+}
+
+export const isBusy = (err: unknown) => faultKind(err) === "busy";
+
+/**
+ * Thrown by the adapter when a write gave up: the code is SQLite's, so it
+ * survives Prisma's wrapping (Prisma copies an adapter error's code).
+ */
+export class DatabaseFault extends Error {
+  readonly code: string;
+  constructor(kind: FaultKind, message: string) {
+    super(message);
+    this.code = { busy: "SQLITE_BUSY", full: "SQLITE_FULL", readonly: "SQLITE_READONLY", io: "SQLITE_IOERR", corrupt: "SQLITE_CORRUPT" }[kind];
+  }
+}
+
+/** Who holds the write lock, in words, for the busy message. */
+export function busyReason(dbFile: string): string {
+  const writer = runningWriter(dbFile);
+  if (writer) return `${writer.what} is running (since ${writer.since.toISOString().slice(11, 16)} UTC)`;
+  return "another program is writing to the database";
+}
+
+export interface FaultAnswer {
+  status: 503;
+  code: "unavailable";
+  message: string;
+  /** seconds, for the Retry-After header */
+  retryAfter: number;
+}
+
+/** The 503 an editor gets for a write the database could not take, or null when err is not such a fault. */
+export function faultAnswer(err: unknown, dbFile: string): FaultAnswer | null {
+  const kind = faultKind(err);
+  if (!kind) return null;
+  const nothing = "Nothing was saved.";
+  const message = {
+    busy: `The database is busy: ${busyReason(dbFile)}. ${nothing} Try again in a moment.`,
+    full: `The server's disk is full. ${nothing} Your administrator has to free space; then try again (no restart is needed).`,
+    readonly: `The database cannot be written (its file or folder is read-only). ${nothing} Tell your administrator.`,
+    io: `The database could not be written (a disk or file error). ${nothing} Tell your administrator.`,
+    corrupt: `The database file is damaged. ${nothing} Tell your administrator; the README's operations section says how to restore a backup.`,
+  }[kind];
+  const retryAfter = kind === "busy" ? (runningWriter(dbFile) ? 30 : 5) : 60;
+  return { status: 503, code: "unavailable", message, retryAfter };
+}
