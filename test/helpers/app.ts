@@ -33,14 +33,21 @@ export function csrfFrom(html: string): string {
   return m[1]!;
 }
 
+export interface TestAppOptions {
+  /** the folder of the database file (a small disk, say); the run's temporary folder by default */
+  dir?: string;
+  /** more settings, as environment variables */
+  env?: Record<string, string>;
+}
+
 /** An app on a fresh copy of the migrated template database. */
-export async function testApp(): Promise<TestApp> {
-  const dir = inject("tmpDir");
-  const file = path.join(dir, `${randomUUID()}.db`);
-  copyFileSync(path.join(dir, "template.db"), file);
+export async function testApp({ dir, env = {} }: TestAppOptions = {}): Promise<TestApp> {
+  const tmp = inject("tmpDir");
+  const file = path.join(dir ?? tmp, `${randomUUID()}.db`);
+  copyFileSync(path.join(tmp, "template.db"), file);
   const url = `file:${file}`;
   const db = await openDatabase(url);
-  const config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "x".repeat(40) }) };
+  const config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "x".repeat(40), ...env }) };
   const app = createApp({ db, config, log: () => {} });
   let n = 0;
   return {
