@@ -8,6 +8,7 @@ import { verifyChain } from "../src/audit/audit.service.ts";
 import { openDatabase, type Db } from "../src/db.ts";
 import { csvLine, CsvSyntaxError, parseCsv, protectCell, unprotectCell } from "../src/transfer/csv.ts";
 import { IMPORT, importLedger, InvalidImport, type ImportCounts } from "../src/transfer/import.service.ts";
+import { textChunks } from "../src/transfer/import.read.ts";
 import { CSV_COLUMNS, type CsvColumn } from "../src/transfer/transfer.schema.ts";
 import { testApp, type Agent, type TestApp } from "./helpers/app.ts";
 
@@ -85,7 +86,7 @@ const CSV_HEADER = CSV_COLUMNS.join(",");
 
 /** The problems an import refuses with (it must refuse). */
 async function refused(db: Db, text: string, format: "json" | "csv"): Promise<string[]> {
-  const err = await importLedger(db, text, format, IMPORT).then(() => null, (e: unknown) => e);
+  const err = await importLedger(db, textChunks(text), format, IMPORT).then(() => null, (e: unknown) => e);
   expect(err).toBeInstanceOf(InvalidImport);
   return (err as InvalidImport).problems;
 }
@@ -194,7 +195,7 @@ describe("importLedger", () => {
   it("a JSON export imported into an empty database reproduces the claims, sources, evidence and entities, audited as import", async () => {
     const target = await testApp();
     try {
-      const result = await importLedger(target.db, exported.json, "json", IMPORT, { origin: "ledger.json" });
+      const result = await importLedger(target.db, textChunks(exported.json), "json", IMPORT, { origin: "ledger.json" });
       expect(result).toEqual<ImportCounts>({ claims: 4, sources: 3, entities: 3, evidence: 4 });
       expect(await content(target.db)).toEqual(await content(t.db));
       const actors = await target.db.auditEvent.groupBy({ by: ["actorLabel"], _count: true });
@@ -206,7 +207,7 @@ describe("importLedger", () => {
       expect((await verifyChain(target.db)).ok).toBe(true);
 
       // a second import adds the ledger again, beside the first
-      await importLedger(target.db, exported.json, "json", IMPORT);
+      await importLedger(target.db, textChunks(exported.json), "json", IMPORT);
       expect(await counts(target.db)).toMatchObject({ claims: 8, sources: 6, entities: 6, evidence: 8 });
     } finally {
       await target.close();
@@ -216,7 +217,7 @@ describe("importLedger", () => {
   it("a CSV export imported into an empty database reproduces the claims with their sources by title and URL and entities by name", async () => {
     const target = await testApp();
     try {
-      const result = await importLedger(target.db, exported.csv, "csv", IMPORT);
+      const result = await importLedger(target.db, textChunks(exported.csv), "csv", IMPORT);
       expect(result).toEqual<ImportCounts>({ claims: 4, sources: 2, entities: 2, evidence: 4 });
       expect(await content(target.db, true)).toEqual(await content(t.db, true));
       expect(await target.db.claim.findFirst({ where: { statement: FORMULA } })).not.toBeNull();
@@ -278,7 +279,7 @@ describe("importLedger", () => {
 
   it("a dry run checks the file and writes nothing; progress is reported every 500 records and at the end", async () => {
     const before = await counts(t.db);
-    expect(await importLedger(t.db, exported.json, "json", IMPORT, { dryRun: true })).toEqual({ claims: 4, sources: 3, entities: 3, evidence: 4 });
+    expect(await importLedger(t.db, textChunks(exported.json), "json", IMPORT, { dryRun: true })).toEqual({ claims: 4, sources: 3, entities: 3, evidence: 4 });
     expect(await counts(t.db)).toEqual(before);
 
     const target = await testApp();
@@ -286,7 +287,7 @@ describe("importLedger", () => {
       const claims = Array.from({ length: 500 }, (_, i) => ({ id: i + 1, statement: `Claim ${i}` }));
       const file = { format: "claimtrack-export", version: 1, claims, sources: [{ id: 1, title: "S" }], entities: [{ id: 1, name: "E", kind: "person" }] };
       const seen: [number, number][] = [];
-      await importLedger(target.db, JSON.stringify(file), "json", IMPORT, { onProgress: (done, total) => seen.push([done, total]) });
+      await importLedger(target.db, textChunks(JSON.stringify(file)), "json", IMPORT, { onProgress: (done, total) => seen.push([done, total]) });
       expect(seen).toEqual([[500, 502], [502, 502]]);
       expect(await target.db.claim.count()).toBe(500);
     } finally {

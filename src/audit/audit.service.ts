@@ -104,10 +104,23 @@ export function diff<T extends object>(before: T, after: Partial<T>, fields: rea
  * together, so the chain never forks.
  */
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  await recordAudits(tx, actor, [input]);
+}
+
+/** Appends events in order, each chained to the one before: one read of the head and one insert, for a batch (the import). */
+export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
   const head = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  const fields = eventFields(actor, input, new Date());
-  await tx.auditEvent.create({ data: { ...fields, prevHash, hash: eventHash(prevHash, fields) } });
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const now = new Date();
+  const data = inputs.map((input) => {
+    const fields = eventFields(actor, input, now);
+    const row = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  if (data.length === 1) await tx.auditEvent.create({ data: data[0]! });
+  else await tx.auditEvent.createMany({ data });
 }
 
 export interface ChainReport {

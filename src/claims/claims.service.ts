@@ -1,7 +1,7 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
 import { atVersion, Conflict, Invalid } from "../errors.ts";
 import { parse } from "../validation.ts";
-import { diff, recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
+import { diff, recordAudit, type Actor, type AuditInput, type Changes } from "../audit/audit.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { createClaimSchema, reopenSchema, resolutionSchema, updateClaimSchema } from "./claims.schema.ts";
 import { refusal, type Status } from "./status.ts";
@@ -30,6 +30,21 @@ async function bump(tx: Tx, id: number, version: number, data: Record<string, un
   if (count !== 1) throw new Conflict("Someone changed this claim at the same moment. Nothing was saved.");
 }
 
+type ClaimRow = Awaited<ReturnType<Tx["claim"]["create"]>>;
+
+/** The claim.create event of a new claim (its fields as created), for the service and the import's bulk path. */
+export function claimCreated(claim: ClaimRow, entityIds: number[]): AuditInput {
+  const changes: Changes = diff({} as ClaimRow, claim, EDITABLE);
+  if (entityIds.length) changes.entityIds = [[], [...new Set(entityIds)].sort((a, b) => a - b)];
+  return { action: "claim.create", subjectType: "claim", subjectId: claim.id, changes };
+}
+
+/** The claim.resolve event: what resolving changed on the claim as it was. */
+export function claimResolved(current: ClaimRow, next: Partial<ClaimRow>, note: string, sourceIds: number[]): AuditInput {
+  const changes = diff(current, next, ["status", "resolutionNote", "resolvedAt", "confidence"]);
+  return { action: "claim.resolve", subjectType: "claim", subjectId: current.id, changes, reason: note, sourceIds };
+}
+
 export async function createClaim(db: DbOrTx, actor: Actor, input: unknown) {
   const data = parse(createClaimSchema, input);
   const id = await inTransaction(db, async (tx) => {
@@ -38,9 +53,7 @@ export async function createClaim(db: DbOrTx, actor: Actor, input: unknown) {
     const claim = await tx.claim.create({
       data: { ...fields, entities: { create: [...new Set(entityIds)].map((entityId) => ({ entityId })) } },
     });
-    const changes: Changes = diff({} as typeof claim, claim, EDITABLE);
-    if (entityIds.length) changes.entityIds = [[], [...new Set(entityIds)].sort((a, b) => a - b)];
-    await recordAudit(tx, actor, { action: "claim.create", subjectType: "claim", subjectId: claim.id, changes });
+    await recordAudit(tx, actor, claimCreated(claim, entityIds));
     return claim.id;
   });
   return getClaim(db, id);
@@ -95,8 +108,7 @@ export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: 
       ...(data.confidence !== undefined ? { confidence: data.confidence } : {}),
     };
     await bump(tx, id, current.version, next);
-    const changes = diff(current, next, ["status", "resolutionNote", "resolvedAt", "confidence"]);
-    await recordAudit(tx, actor, { action: "claim.resolve", subjectType: "claim", subjectId: id, changes, reason: data.note, sourceIds: data.sourceIds });
+    await recordAudit(tx, actor, claimResolved(current, next, data.note, data.sourceIds));
   });
   return getClaim(db, id);
 }

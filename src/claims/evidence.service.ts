@@ -1,9 +1,18 @@
 import { inTransaction, type DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
-import { recordAudit, type Actor } from "../audit/audit.service.ts";
+import { recordAudit, type Actor, type AuditInput } from "../audit/audit.service.ts";
 import { assertExist } from "./claims.service.ts";
 import { evidenceSchema, removeEvidenceSchema } from "./claims.schema.ts";
+
+/** The evidence.add event, for the service and the import's bulk path. */
+export const evidenceAdded = (claimId: number, e: { id: number; sourceId: number; stance: string; quote: string }): AuditInput => ({
+  action: "evidence.add",
+  subjectType: "claim",
+  subjectId: claimId,
+  changes: { evidence: [null, { id: e.id, sourceId: e.sourceId, stance: e.stance, quote: e.quote }] },
+  sourceIds: [e.sourceId],
+});
 
 /** Links a source to a claim with a stance and the quoted passage. */
 export async function addEvidence(db: DbOrTx, actor: Actor, claimId: number, input: unknown) {
@@ -14,13 +23,7 @@ export async function addEvidence(db: DbOrTx, actor: Actor, claimId: number, inp
     await assertExist(tx, "source", [data.sourceId], "sourceId");
     const evidence = await tx.evidence.create({ data: { claimId, ...data }, include: { source: true } });
     await tx.claim.update({ where: { id: claimId }, data: { version: { increment: 1 } } });
-    await recordAudit(tx, actor, {
-      action: "evidence.add",
-      subjectType: "claim",
-      subjectId: claimId,
-      changes: { evidence: [null, { id: evidence.id, sourceId: data.sourceId, stance: data.stance, quote: data.quote }] },
-      sourceIds: [data.sourceId],
-    });
+    await recordAudit(tx, actor, evidenceAdded(claimId, evidence));
     return evidence;
   });
 }

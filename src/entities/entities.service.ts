@@ -2,7 +2,7 @@ import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
 import { atVersion, Conflict } from "../errors.ts";
 import { fold } from "../text.ts";
 import { parse } from "../validation.ts";
-import { diff, recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
+import { diff, recordAudit, type Actor, type AuditInput, type Changes } from "../audit/audit.service.ts";
 import { getEntity } from "./entities.query.ts";
 import { createEntitySchema, updateEntitySchema } from "./entities.schema.ts";
 
@@ -37,14 +37,21 @@ export async function bumpEntity(tx: Tx, id: number, version: number, data: Reco
   if (count !== 1) throw new Conflict("Someone changed this entity at the same moment. Nothing was saved.");
 }
 
+type EntityRow = Awaited<ReturnType<Tx["entity"]["create"]>>;
+
+/** The entity.create event with the aliases kept, for the service and the import's bulk path. */
+export function entityCreated(entity: EntityRow, kept: string[]): AuditInput {
+  const changes: Changes = diff({} as EntityRow, entity, EDITABLE);
+  if (kept.length) changes.aliases = [[], sorted(kept)];
+  return { action: "entity.create", subjectType: "entity", subjectId: entity.id, changes };
+}
+
 export async function createEntity(db: DbOrTx, actor: Actor, input: unknown) {
   const { aliases, ...fields } = parse(createEntitySchema, input);
   const kept = cleanAliases(fields.name, aliases);
   const id = await inTransaction(db, async (tx) => {
     const entity = await tx.entity.create({ data: { ...fields, aliases: { create: kept.map(aliasRow) } } });
-    const changes: Changes = diff({} as typeof entity, entity, EDITABLE);
-    if (kept.length) changes.aliases = [[], sorted(kept)];
-    await recordAudit(tx, actor, { action: "entity.create", subjectType: "entity", subjectId: entity.id, changes });
+    await recordAudit(tx, actor, entityCreated(entity, kept));
     return entity.id;
   });
   return getEntity(db, id);

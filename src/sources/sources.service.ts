@@ -1,19 +1,26 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
 import { atVersion, Conflict, NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
-import { diff, recordAudit, type Actor } from "../audit/audit.service.ts";
+import { diff, recordAudit, type Actor, type AuditInput } from "../audit/audit.service.ts";
 import { flagClaimsCiting } from "./impact.service.ts";
 import { createSourceSchema, updateSourceSchema } from "./sources.schema.ts";
 
 const EDITABLE = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
 
+type SourceRow = Awaited<ReturnType<Tx["source"]["create"]>>;
+
+/** The source.create event, for the service and the import's bulk path. */
+export function sourceCreated(source: SourceRow): AuditInput {
+  // blank fields are left out: "— → —" lines would only hide what the editor entered
+  const changes = diff({} as SourceRow, source, EDITABLE.filter((f) => source[f] !== "" && source[f] !== null));
+  return { action: "source.create", subjectType: "source", subjectId: source.id, changes };
+}
+
 export async function createSource(db: DbOrTx, actor: Actor, input: unknown) {
   const data = parse(createSourceSchema, input);
   return inTransaction(db, async (tx) => {
     const source = await tx.source.create({ data });
-    // blank fields are left out: "— → —" lines would only hide what the editor entered
-    const changes = diff({} as typeof source, source, EDITABLE.filter((f) => source[f] !== "" && source[f] !== null));
-    await recordAudit(tx, actor, { action: "source.create", subjectType: "source", subjectId: source.id, changes });
+    await recordAudit(tx, actor, sourceCreated(source));
     return source;
   });
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../config.ts";
+import { databasePath, loadConfig } from "../config.ts";
 import { COMMAND, openMigrated } from "../db.ts";
+import { noteWriter } from "../sqlite/writer-note.ts";
+import { fileChunks } from "./import.read.ts";
 import { Misuse, parseCli, runCli } from "../cli.ts";
 import { IMPORT, InvalidImport, importLedger, type ImportFormat } from "./import.service.ts";
 
@@ -24,18 +26,20 @@ The database is DATABASE_URL (default file:./data/claims.db); it is migrated fir
 
 const SHOWN = 50;
 
-function formatOf(file: string, text: string): ImportFormat {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === ".json" || ext === ".csv") return ext.slice(1) as ImportFormat;
-  return text.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "json" : "csv";
-}
-
-function read(file: string): string {
+/** By the extension, else by the first characters; reading them also tells that the file can be read. */
+function formatOf(file: string): ImportFormat {
+  let start: string;
   try {
-    return readFileSync(file, "utf8");
+    const fd = openSync(file, "r");
+    const buffer = Buffer.alloc(256);
+    start = buffer.subarray(0, readSync(fd, buffer)).toString("utf8");
+    closeSync(fd);
   } catch (err) {
     throw new Misuse(`Cannot read ${file}: ${(err as Error).message}`);
   }
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".json" || ext === ".csv") return ext.slice(1) as ImportFormat;
+  return start.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "json" : "csv";
 }
 
 const progress = (done: number, total: number) => process.stderr.write(`\rImporting records: ${done}/${total}${done === total ? "\n" : ""}`);
@@ -48,15 +52,19 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length !== 1) throw new Misuse(positionals.length ? "Give one file at a time." : "No file given.");
   const file = positionals[0]!;
-  const text = read(file);
+  const format = formatOf(file);
   const dryRun = values["dry-run"] ?? false;
 
-  const db = await openMigrated(loadConfig().databaseUrl, COMMAND);
+  const { databaseUrl } = loadConfig();
+  const db = await openMigrated(databaseUrl, COMMAND);
+  // while it holds the write lock, the server tells editors "an import is running"
+  const done = dryRun ? () => {} : noteWriter(databasePath(databaseUrl), "an import");
   try {
-    const n = await importLedger(db, text, formatOf(file, text), IMPORT, { origin: path.basename(file), dryRun, onProgress: progress });
+    const n = await importLedger(db, fileChunks(file), format, IMPORT, { origin: path.basename(file), dryRun, onProgress: progress });
     const what = `${n.claims} claims, ${n.sources} sources, ${n.entities} people and organisations, ${n.evidence} evidence links`;
     console.log(dryRun ? `${file} is valid: ${what}. Nothing was written (--dry-run).` : `Imported ${what} from ${file}; the audit trail records them as "import".`);
   } finally {
+    done();
     await db.$disconnect();
   }
   return 0;

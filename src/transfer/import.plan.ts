@@ -1,28 +1,29 @@
-// The import's first pass: every record of the file checked against the
-// features' schemas and the file's own cross-references, before anything is
-// written. It turns the file into service inputs, or into problems that name
-// where each one is.
+// The import's reading of a file: every record checked against the
+// features' schemas and the file's own cross-references, streamed a record
+// at a time, as service inputs or as problems that name where each one is.
+// The first pass reads everything and writes nothing; the writing passes
+// read the same records again (a file that changed in between fails then).
 
 import type { z } from "zod";
 import { isResolved } from "../claims/status.ts";
 import { fold } from "../text.ts";
-import { CsvSyntaxError, parseCsv, unprotectCell } from "./csv.ts";
+import { CsvReader, CsvSyntaxError, unprotectCell, type CsvRecord } from "./csv.ts";
+import { jsonItems, JsonSyntaxError, type Chunks } from "./import.read.ts";
 import {
   CSV_COLUMNS,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
   claimRecordSchema,
   csvClaimSchema,
   entityRecordSchema,
-  ledgerFileSchema,
   sourceRecordSchema,
   type ClaimRecord,
   type CsvClaim,
 } from "./transfer.schema.ts";
 
-/** Where a record is, for messages. */
+/** Where a record is, for messages: its line, and in JSON its place ("claims[12]"); "" for the file as a whole or a CSV row. */
 export interface At {
-  /** the physical line, when known now (CSV); a JSON record's line is looked up from `record` when reported */
   line: number | null;
-  /** the record, as "claims[12]" in JSON; "" in CSV, where the line says it */
   record: string;
 }
 
@@ -32,7 +33,7 @@ export interface Problem extends At {
 }
 
 /** How the file's records refer to each other: the exporting database's ids (JSON), titles and names (CSV). */
-type Key = string | number;
+export type Key = string | number;
 type Input = Record<string, unknown>;
 
 export interface PlannedClaim {
@@ -43,11 +44,12 @@ export interface PlannedClaim {
   resolution: { outcome: string; note: string; resolvedAt: string | undefined } | null;
 }
 
-export interface Plan {
-  sources: { at: At; key: Key; input: Input }[];
-  entities: { at: At; key: Key; input: Input }[];
-  claims: PlannedClaim[];
-}
+/** One record, ready for its service. */
+export type Planned =
+  | { kind: "source" | "entity"; at: At; key: Key; input: Input }
+  | { kind: "claim"; at: At; claim: PlannedClaim };
+
+export type Kind = Planned["kind"];
 
 /** Service inputs carry dates as ISO text, as the API's JSON does. */
 const plain = (o: Input): Input => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
@@ -72,55 +74,66 @@ function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], eviden
   };
 }
 
-/** Records of one kind, each checked, with ids unique in the file. */
-function records<S extends z.ZodType<{ id: number }>>(list: unknown[], [plural, name]: [string, string], schema: S, problems: Problem[]) {
-  const seen = new Set<number>();
-  const valid: { at: At; data: z.infer<S> }[] = [];
-  list.forEach((raw, i) => {
-    const at = { line: null, record: `${plural}[${i}]` };
-    const data = check(schema, raw, at, problems);
-    if (!data) {
-      // an invalid record's id still counts as present: its problem is said once, not again at every reference to it
-      const rawId = (raw as { id?: unknown } | null)?.id;
-      if (typeof rawId === "number") seen.add(rawId);
-      return;
-    }
-    if (seen.has(data.id)) problems.push({ ...at, path: ["id"], message: `Another ${name} in the file has the id ${data.id}.` });
-    seen.add(data.id);
-    valid.push({ at, data });
-  });
-  return { valid, ids: seen };
-}
+const LISTS = { sources: ["source", sourceRecordSchema], entities: ["entity", entityRecordSchema], claims: ["claim", claimRecordSchema] } as const;
+type List = keyof typeof LISTS;
 
-export function planJson(text: string, problems: Problem[]): Plan {
-  const plan: Plan = { sources: [], entities: [], claims: [] };
-  let root: unknown;
+/**
+ * The records of a JSON export, of the kinds asked for. References between
+ * records are checked once the whole file is read (the export writes claims
+ * before the sources and entities they cite).
+ */
+export async function* jsonRecords(chunks: Chunks, problems: Problem[], kinds: ReadonlySet<Kind>): AsyncGenerator<Planned> {
+  const ids = { sources: new Set<number>(), entities: new Set<number>(), claims: new Set<number>() };
+  const refs: { at: At; path: PropertyKey[]; list: "sources" | "entities"; id: number }[] = [];
+  const seen = new Set<string>();
   try {
-    root = JSON.parse(text);
+    for await (const item of jsonItems(chunks)) {
+      if ("start" in item) {
+        seen.add(item.start);
+        continue;
+      }
+      if ("key" in item) {
+        const at = { line: 1, record: "" };
+        seen.add(item.key);
+        if (item.key === "") problems.push({ ...at, path: [], message: `The file must be a JSON object (a Claimtrack export).` });
+        if (item.key === "format" && item.value !== EXPORT_FORMAT) problems.push({ ...at, path: ["format"], message: `Not a Claimtrack export: "format" must be "${EXPORT_FORMAT}".` });
+        if (item.key === "version" && item.value !== EXPORT_VERSION) problems.push({ ...at, path: ["version"], message: `This Claimtrack reads export version ${EXPORT_VERSION}.` });
+        if (item.key in LISTS) problems.push({ ...at, path: [item.key], message: `Must be a list of ${item.key}.` });
+        continue;
+      }
+      if (!(item.list in LISTS)) continue;
+      const list = item.list as List;
+      const [kind, schema] = LISTS[list];
+      const at = { line: item.line, record: `${list}[${item.index}]` };
+      const data = check(schema, item.value, at, problems);
+      // an invalid record's id still counts as present: its problem is said once, not again at every reference to it
+      const id = data?.id ?? (item.value as { id?: unknown } | null)?.id;
+      if (typeof id === "number") {
+        if (data && ids[list].has(id)) problems.push({ ...at, path: ["id"], message: `Another ${kind} in the file has the id ${id}.` });
+        ids[list].add(id);
+      }
+      if (!data || !kinds.has(kind)) continue;
+      if (kind !== "claim") {
+        const { id: key, ...input } = data as { id: number };
+        yield { kind, at, key, input: plain(input) };
+        continue;
+      }
+      const c = data as ClaimRecord;
+      c.entityIds.forEach((ref, j) => refs.push({ at, path: ["entityIds", j], list: "entities", id: ref }));
+      c.evidence.forEach((ev, j) => refs.push({ at, path: ["evidence", j, "sourceId"], list: "sources", id: ev.sourceId }));
+      yield { kind, at, claim: plannedClaim(at, c, c.entityIds, c.evidence.map((ev) => ({ source: ev.sourceId, stance: ev.stance, quote: ev.quote }))) };
+    }
   } catch (err) {
-    const position = /at position (\d+)/.exec((err as Error).message);
-    const line = position ? text.slice(0, Number(position[1])).split("\n").length : null;
-    problems.push({ line, record: "", path: [], message: `The file is not valid JSON: ${(err as Error).message}` });
-    return plan;
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    problems.push({ line: err.line, record: "", path: [], message: err.message });
+    return;
   }
-  const file = check(ledgerFileSchema, root, { line: 1, record: "" }, problems);
-  if (!file) return plan;
-
-  const sources = records(file.sources, ["sources", "source"], sourceRecordSchema, problems);
-  plan.sources = sources.valid.map(({ at, data: { id, ...s } }) => ({ at, key: id, input: plain(s) }));
-  const entities = records(file.entities, ["entities", "entity"], entityRecordSchema, problems);
-  plan.entities = entities.valid.map(({ at, data: { id, ...e } }) => ({ at, key: id, input: e }));
-
-  for (const { at, data: c } of records(file.claims, ["claims", "claim"], claimRecordSchema, problems).valid) {
-    c.entityIds.forEach((id, j) => {
-      if (!entities.ids.has(id)) problems.push({ ...at, path: ["entityIds", j], message: `No entity in the file has the id ${id}.` });
-    });
-    c.evidence.forEach((ev, j) => {
-      if (!sources.ids.has(ev.sourceId)) problems.push({ ...at, path: ["evidence", j, "sourceId"], message: `No source in the file has the id ${ev.sourceId}.` });
-    });
-    plan.claims.push(plannedClaim(at, c, c.entityIds, c.evidence.map((ev) => ({ source: ev.sourceId, stance: ev.stance, quote: ev.quote }))));
+  for (const key of ["format", "version", ...Object.keys(LISTS)]) {
+    if (!seen.has(key) && !seen.has("")) problems.push({ line: 1, record: "", path: [key], message: key in LISTS ? `Must be a list of ${key}.` : "Is required." });
   }
-  return plan;
+  for (const r of refs) {
+    if (!ids[r.list].has(r.id)) problems.push({ ...r.at, path: r.path, message: `No ${LISTS[r.list][0]} in the file has the id ${r.id}.` });
+  }
 }
 
 /** The header, as the export writes it (any order): anything missing or unknown is named on line 1. */
@@ -133,51 +146,58 @@ function headerProblems(names: string[]): string[] {
   ];
 }
 
+async function* csvRows(chunks: Chunks): AsyncGenerator<CsvRecord> {
+  const reader = new CsvReader();
+  for await (const chunk of chunks()) yield* reader.push(chunk);
+  yield* reader.end();
+}
+
 /**
  * A CSV names sources by title and URL and entities by name: each distinct
- * source and name in the file becomes one new record. The file has no entity
- * kinds, so they are recorded as people (README: CSV import).
+ * source and name in the file becomes one new record, yielded before the
+ * first claim that cites it. The file has no entity kinds, so they are
+ * recorded as people (README: CSV import).
  */
-export function planCsv(text: string, problems: Problem[]): Plan {
-  const plan: Plan = { sources: [], entities: [], claims: [] };
-  let rows;
+export async function* csvRecords(chunks: Chunks, problems: Problem[]): AsyncGenerator<Planned> {
+  let names: string[] | null = null;
+  const sources = new Set<Key>();
+  const entities = new Set<Key>();
   try {
-    rows = parseCsv(text);
+    for await (const row of csvRows(chunks)) {
+      if (!names) {
+        names = row.cells.map((c) => c.trim());
+        for (const message of headerProblems(names)) problems.push({ line: 1, record: "", path: [], message });
+        if (problems.length) return;
+        continue;
+      }
+      if (row.cells.every((c) => c === "")) continue;
+      const at = { line: row.line, record: "" };
+      if (row.cells.length !== names.length) {
+        problems.push({ ...at, path: [], message: `The row has ${row.cells.length} cells; the header names ${names.length} columns.` });
+        continue;
+      }
+      const c = check(csvClaimSchema, Object.fromEntries(names.map((n, i) => [n, unprotectCell(row.cells[i]!)])), at, problems);
+      if (!c) continue;
+      const evidence: PlannedClaim["evidence"] = [];
+      for (const { sourceTitle, sourceUrl, stance, quote } of c.evidence) {
+        const key = `${sourceTitle}\n${sourceUrl ?? ""}`;
+        if (!sources.has(key)) yield { kind: "source", at, key, input: { title: sourceTitle, url: sourceUrl } };
+        sources.add(key);
+        evidence.push({ source: key, stance, quote });
+      }
+      const keys: Key[] = [];
+      for (const name of c.entities) {
+        const key = fold(name);
+        if (!entities.has(key)) yield { kind: "entity", at, key, input: { name, kind: "person" } };
+        entities.add(key);
+        keys.push(key);
+      }
+      yield { kind: "claim", at, claim: plannedClaim(at, c, keys, evidence) };
+    }
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
     problems.push({ line: err.line, record: "", path: [], message: err.message });
-    return plan;
+    return;
   }
-  const [header, ...body] = rows;
-  const names = header?.cells.map((c) => c.trim()) ?? [];
-  const wrong = header ? headerProblems(names) : [`The file is empty; its first line must name the columns: ${CSV_COLUMNS.join(", ")}.`];
-  for (const message of wrong) problems.push({ line: 1, record: "", path: [], message });
-  if (wrong.length) return plan;
-
-  const sources = new Map<Key, Plan["sources"][number]>();
-  const entities = new Map<Key, Plan["entities"][number]>();
-  for (const row of body) {
-    if (row.cells.every((c) => c === "")) continue;
-    const at = { line: row.line, record: "" };
-    if (row.cells.length !== names.length) {
-      problems.push({ ...at, path: [], message: `The row has ${row.cells.length} cells; the header names ${names.length} columns.` });
-      continue;
-    }
-    const c = check(csvClaimSchema, Object.fromEntries(names.map((n, i) => [n, unprotectCell(row.cells[i]!)])), at, problems);
-    if (!c) continue;
-    const evidence = c.evidence.map(({ sourceTitle, sourceUrl, stance, quote }) => {
-      const key = `${sourceTitle}\n${sourceUrl ?? ""}`;
-      if (!sources.has(key)) sources.set(key, { at, key, input: { title: sourceTitle, url: sourceUrl } });
-      return { source: key, stance, quote };
-    });
-    const keys = c.entities.map((name) => {
-      const key = fold(name);
-      if (!entities.has(key)) entities.set(key, { at, key, input: { name, kind: "person" } });
-      return key;
-    });
-    plan.claims.push(plannedClaim(at, c, keys, evidence));
-  }
-  plan.sources = [...sources.values()];
-  plan.entities = [...entities.values()];
-  return plan;
+  if (!names) problems.push({ line: 1, record: "", path: [], message: `The file is empty; its first line must name the columns: ${CSV_COLUMNS.join(", ")}.` });
 }

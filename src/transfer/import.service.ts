@@ -1,11 +1,9 @@
 import { inTransaction, type Db, type Tx } from "../db.ts";
-import { AppError, Invalid } from "../errors.ts";
+import { AppError } from "../errors.ts";
 import { recordAudit, type Actor, type AuditInput } from "../audit/audit.service.ts";
-import { createClaim, resolveClaim } from "../claims/claims.service.ts";
-import { addEvidence } from "../claims/evidence.service.ts";
-import { createEntity } from "../entities/entities.service.ts";
-import { createSource } from "../sources/sources.service.ts";
-import { planCsv, planJson, type At, type Plan, type Problem } from "./import.plan.ts";
+import { csvRecords, jsonRecords, type Kind, type PlannedClaim, type Problem } from "./import.plan.ts";
+import type { Chunks } from "./import.read.ts";
+import { BulkWriter, type KeyedRecord } from "./import.write.ts";
 
 export type ImportFormat = "json" | "csv";
 
@@ -37,93 +35,59 @@ export class InvalidImport extends AppError {
   }
 }
 
-/**
- * The line each element of the root object's lists starts on ("claims[12]" →
- * 15), found by walking the text of a file JSON.parse has already accepted.
- */
-export function elementLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  let line = 1;
-  let depth = 0;
-  let key = "";
-  let list = "";
-  let index = 0;
-  let inList = false;
-  let awaiting = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === "\n") line++;
-    if (c === " " || c === "\t" || c === "\r" || c === "\n") continue;
-    if (awaiting && c !== "]") lines.set(`${list}[${index++}]`, line);
-    awaiting = false;
-    if (c === '"') {
-      const start = i;
-      for (i++; text[i] !== '"'; i++) if (text[i] === "\\") i++;
-      if (depth === 1) key = JSON.parse(text.slice(start, i + 1)) as string;
-    } else if (c === "{" || c === "[") {
-      if (++depth === 2) [inList, list, index, awaiting] = [c === "[", key, 0, c === "["];
-    } else if (c === "}" || c === "]") depth--;
-    else if (c === "," && depth === 2 && inList) awaiting = true;
-  }
-  return lines;
-}
+const ORDER = ["sources", "entities", "claims"];
 
-/** Problems as messages: "line 15, claims[12].confidence: Confidence must be from 0 to 100." */
-function describe(problems: Problem[], text: string, format: ImportFormat): string[] {
-  let lines: Map<string, number> | undefined;
-  return problems.map((p) => {
-    const line = p.line ?? (format === "json" && p.record ? (lines ??= elementLines(text)).get(p.record) : undefined);
+/** Problems in the order a reader fixes them: the file's own, then sources, entities and claims by place; as "line 15, claims[12].confidence: …". */
+function describe(problems: Problem[]): string[] {
+  const rank = (p: Problem) => {
+    const m = /^(\w+)\[(\d+)\]/.exec(p.record);
+    return m ? [1 + ORDER.indexOf(m[1]!), Number(m[2])] : [0, 0];
+  };
+  const sorted = problems.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r[0]! - b.r[0]! || a.r[1]! - b.r[1]! || a.i - b.i);
+  return sorted.map(({ p }) => {
     const where = p.path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), p.record);
-    return [line ? `line ${line}` : "", where].filter(Boolean).join(", ") + `: ${p.message}`;
+    return [p.line ? `line ${p.line}` : "", where].filter(Boolean).join(", ") + `: ${p.message}`;
   });
 }
-
-const countsOf = (plan: Plan): ImportCounts => ({
-  claims: plan.claims.length,
-  sources: plan.sources.length,
-  entities: plan.entities.length,
-  evidence: plan.claims.reduce((n, c) => n + c.evidence.length, 0),
-});
 
 /** The audit trail's subject for an event about the ledger as a whole. */
 const LEDGER: AuditInput["subjectType"] = "ledger";
 
-/** The second pass, inside the transaction: every record through its service, ids mapped from the file's to the new ones. */
-async function write(tx: Tx, actor: Actor, plan: Plan, options: ImportOptions, fail: (p: Problem[]) => InvalidImport) {
-  // a service's own refusal still names the record (the first pass should have caught it)
-  const attempt = async <T>(where: At, work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (err) {
-      if (!(err instanceof Invalid)) throw err;
-      throw fail(Object.entries(err.fields).map(([field, message]) => ({ ...where, path: [field], message })));
-    }
-  };
-  const total = plan.sources.length + plan.entities.length + plan.claims.length;
+
+const ALL: ReadonlySet<Kind> = new Set(["source", "entity", "claim"]);
+
+/** The file's records of some kinds; a JSON file is read once for each set of kinds, a CSV gives each source and entity before its claims. */
+const records = (format: ImportFormat, chunks: Chunks, problems: Problem[], kinds: ReadonlySet<Kind>) =>
+  format === "json" ? jsonRecords(chunks, problems, kinds) : csvRecords(chunks, problems);
+
+/** Records go in by batches of this many claims (or sources, or entities). */
+const BATCH = 500;
+
+/** The writing passes, inside the transaction: batches through the bulk path, ids mapped from the file's to the new ones. */
+async function write(tx: Tx, actor: Actor, format: ImportFormat, chunks: Chunks, counts: ImportCounts, options: ImportOptions, fail: (p: Problem[]) => InvalidImport) {
+  const writer = new BulkWriter(tx, actor, fail);
+  const total = counts.sources + counts.entities + counts.claims;
   let done = 0;
-  const step = () => {
-    if (++done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.(done, total);
+  const pending = { source: [] as KeyedRecord[], entity: [] as KeyedRecord[], claim: [] as PlannedClaim[] };
+  const flush = async () => {
+    const n = pending.source.length + pending.entity.length + pending.claim.length;
+    if (pending.source.length) await writer.sources(pending.source.splice(0));
+    if (pending.entity.length) await writer.entities(pending.entity.splice(0));
+    if (pending.claim.length) await writer.claims(pending.claim.splice(0));
+    for (let i = 0; i < n; i++) if (++done % PROGRESS_EVERY === 0 || done === total) options.onProgress?.(done, total);
   };
-  const sourceIds = new Map<unknown, number>();
-  for (const s of plan.sources) {
-    sourceIds.set(s.key, (await attempt(s.at, () => createSource(tx, actor, s.input))).id);
-    step();
+  const passes: ReadonlySet<Kind>[] = format === "json" ? [new Set(["source", "entity"]), new Set(["claim"])] : [ALL];
+  for (const kinds of passes) {
+    const problems: Problem[] = [];
+    for await (const r of records(format, chunks, problems, kinds)) {
+      if (r.kind === "claim") pending.claim.push(r.claim);
+      else pending[r.kind].push(r);
+      if (pending.claim.length >= BATCH || pending.source.length >= BATCH || pending.entity.length >= BATCH) await flush();
+    }
+    // the file changed since it was checked: nothing is kept
+    if (problems.length) throw fail(problems);
+    await flush();
   }
-  const entityIds = new Map<unknown, number>();
-  for (const e of plan.entities) {
-    entityIds.set(e.key, (await attempt(e.at, () => createEntity(tx, actor, e.input))).id);
-    step();
-  }
-  for (const c of plan.claims) {
-    await attempt(c.at, async () => {
-      const claim = await createClaim(tx, actor, { ...c.input, entityIds: c.entities.map((k) => entityIds.get(k)!) });
-      const cited = c.evidence.map((ev) => sourceIds.get(ev.source)!);
-      for (const [j, ev] of c.evidence.entries()) await addEvidence(tx, actor, claim.id, { sourceId: cited[j], stance: ev.stance, quote: ev.quote });
-      if (c.resolution) await resolveClaim(tx, actor, claim.id, { ...c.resolution, sourceIds: [...new Set(cited)] });
-    });
-    step();
-  }
-  const counts = countsOf(plan);
   await recordAudit(tx, actor, {
     action: "import.run",
     subjectType: LEDGER,
@@ -136,19 +100,22 @@ async function write(tx: Tx, actor: Actor, plan: Plan, options: ImportOptions, f
 
 /**
  * Adds a JSON export or a CSV of the export's columns to the ledger: all of
- * it, or (any record invalid) none of it. Every record is checked first;
- * then everything is written through the services, with their audit events,
- * in one transaction, closed by one "import.run" event with the counts.
+ * it, or (any record invalid) none of it. The file is read as a stream, a
+ * record at a time: a first pass checks every record and writes nothing;
+ * then the records are written in batches through the bulk path (the
+ * services' schemas and audit events) in one transaction, closed by one
+ * "import.run" event with the counts.
  */
-export async function importLedger(db: Db, text: string, format: ImportFormat, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
+export async function importLedger(db: Db, chunks: Chunks, format: ImportFormat, actor: Actor, options: ImportOptions = {}): Promise<ImportCounts> {
   const problems: Problem[] = [];
-  const plan = format === "json" ? planJson(text, problems) : planCsv(text, problems);
-  const fail = (p: Problem[]) => new InvalidImport(describe(p, text, format));
+  const counts: ImportCounts = { claims: 0, sources: 0, entities: 0, evidence: 0 };
+  for await (const r of records(format, chunks, problems, ALL)) {
+    if (r.kind === "claim") [counts.claims, counts.evidence] = [counts.claims + 1, counts.evidence + r.claim.evidence.length];
+    else counts[r.kind === "source" ? "sources" : "entities"]++;
+  }
+  const fail = (p: Problem[]) => new InvalidImport(describe(p));
   if (problems.length) throw fail(problems);
-  const counts = countsOf(plan);
   if (options.dryRun) return counts;
-  // inTransaction's 60 s suits an editor's change, not a ledger: the
-  // services take 5 to 10 ms a write here (README), so allow 50
-  const writes = counts.sources + counts.entities + 2 * counts.claims + counts.evidence;
-  return inTransaction(db, (tx) => write(tx, actor, plan, options, fail), { timeout: 60_000 + 50 * writes });
+  const writes = counts.sources + counts.entities + counts.claims + counts.evidence;
+  return inTransaction(db, (tx) => write(tx, actor, format, chunks, counts, options, fail), { timeout: 60_000 + 20 * writes });
 }
