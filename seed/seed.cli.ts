@@ -1,10 +1,10 @@
 import { loadConfig } from "../src/config.ts";
-import { openMigrated } from "../src/db.ts";
+import { COMMAND, openMigrated } from "../src/db.ts";
 import { seedIfEmpty } from "./seed.ts";
 
 // npm run db:seed: what npm start does before serving, on its own.
 const config = loadConfig();
-const db = await openMigrated(config.databaseUrl);
+const db = await openMigrated(config.databaseUrl, COMMAND);
 const counts = await seedIfEmpty(db);
 console.log(
   counts
