@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "../db.ts";
+import { inChunks } from "../chunks.ts";
 
 export type Role = "viewer" | "editor" | "admin";
 
@@ -119,8 +120,8 @@ export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): 
     prevHash = row.hash;
     return row;
   });
-  if (data.length === 1) await tx.auditEvent.create({ data: data[0]! });
-  else await tx.auditEvent.createMany({ data });
+  // a batch (the import) goes in by chunks of fixed sizes, so Prisma compiles a few query shapes, not one a batch
+  await inChunks(data, (chunk) => tx.auditEvent.createManyAndReturn({ data: chunk, select: { id: true } }));
 }
 
 export interface ChainReport {

@@ -1,3 +1,4 @@
+import { inChunks } from "../chunks.ts";
 import type { Tx } from "../db.ts";
 import { Invalid } from "../errors.ts";
 import { parse } from "../validation.ts";
@@ -45,7 +46,7 @@ export class BulkWriter {
 
   async sources(batch: KeyedRecord[]): Promise<void> {
     const data = batch.map((s) => this.#parse(s.at, () => parse(createSourceSchema, s.input)));
-    const rows = inOrder(await this.tx.source.createManyAndReturn({ data }));
+    const rows = inOrder(await inChunks(data, (chunk) => this.tx.source.createManyAndReturn({ data: chunk })));
     rows.forEach((row, i) => this.sourceIds.set(batch[i]!.key, row.id));
     await recordAudits(this.tx, this.actor, rows.map(sourceCreated));
   }
@@ -53,8 +54,8 @@ export class BulkWriter {
   async entities(batch: KeyedRecord[]): Promise<void> {
     const parsed = batch.map((e) => this.#parse(e.at, () => parse(createEntitySchema, e.input)));
     const kept = parsed.map(({ name, aliases }) => cleanAliases(name, aliases));
-    const rows = inOrder(await this.tx.entity.createManyAndReturn({ data: parsed.map(({ aliases: _a, ...fields }) => fields) }));
-    await this.tx.entityAlias.createMany({ data: rows.flatMap((row, i) => kept[i]!.map((alias) => ({ entityId: row.id, ...aliasRow(alias) }))) });
+    const rows = inOrder(await inChunks(parsed.map(({ aliases: _a, ...fields }) => fields), (chunk) => this.tx.entity.createManyAndReturn({ data: chunk })));
+    await inChunks(rows.flatMap((row, i) => kept[i]!.map((alias) => ({ entityId: row.id, ...aliasRow(alias) }))), (chunk) => this.tx.entityAlias.createManyAndReturn({ data: chunk, select: { id: true } }));
     rows.forEach((row, i) => this.entityIds.set(batch[i]!.key, row.id));
     await recordAudits(this.tx, this.actor, rows.map((row, i) => entityCreated(row, kept[i]!)));
   }
@@ -73,19 +74,16 @@ export class BulkWriter {
       }),
     );
     // each added evidence and the resolution bump the version, as addEvidence and resolveClaim do
-    const rows = inOrder(
-      await this.tx.claim.createManyAndReturn({
-        data: planned.map((p) => ({
-          ...p.fields,
-          version: 1 + p.evidence.length + (p.resolution ? 1 : 0),
-          ...(p.resolution ? { status: p.resolution.outcome, resolutionNote: p.resolution.note, resolvedAt: p.resolvedAt } : {}),
-        })),
-      }),
-    );
-    await this.tx.claimEntity.createMany({ data: rows.flatMap((row, i) => planned[i]!.entityIds.map((entityId) => ({ claimId: row.id, entityId }))) });
-    const evidence = inOrder(
-      await this.tx.evidence.createManyAndReturn({ data: rows.flatMap((row, i) => planned[i]!.evidence.map((ev) => ({ claimId: row.id, ...ev }))) }),
-    );
+    const data = planned.map((p) => ({
+      ...p.fields,
+      version: 1 + p.evidence.length + (p.resolution ? 1 : 0),
+      ...(p.resolution ? { status: p.resolution.outcome, resolutionNote: p.resolution.note, resolvedAt: p.resolvedAt } : {}),
+    }));
+    const rows = inOrder(await inChunks(data, (chunk) => this.tx.claim.createManyAndReturn({ data: chunk })));
+    const links = rows.flatMap((row, i) => planned[i]!.entityIds.map((entityId) => ({ claimId: row.id, entityId })));
+    await inChunks(links, (chunk) => this.tx.claimEntity.createManyAndReturn({ data: chunk, select: { claimId: true } }));
+    const quotes = rows.flatMap((row, i) => planned[i]!.evidence.map((ev) => ({ claimId: row.id, ...ev })));
+    const evidence = inOrder(await inChunks(quotes, (chunk) => this.tx.evidence.createManyAndReturn({ data: chunk })));
     const events: AuditInput[] = [];
     let e = 0;
     rows.forEach((row, i) => {
