@@ -11,3 +11,15 @@ BEGIN
   SELECT RAISE(ABORT, 'audit events are append-only: INSERT over an existing event refused');
 END;
 
+-- The last verification of the chain, so /audit shows it without walking
+-- every event. One row: the CHECK refuses a second.
+CREATE TABLE "AuditVerification" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1 CHECK ("id" = 1),
+    "ok" BOOLEAN NOT NULL,
+    "events" INTEGER NOT NULL,
+    "lastId" INTEGER NOT NULL,
+    "head" TEXT NOT NULL,
+    "firstBadEvent" INTEGER,
+    "verifiedAt" DATETIME NOT NULL,
+    "fullAt" DATETIME NOT NULL
+);
