@@ -32,7 +32,7 @@ const app = createApp({ db, config });
 const server: Server = app.listen(config.port, config.host, () => {
   console.log(`Claimtrack is serving http://localhost:${config.port} on ${config.databaseUrl}`);
 });
-// the first check may walk the whole chain (a ledger never verified); it yields between pages, so requests are served meanwhile
+// its first check walks the whole chain; the walk yields between pages, so requests are served meanwhile
 const verifier = startVerifier(db);
 
 let stopping = false;

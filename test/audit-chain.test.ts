@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedSynthetic } from "../scripts/seed-synthetic.ts";
-import { verifyInFull, verifyNew } from "../src/audit/audit.verification.ts";
+import { lastVerification, startVerifier, verifyInFull, verifyNew } from "../src/audit/audit.verification.ts";
 import { bearer, testApp, type TestApp } from "./helpers/app.ts";
 
 // The chain's guards and its verification, faults made for real: raw SQL on
@@ -98,6 +98,23 @@ describe("GET /audit", () => {
       expect(after).toContain("✗ Audit chain broken");
       expect(after).toContain(`Event #${victim.id} does not match its hash`);
       expect(await verifyNew(app.db)).toMatchObject({ ok: false, firstBadEvent: victim.id });
+    });
+  });
+});
+
+describe("startVerifier (the server's background checks)", () => {
+  it("walks the whole chain at start and keeps the result; stop() waits for the walk; a break made while no server ran is found and logged", async () => {
+    await damaged(async (app) => {
+      const logged: unknown[] = [];
+      await startVerifier(app.db, { log: (p) => logged.push(p) }).stop();
+      expect(await lastVerification(app.db)).toMatchObject({ ok: true, events: await app.db.auditEvent.count() });
+      expect(logged).toEqual([]);
+
+      const victim = await app.db.auditEvent.findFirstOrThrow({ orderBy: { id: "asc" } });
+      tamper(app, victim.id, "reason = 'rewritten'");
+      await startVerifier(app.db, { log: (p) => logged.push(p) }).stop();
+      expect(await lastVerification(app.db)).toMatchObject({ ok: false, firstBadEvent: victim.id });
+      expect(logged).toEqual([expect.stringContaining(`The audit chain is broken at event #${victim.id}`)]);
     });
   });
 });

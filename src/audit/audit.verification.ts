@@ -28,10 +28,6 @@ export async function chainState(db: Db) {
   return { verified, unverified };
 }
 
-function logBreak(v: Verification) {
-  if (!v.ok) console.error(`The audit chain is broken at event #${v.firstBadEvent}; run npm run audit:verify and restore from a backup.`);
-}
-
 const fullWalks = new WeakMap<Db, Promise<Verification>>();
 
 /**
@@ -46,7 +42,6 @@ export function verifyInFull(db: Db): Promise<Verification> {
       const now = new Date();
       const v: Verification = { ok, events, head, firstBadEvent, lastId, verifiedAt: now, fullAt: now };
       await db.auditVerification.upsert({ where: { id: ROW }, create: { id: ROW, ...v }, update: v });
-      logBreak(v);
       return v;
     })().finally(() => fullWalks.delete(db));
     fullWalks.set(db, walk);
@@ -75,29 +70,36 @@ export async function verifyNew(db: Db): Promise<Verification> {
   // written only over the row this walk started from: a full walk that
   // finished meanwhile (perhaps finding a break) is not overwritten
   const { count } = await db.auditVerification.updateMany({ where: { id: ROW, verifiedAt: last.verifiedAt }, data: v });
-  if (!count) return (await lastVerification(db)) ?? v;
-  logBreak(v);
-  return v;
+  return count ? v : ((await lastVerification(db)) ?? v);
 }
 
 export interface VerifierOptions {
   newEveryMs?: number;
   fullEveryMs?: number;
-  log?: (err: unknown) => void;
+  /** where a break and a failed check are reported */
+  log?: (problem: unknown) => void;
 }
 
 /**
- * The server's background checks: the new events every minute (and at
- * once), the whole chain every hour. Timers are unref'd; stop() clears them
- * and waits for a check in flight, so the database can then be closed.
+ * The server's background checks: the whole chain at once (the file may
+ * have been changed while no server ran) and every hour, the new events
+ * every minute; a break goes to the log. Timers are
+ * unref'd; stop() clears them and waits for a check in flight, so the
+ * database can then be closed.
  */
 export function startVerifier(db: Db, { newEveryMs = 60_000, fullEveryMs = 60 * 60_000, log = (err) => console.error(err) }: VerifierOptions = {}) {
   let running: Promise<void> | null = null;
+  let reported: number | null = null;
+  // a break is logged once, not at every check that finds it again
+  const report = (v: Verification) => {
+    if (!v.ok && v.firstBadEvent !== reported) log(`The audit chain is broken at event #${v.firstBadEvent}: see /audit; restore from a backup and investigate.`);
+    reported = v.firstBadEvent;
+  };
   // a check due while another runs is skipped, so slow walks never queue up
   const run = (check: (db: Db) => Promise<Verification>) => {
-    running ??= check(db).then(() => undefined, log).finally(() => (running = null));
+    running ??= check(db).then(report, log).finally(() => (running = null));
   };
-  run(verifyNew);
+  run(verifyInFull);
   const timers = [setInterval(() => run(verifyNew), newEveryMs).unref(), setInterval(() => run(verifyInFull), fullEveryMs).unref()];
   return {
     async stop() {
