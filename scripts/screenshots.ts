@@ -5,6 +5,7 @@ import { chromium } from "playwright-core";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { createApp } from "../src/app.ts";
 import { SYSTEM } from "../src/audit/audit.service.ts";
+import { verifyInFull } from "../src/audit/audit.verification.ts";
 import { loadConfig } from "../src/config.ts";
 import { openMigrated } from "../src/db.ts";
 import { createUser } from "../src/users/users.service.ts";
@@ -30,6 +31,7 @@ const resolved = await db.claim.findFirstOrThrow({ where: { status: "confirmed",
 const source = await db.source.findFirstOrThrow({ orderBy: { id: "asc" } });
 const entity = await db.entity.findFirstOrThrow({ where: { name: "Sam Altman" } });
 
+await verifyInFull(db); // what the server's check at start does, so /audit shows the kept verification
 const server = createApp({ db, config }).listen(0, "127.0.0.1");
 await new Promise((ok) => server.once("listening", ok));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -47,6 +47,13 @@ export class Conflict extends AppError {
   }
 }
 
+/** Too many requests of an expensive kind; the limiter sets Retry-After. */
+export class TooManyRequests extends AppError {
+  constructor(message: string) {
+    super(429, "too_many_requests", message);
+  }
+}
+
 export class Invalid extends AppError {
   constructor(
     readonly fields: FieldErrors,

@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openMigrated } from "./db.ts";
 import { PrismaSessionStore } from "./http/session-store.ts";
+import { startVerifier } from "./audit/audit.verification.ts";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { countUsers } from "./users/users.service.ts";
 
@@ -31,6 +32,8 @@ const app = createApp({ db, config });
 const server: Server = app.listen(config.port, config.host, () => {
   console.log(`Claimtrack is serving http://localhost:${config.port} on ${config.databaseUrl}`);
 });
+// its first check walks the whole chain; the walk yields between pages, so requests are served meanwhile
+const verifier = startVerifier(db);
 
 let stopping = false;
 async function stop(signal: string) {
@@ -39,6 +42,7 @@ async function stop(signal: string) {
   console.log(`${signal}: finishing requests in flight, then closing the database.`);
   clearInterval(pruning);
   server.close(async () => {
+    await verifier.stop();
     await db.$disconnect();
     process.exit(0);
   });

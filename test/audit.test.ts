@@ -2,6 +2,7 @@ import path from "node:path";
 import ejs from "ejs";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyNew } from "../src/audit/audit.verification.ts";
 import { helpers } from "../src/http/view-helpers.ts";
 import { testApp, type Agent, type TestApp } from "./helpers/app.ts";
 
@@ -119,6 +120,7 @@ describe("GET /api/audit", () => {
 describe("GET /audit", () => {
   it("lists events newest first with readable actions, links to each claim, the actor select and the chain head", async () => {
     const id = await claimBy(alice, "The page lists this claim.");
+    await verifyNew(t.db); // what the server's background check does every minute
     const page = await alice.agent.get("/audit").expect(200);
     expect(page.text).toContain(`<a href="/claims/${id}">Claim #${id}</a>`);
     expect(page.text.indexOf("The page lists this claim. (edited)")).toBeLessThan(page.text.indexOf("Statement: — → The page lists this claim."));

@@ -35,7 +35,7 @@ describe("tamper-evident audit trail", () => {
   it("GET /api/audit/verify reports a verified chain with its head", async () => {
     const res = await request(t.app).get("/api/audit/verify").set(auth()).expect(200);
     const last = await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(res.body).toEqual({ ok: true, events: await t.db.auditEvent.count(), head: last.hash, firstBadEvent: null });
+    expect(res.body).toEqual({ ok: true, events: await t.db.auditEvent.count(), head: last.hash, firstBadEvent: null, verifiedAt: expect.any(String) });
   });
 
   it("50 concurrent PATCHes with the same version give one 200, 49 × 409, one audit event and a chain that verifies", async () => {

@@ -3,7 +3,8 @@ import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decodeCursor, page } from "../pagination.ts";
 import { STATUS_LABELS, type Status } from "../claims/status.ts";
-import { eventJson, historyOf, verifyChain, type AuditEventJson, type AuditInput } from "./audit.service.ts";
+import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
+import { chainState } from "./audit.verification.ts";
 
 /** What each action reads as in history tables and the log's filter. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -159,8 +160,8 @@ export async function filterChoices(db: Db) {
   return { actors: actors.map((a) => a.actorLabel), actions: actions.map((a) => a.action) };
 }
 
-/** Everything /audit shows: a page of events, the sources they cite, the filter choices and the chain head. */
+/** Everything /audit shows: a page of events, the sources they cite, the filter choices and the chain's last verification. */
 export async function auditLog(db: Db, f: AuditQuery) {
-  const [events, choices, chain] = await Promise.all([listAudit(db, f), filterChoices(db), verifyChain(db)]);
+  const [events, choices, chain] = await Promise.all([listAudit(db, f), filterChoices(db), chainState(db)]);
   return { ...events, ...choices, sources: await sourceTitles(db, events.items), entities: await entityNames(db, events.items), chain };
 }

@@ -4,7 +4,7 @@ import { Invalid, type Conflict } from "../errors.ts";
 import { mount, route } from "../http/routes.ts";
 import { parse } from "../validation.ts";
 import { auditLog, auditQuerySchema, filterChoices } from "./audit.query.ts";
-import { verifyChain } from "./audit.service.ts";
+import { chainState } from "./audit.verification.ts";
 
 /** The filters as the editor typed them, for the filter form. */
 const typed = (req: Request) => Object.fromEntries(["actor", "action", "since", "until"].map((k) => [k, typeof req.query[k] === "string" ? req.query[k] : ""]));
@@ -25,7 +25,7 @@ export function auditRouter(db: Db) {
       nextCursor: null,
       sources: {},
       entities: {},
-      chain: await verifyChain(db),
+      chain: await chainState(db),
       filters: typed(req),
       query: req.query,
       errors: fields,

@@ -131,27 +131,57 @@ export interface ChainReport {
   firstBadEvent: number | null;
 }
 
-const VERIFY_PAGE = 5000;
+/** A place in the chain: the last event walked, its hash, and how many events lead up to it. */
+export interface ChainPoint {
+  lastId: number;
+  head: string;
+  events: number;
+}
+
+export const CHAIN_START: ChainPoint = { lastId: 0, head: GENESIS_HASH, events: 0 };
+
+type StoredEvent = HashedFields & { id: number; prevHash: string; hash: string };
+
+/** Whether an event is the one its hash was computed over; a row too damaged to hash (a date or JSON that does not parse) is not. */
+function verifies(prev: string, e: StoredEvent): boolean {
+  try {
+    return e.prevHash === prev && eventHash(prev, e) === e.hash;
+  } catch {
+    return false;
+  }
+}
+
+// Small pages keep each stretch of hashing short: other requests run between them.
+const VERIFY_PAGE = 1000;
 
 /**
- * Walks the chain from the first event, recomputing every hash. On a break,
- * `events` counts the events walked up to and including the bad one, and
- * `head` is the last hash that verified.
+ * Walks the events after `from`, chained from its head, recomputing every
+ * hash. Reads only the hashed columns as plain rows (no ORM objects) and
+ * yields to the event loop between pages. On a break, `events` counts the
+ * events walked up to and including the bad one, and `head` and `lastId`
+ * are those of the last event that verified.
  */
-export async function verifyChain(db: Db): Promise<ChainReport> {
-  let prev = GENESIS_HASH;
-  let events = 0;
-  let cursor = 0;
+export async function walkChain(db: Db, from: ChainPoint = CHAIN_START): Promise<ChainReport & ChainPoint> {
+  let { lastId, head, events } = from;
   for (;;) {
-    const page = await db.auditEvent.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: VERIFY_PAGE });
+    const page = await db.$queryRaw<StoredEvent[]>`
+      SELECT "id", "createdAt", "actorId", "actorLabel", "action", "subjectType", "subjectId", "changes", "reason", "sourceIds", "prevHash", "hash"
+      FROM "AuditEvent" WHERE "id" > ${lastId} ORDER BY "id" LIMIT ${VERIFY_PAGE}`;
     for (const e of page) {
       events++;
-      if (e.prevHash !== prev || eventHash(prev, e) !== e.hash) return { ok: false, events, head: prev, firstBadEvent: e.id };
-      prev = e.hash;
+      if (!verifies(head, e)) return { ok: false, events, head, firstBadEvent: e.id, lastId };
+      head = e.hash;
+      lastId = e.id;
     }
-    if (page.length < VERIFY_PAGE) return { ok: true, events, head: prev, firstBadEvent: null };
-    cursor = page[page.length - 1]!.id;
+    if (page.length < VERIFY_PAGE) return { ok: true, events, head, firstBadEvent: null, lastId };
+    await new Promise((resume) => setImmediate(resume));
   }
+}
+
+/** The whole chain, from the first event. */
+export async function verifyChain(db: Db): Promise<ChainReport> {
+  const { ok, events, head, firstBadEvent } = await walkChain(db);
+  return { ok, events, head, firstBadEvent };
 }
 
 type EventRow = Awaited<ReturnType<Db["auditEvent"]["findFirstOrThrow"]>>;
