@@ -1,15 +1,33 @@
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
-import { loadConfig } from "./config.ts";
+import { databasePath, loadConfig } from "./config.ts";
 import { openMigrated } from "./db.ts";
+import { StartupRefusal, checkDatabaseFile } from "./sqlite/startup-check.ts";
 import { PrismaSessionStore } from "./http/session-store.ts";
 import { startVerifier } from "./audit/audit.verification.ts";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { countUsers } from "./users/users.service.ts";
 
-// The only listen(): configuration, migrations, seed, then serve until SIGTERM.
-const config = loadConfig();
-const db = await openMigrated(config.databaseUrl);
+/** A start that cannot go on: the operator reads why and what to do, not a stack trace. */
+function refuse(err: unknown): never {
+  const e = err as NodeJS.ErrnoException;
+  if (err instanceof StartupRefusal || e.message?.startsWith("Invalid configuration")) console.error(`Claimtrack did not start. ${e.message}`);
+  else if (e.code === "EACCES" || e.code === "EROFS") console.error(`Claimtrack did not start: cannot write ${e.path ?? "its data folder"} (${e.code}). Fix the permissions, or set DATABASE_URL to a writable place.`);
+  else console.error("Claimtrack did not start:", err);
+  process.exit(1);
+}
+
+// The only listen(): configuration, a check of the database file, migrations, seed, then serve until SIGTERM.
+const config = (() => {
+  try {
+    const config = loadConfig();
+    checkDatabaseFile(databasePath(config.databaseUrl));
+    return config;
+  } catch (err) {
+    return refuse(err);
+  }
+})();
+const db = await openMigrated(config.databaseUrl).catch(refuse);
 
 const seeded = await seedIfEmpty(db);
 if (seeded) console.log(`Seeded ${seeded.claims} claims, ${seeded.sources} sources and ${seeded.entities} entities from the source article.`);
