@@ -63,7 +63,7 @@ export function claimsRouter(db: Db, config: Config) {
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    const review = await claimReviewFor(db, config, req, claim.id);
+    const review = await claimReviewFor(db, config, claim.id);
     const jsonLd = review && scriptJson(review);
     res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db, claim.id), values: {}, errors: {} });
   }
