@@ -47,8 +47,9 @@ export const resolutionSchema = z.object({
   note: requiredText(5000, "A resolution note"),
   sourceIds: idList.refine((ids) => ids.length > 0, "Cite at least one source."),
   confidence: optionalConfidence,
-  /** when the claim was settled; now unless given (an import keeps the original) */
-  resolvedAt: optionalDate.optional(),
+  // a time of record is the server's clock: a client-sent one is refused, not
+  // silently dropped (an import restores an export's through resolveClaim's own argument)
+  resolvedAt: z.never({ error: "resolvedAt is set by the server when the claim is resolved; leave it out." }).optional(),
   version: version.optional(),
 });
 export type Resolution = z.infer<typeof resolutionSchema>;

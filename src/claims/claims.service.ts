@@ -80,8 +80,12 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
   return getClaim(db, id);
 }
 
-/** Resolving a rumor: an open claim becomes confirmed, false or inconclusive, with a note and cited sources. */
-export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: unknown) {
+/**
+ * Resolving a rumor: an open claim becomes confirmed, false or inconclusive,
+ * with a note and cited sources, as of now; only the import passes
+ * `resolvedAt`, the time an exported claim was settled.
+ */
+export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: unknown, resolvedAt = new Date()) {
   const data = parse(resolutionSchema, input);
   await inTransaction(db, async (tx) => {
     const current = await claimAtVersion(tx, id, data.version);
@@ -91,7 +95,7 @@ export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: 
     const next = {
       status: data.outcome,
       resolutionNote: data.note,
-      resolvedAt: data.resolvedAt ?? new Date(),
+      resolvedAt,
       ...(data.confidence !== undefined ? { confidence: data.confidence } : {}),
     };
     await bump(tx, id, current.version, next);

@@ -119,7 +119,10 @@ async function write(tx: Tx, actor: Actor, plan: Plan, options: ImportOptions, f
       const claim = await createClaim(tx, actor, { ...c.input, entityIds: c.entities.map((k) => entityIds.get(k)!) });
       const cited = c.evidence.map((ev) => sourceIds.get(ev.source)!);
       for (const [j, ev] of c.evidence.entries()) await addEvidence(tx, actor, claim.id, { sourceId: cited[j], stance: ev.stance, quote: ev.quote });
-      if (c.resolution) await resolveClaim(tx, actor, claim.id, { ...c.resolution, sourceIds: [...new Set(cited)] });
+      if (c.resolution) {
+        const { resolvedAt, ...resolution } = c.resolution;
+        await resolveClaim(tx, actor, claim.id, { ...resolution, sourceIds: [...new Set(cited)] }, resolvedAt ?? undefined);
+      }
     });
     step();
   }
