@@ -33,7 +33,7 @@ export const hasLoneSurrogate = (s: string) => LONE_SURROGATE.test(s);
 /** Why a string cannot be kept as text, or null. */
 export function unstorable(s: string): string | null {
   // NUL ends strings in the C tools an export or backup meets, and shows as nothing in a page
-  if (s.includes("\0")) return "Must not contain the NUL character (U+0000).";
+  if (s.includes("\0")) return "Must not contain the NUL character (U+0000, which pages show as �); remove it.";
   return hasLoneSurrogate(s) ? BROKEN_CHARACTER : null;
 }
 
@@ -95,7 +95,7 @@ export const instantText = (message: string, endOfDay = false) =>
 /** An ISO 8601 date-time; a value without zone (from datetime-local inputs) is read as UTC. */
 export const optionalDate = z.preprocess(
   (v) => blankToUndefined(v) ?? null,
-  instantText("Must be a date and time such as 2023-11-20T06:00 (UTC) or 2023-11-20T07:00:00+01:00, in the years 1000 to 9999.").nullable(),
+  instantText("Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20T06:00 (UTC) or 2023-11-20T07:00+01:00.").nullable(),
 );
 
 /** A list of ids from a form (one value or several) or from JSON (an array). */

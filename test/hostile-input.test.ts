@@ -171,7 +171,7 @@ describe("loose coercions and NUL (item 9)", () => {
     for (const [url, body, field] of cases) {
       const res = await api("post", url).send(body);
       expect(res.status, url).toBe(422);
-      expect(res.body.error.fields[field], url).toBe("Must not contain the NUL character (U+0000).");
+      expect(res.body.error.fields[field], url).toBe("Must not contain the NUL character (U+0000, which pages show as �); remove it.");
     }
     const page = await form("/claims", { statement: "Before\u0000after" }).expect(422);
     expect(page.text).toContain("Must not contain the NUL character");
