@@ -5,6 +5,7 @@ import { decodeCursor, page } from "../pagination.ts";
 import { instantText, plainText } from "../validation.ts";
 import { STATUS_LABELS, type Status } from "../claims/status.ts";
 import { eventJson, historyOf, verifyChain, type AuditEventJson, type AuditInput } from "./audit.service.ts";
+import { isolate } from "../text.ts";
 
 /** What each action reads as in history tables and the log's filter. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -84,11 +85,11 @@ export function describeValue(field: string, value: unknown, sources: SourceTitl
   if (field === "evidence" && value && typeof value === "object") {
     const ev = value as { sourceId: number; stance: string; quote: string };
     const source = sources[ev.sourceId]?.title ?? `source #${ev.sourceId}`;
-    return `${ev.stance}: ${source}${ev.quote ? ` — “${ev.quote}”` : ""}`;
+    return `${ev.stance}: ${isolate(source)}${ev.quote ? ` — “${isolate(ev.quote)}”` : ""}`;
   }
   if (field === "mergedEntity" && value && typeof value === "object") {
     const m = value as { id: number; name: string };
-    return `${m.name} (#${m.id})`;
+    return `${isolate(m.name)} (#${m.id})`;
   }
   if (field === "mergedInto" && typeof value === "number") return entities[value] ?? `entity #${value}`;
   return value;
