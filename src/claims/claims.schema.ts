@@ -77,7 +77,7 @@ export type Sort = (typeof SORTS)[number];
 const blank = (v: unknown) => v === undefined || v === "" || (Array.isArray(v) && v.every((x) => x === ""));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
 /** A bound of a date range: a bare date is that day's start (from) or end (to), in UTC. */
-const bound = (endOfDay: boolean) => optional(instantText("Must be a real date, e.g. 2023-11-20.", endOfDay));
+const bound = (endOfDay: boolean) => optional(instantText("Must be a date, e.g. 2023-11-20.", endOfDay));
 
 /** The list's filters, as they appear in /claims and /api/claims query strings (and so in bookmarks). */
 export const listQuerySchema = z
