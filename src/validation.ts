@@ -81,7 +81,9 @@ export function instant(s: string, endOfDay = false): Date | null {
   if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== m[1]) return null;
   if (!m[2]) return new Date(day.getTime() + (endOfDay ? DAY - 1 : 0));
   const at = new Date(m[1] + m[2] + (m[3] ?? "Z"));
-  return Number.isNaN(at.getTime()) ? null : at;
+  // an offset can still carry 9999-12-31 into the year 10000, or 1000-01-01 back into 999
+  const year = at.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? at : null;
 }
 
 /** A string read by instant(), refused with `message` when it is not one. */

@@ -150,7 +150,7 @@ describe("loose coercions and NUL (item 9)", () => {
 
   it("dates \"1\", \"50.5\" and the number 1 answer 422 instead of being stored as 2001-01-01, 1950-05-01 and 1970", async () => {
     const before = await rows();
-    for (const occurredAt of ["1", "50.5", 1, "2023-02-30", "0999-12-31T00:00:00Z", true]) {
+    for (const occurredAt of ["1", "50.5", 1, "2023-02-30", "0999-12-31T00:00:00Z", "9999-12-31T23:00:00-05:00", true]) {
       const res = await api("post", "/api/claims").send({ statement: "Dated.", occurredAt }).expect(422);
       expect(res.body.error.fields.occurredAt, JSON.stringify(occurredAt)).toMatch(/Must be a date and time/);
     }
