@@ -9,6 +9,7 @@ import { loadUser, requireUser } from "./http/auth.ts";
 import { csrfProtection } from "./http/csrf.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { flashMiddleware } from "./http/flash.ts";
+import { inputGuard } from "./http/input-guard.ts";
 import { PrismaSessionStore } from "./http/session-store.ts";
 import { checkHealth } from "./sqlite/health.ts";
 import { viewLocals } from "./http/view-helpers.ts";
@@ -67,6 +68,7 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.use(viewLocals(config.newsroomName));
   app.use(express.urlencoded({ extended: false, limit: "200kb" }));
   app.use(express.json({ limit: "1mb" }));
+  app.use(inputGuard);
   app.use(
     session({
       store: new PrismaSessionStore(db),

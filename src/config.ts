@@ -38,8 +38,8 @@ export interface Config {
   newsroomName: string;
   /** the newsroom's own site, for the author of its ClaimReviews; null when not set */
   newsroomUrl: string | null;
-  /** the address readers reach this app at (no trailing slash), the base of absolute URLs; null: the request's own host */
-  publicUrl: string | null;
+  /** the base of absolute URLs (no trailing slash): PUBLIC_URL, else this server's own origin (see ownOrigin) */
+  publicUrl: string;
   logRequests: boolean;
   /** /healthz reports that writes may fail when the database's disk has less free space than this */
   minFreeDiskMB: number;
@@ -57,6 +57,16 @@ function loadSessionSecret(dataDir: string, fromEnv: string | undefined): string
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The origin a server listening on host and port answers at, for absolute URLs
+ * when PUBLIC_URL is unset: never a request's Host header, which any client
+ * sets to what it likes (and a cache may then serve to everyone).
+ */
+export function ownOrigin(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -77,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: loadSessionSecret(dataDir, e.SESSION_SECRET),
     newsroomName: e.NEWSROOM_NAME,
     newsroomUrl: e.NEWSROOM_URL ?? null,
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? null,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? ownOrigin(e.HOST, e.PORT),
     logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
     minFreeDiskMB: e.MIN_FREE_DISK_MB,
   };

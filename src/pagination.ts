@@ -29,11 +29,11 @@ export interface Keyset {
 
 export const encodeKeyset = (k: Keyset) => Buffer.from(JSON.stringify([k.sort, k.key, k.id])).toString("base64url");
 
-export function decodeKeyset(cursor: string, sort: string): Keyset {
+/** The cursor's keyset, when it was made for this sort and its key is one the sort's rows have (`isKey`). */
+export function decodeKeyset(cursor: string, sort: string, isKey: (key: unknown) => boolean): Keyset {
   try {
     const [s, key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown[];
-    const keyOk = key === null || typeof key === "string" || (typeof key === "number" && Number.isFinite(key));
-    if (s === sort && keyOk && typeof id === "number" && Number.isSafeInteger(id) && id > 0) return { sort, key: key as Keyset["key"], id };
+    if (s === sort && isKey(key) && typeof id === "number" && Number.isSafeInteger(id) && id > 0) return { sort, key: key as Keyset["key"], id };
   } catch {
     // not JSON: the same answer as a cursor of the wrong shape
   }

@@ -24,26 +24,80 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-export const id = z.coerce.number({ error: "Must be a number." }).int().positive();
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const text = (max: number) => z.string({ error: "Must be text." }).trim().max(max, `At most ${max} characters.`);
+// UTF-8 has no encoding for a lone surrogate (JSON's "\ud800"): the database driver fails on it
+export const BROKEN_CHARACTER = "Contains a broken character (a lone UTF-16 surrogate such as \\ud800) that cannot be stored.";
+export const hasLoneSurrogate = (s: string) => LONE_SURROGATE.test(s);
+
+/** Why a string cannot be kept as text, or null. */
+export function unstorable(s: string): string | null {
+  // NUL ends strings in the C tools an export or backup meets, and shows as nothing in a page
+  if (s.includes("\0")) return "Must not contain the NUL character (U+0000, which pages show as �); remove it.";
+  return hasLoneSurrogate(s) ? BROKEN_CHARACTER : null;
+}
+
+/** Any text a user sends: what cannot be stored is refused here, for every feature, page and API alike. */
+export const plainText = (error = "Must be text.") =>
+  z.string({ error }).superRefine((s, ctx) => {
+    const why = unstorable(s);
+    if (why) ctx.addIssue({ code: "custom", message: why });
+  });
+
+export const text = (max: number) => plainText().trim().max(max, `At most ${max} characters.`);
 
 export const requiredText = (max: number, label: string) => text(max).min(1, `${label} is required.`);
 
+/**
+ * A whole number sent as a JSON number or as decimal digits (a form field).
+ * z.coerce would also read true, [7], "0x10" and "1e1" as 1, 7, 16 and 10.
+ */
+export const whole = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), schema);
+
+/** A record's id, with the message a wrong one gets; beyond 2^53 a number is no longer exact, and no row has such an id. */
+export const idWith = (message: string) =>
+  whole(z.number({ error: message }).max(Number.MAX_SAFE_INTEGER, "No record has an id that large.").int(message).positive(message));
+
+export const id = idWith("Must be an id: a whole number such as 12.");
+
+/** The version an edit started from (optimistic locking). */
+export const version = idWith("The version this edit started from is required.");
+
+const ISO_INSTANT = /^([1-9]\d{3}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:\d{2})?$/;
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * An ISO 8601 date or date-time (UTC when it names no zone); a bare date is
+ * the day's start, or its end for an upper bound. Years 1000 to 9999 only:
+ * Date reads "1" or "50.5" as years and takes years up to 275760, which the
+ * database's ISO text cannot hold.
+ */
+export function instant(s: string, endOfDay = false): Date | null {
+  const m = ISO_INSTANT.exec(s.trim());
+  if (!m || (m[3] && !m[2])) return null;
+  const day = new Date(`${m[1]}T00:00:00Z`);
+  // Date accepts 2023-02-30 as 2 March; a date that does not round-trip is refused
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== m[1]) return null;
+  if (!m[2]) return new Date(day.getTime() + (endOfDay ? DAY - 1 : 0));
+  const at = new Date(m[1] + m[2] + (m[3] ?? "Z"));
+  // an offset can still carry 9999-12-31 into the year 10000, or 1000-01-01 back into 999
+  const year = at.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? at : null;
+}
+
+/** A string read by instant(), refused with `message` when it is not one. */
+export const instantText = (message: string, endOfDay = false) =>
+  z.string({ error: message }).transform((s, ctx) => {
+    const at = instant(s, endOfDay);
+    if (!at) ctx.addIssue({ code: "custom", message });
+    return at ?? z.NEVER;
+  });
+
 /** An ISO 8601 date-time; a value without zone (from datetime-local inputs) is read as UTC. */
 export const optionalDate = z.preprocess(
-  (v) => {
-    const b = blankToUndefined(v);
-    if (b === undefined || b === null) return null;
-    if (typeof b === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(b)) return b + "Z";
-    if (typeof b === "string" && /^\d{4}-\d{2}-\d{2}$/.test(b)) return b + "T00:00:00Z";
-    return b;
-  },
-  z
-    .string({ error: "Must be a date and time." })
-    .refine((s) => !Number.isNaN(Date.parse(s)), "Must be a date and time, e.g. 2023-11-20T06:00.")
-    .transform((s) => new Date(s))
-    .nullable(),
+  (v) => blankToUndefined(v) ?? null,
+  instantText("Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20T06:00 (UTC) or 2023-11-20T07:00+01:00.").nullable(),
 );
 
 /** A list of ids from a form (one value or several) or from JSON (an array). */
@@ -52,16 +106,20 @@ export const idList = z.preprocess(
   z.array(id).max(100, "At most 100 items."),
 );
 
+const URL_ERROR = "Must be a web address starting with http:// or https://.";
+
 export const optionalUrl = z.preprocess(
   (v) => blankToUndefined(v) ?? null,
-  z.url({ protocol: /^https?$/, error: "Must be a web address starting with http:// or https://." }).max(2000).nullable(),
+  plainText(URL_ERROR).pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }).max(2000)).nullable(),
 );
 
-const confidenceNumber = z.coerce
-  .number({ error: "Confidence must be a number from 0 to 100." })
-  .int("Confidence must be a whole number.")
-  .min(0, "Confidence must be from 0 to 100.")
-  .max(100, "Confidence must be from 0 to 100.");
+const confidenceNumber = whole(
+  z
+    .number({ error: "Confidence must be a whole number from 0 to 100." })
+    .int("Confidence must be a whole number.")
+    .min(0, "Confidence must be from 0 to 100.")
+    .max(100, "Confidence must be from 0 to 100."),
+);
 
 // 0–100. A blank form field is absent, not 0: the blank check has to wrap
 // optional() and default(), which only see undefined.

@@ -128,7 +128,8 @@ describe("GET /claims/:id/claimreview.json", () => {
     expect(r.reviewRating).toEqual({ "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "False" });
     expect(r.datePublished).toBe(row.resolvedAt!.toISOString());
     expect(r.author).toEqual({ "@type": "Organization", name: "Claimtrack Newsroom" });
-    expect(r.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/claims/${resolved}$`));
+    // PUBLIC_URL unset: the server's own origin (HOST 0.0.0.0, PORT 3000 by default)
+    expect(r.url).toBe(`http://localhost:3000/claims/${resolved}`);
     expect(r.reviewBody).toBe("The board fired him.");
     const paper = { "@type": "CreativeWork", url: "https://www.theverge.com/x", name: "Altman out at OpenAI", datePublished: "2023-11-18T01:00:00.000Z", publisher: { "@type": "Organization", name: "The Verge" } };
     const board = {
@@ -154,10 +155,12 @@ describe("GET /claims/:id/claimreview.json", () => {
     expect(JSON.parse(res.text)).toMatchObject({ url: `https://claims.example.org/claims/${resolved}`, author: { "@type": "Organization", name: "The Desk", url: "https://news.example.org" } });
   });
 
-  it("loadConfig refuses a PUBLIC_URL that is not an http(s) address and reads an empty one as unset", () => {
+  it("loadConfig refuses a PUBLIC_URL that is not an http(s) address and reads an empty one as unset: the origin of HOST and PORT", () => {
     const env = { NODE_ENV: "test", DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "x".repeat(40) };
     expect(() => loadConfig({ ...env, PUBLIC_URL: "ftp://claims.example.org" })).toThrow(/PUBLIC_URL must be an address starting with http/);
-    expect(loadConfig({ ...env, PUBLIC_URL: "", NEWSROOM_URL: "" })).toMatchObject({ publicUrl: null, newsroomUrl: null });
+    expect(loadConfig({ ...env, PUBLIC_URL: "", NEWSROOM_URL: "" })).toMatchObject({ publicUrl: "http://localhost:3000", newsroomUrl: null });
+    expect(loadConfig({ ...env, HOST: "127.0.0.1", PORT: "4110" }).publicUrl).toBe("http://127.0.0.1:4110");
+    expect(loadConfig({ ...env, HOST: "::1", PORT: "4110" }).publicUrl).toBe("http://[::1]:4110");
   });
 
   it("answers 404 with the JSON error shape for an open claim, an unknown id and a garbage id, even to a browser", async () => {
@@ -174,10 +177,9 @@ describe("GET /claims/:id/claimreview.json", () => {
   });
 
   it("a resolved claim's page embeds the same JSON-LD in a script element; an open claim's page embeds none", async () => {
-    // supertest listens on a new port per request: one Host header for both
-    const json = JSON.parse((await editor.agent.get(`/claims/${resolved}/claimreview.json`).set("Host", "claims.test").expect(200)).text);
-    const page = await editor.agent.get(`/claims/${resolved}`).set("Host", "claims.test").expect(200);
-    expect(json.url).toBe(`http://claims.test/claims/${resolved}`);
+    const json = JSON.parse((await editor.agent.get(`/claims/${resolved}/claimreview.json`).expect(200)).text);
+    const page = await editor.agent.get(`/claims/${resolved}`).expect(200);
+    expect(json.url).toBe(`http://localhost:3000/claims/${resolved}`);
     expect(embedded(page.text)).toEqual(json);
     const openPage = await editor.agent.get(`/claims/${open}`).expect(200);
     expect(openPage.text).toContain("Talks to bring Altman back stalled.");

@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decodeCursor, page } from "../pagination.ts";
+import { instantText, plainText } from "../validation.ts";
 import { STATUS_LABELS, type Status } from "../claims/status.ts";
 import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 import { chainState } from "./audit.verification.ts";
+import { isolate } from "../text.ts";
 
 /** What each action reads as in history tables and the log's filter. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -84,46 +86,20 @@ export function describeValue(field: string, value: unknown, sources: SourceTitl
   if (field === "evidence" && value && typeof value === "object") {
     const ev = value as { sourceId: number; stance: string; quote: string };
     const source = sources[ev.sourceId]?.title ?? `source #${ev.sourceId}`;
-    return `${ev.stance}: ${source}${ev.quote ? ` — “${ev.quote}”` : ""}`;
+    return `${ev.stance}: ${isolate(source)}${ev.quote ? ` — “${isolate(ev.quote)}”` : ""}`;
   }
   if (field === "mergedEntity" && value && typeof value === "object") {
     const m = value as { id: number; name: string };
-    return `${m.name} (#${m.id})`;
+    return `${isolate(m.name)} (#${m.id})`;
   }
   if (field === "mergedInto" && typeof value === "number") return entities[value] ?? `entity #${value}`;
   return value;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-const ISO = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-/** An ISO 8601 date or date-time (UTC when it names no zone); a bare date means the day's start, or its end for an upper bound. */
-function instant(s: string, endOfDay: boolean): Date | null {
-  const m = ISO.exec(s.trim());
-  if (!m || (m[3] && !m[2])) return null;
-  const day = new Date(`${m[1]}T00:00:00Z`);
-  // Date accepts 2023-02-30 as 2 March; a date that does not round-trip is refused
-  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== m[1]) return null;
-  if (!m[2]) return new Date(day.getTime() + (endOfDay ? DAY - 1 : 0));
-  const at = new Date(m[1] + m[2] + (m[3] ?? "Z"));
-  return Number.isNaN(at.getTime()) ? null : at;
-}
-
 const bound = (label: string, endOfDay: boolean) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string({ error: `${label} must be a date.` })
-      .optional()
-      .transform((s, ctx) => {
-        if (s === undefined) return undefined;
-        const at = instant(s, endOfDay);
-        if (!at) ctx.addIssue({ code: "custom", message: `${label} must be a date such as 2023-11-20 or 2023-11-20T06:00Z.` });
-        return at ?? undefined;
-      }),
-  );
+  z.preprocess((v) => (v === "" ? undefined : v), instantText(`${label} must be a date such as 2023-11-20 or 2023-11-20T06:00Z.`, endOfDay).optional());
 
-const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: "Must be text." }).trim().max(max).optional());
+const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), plainText().trim().max(max).optional());
 
 /** The log's filters, as they appear in /audit and /api/audit query strings. */
 export const auditQuerySchema = z

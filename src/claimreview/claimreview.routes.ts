@@ -1,4 +1,4 @@
-import { Router, type Request } from "express";
+import { Router } from "express";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { AppError } from "../errors.ts";
@@ -6,21 +6,18 @@ import { mount, paramId, route } from "../http/routes.ts";
 import { claimReview, type ClaimReview } from "./claimreview.ts";
 import { reviewedClaim } from "./claimreview.query.ts";
 
-/** The base of absolute URLs: PUBLIC_URL when set, else the scheme and host the request came to. */
-const baseUrl = (config: Config, req: Request) => config.publicUrl ?? `${req.protocol}://${req.get("host")}`;
-
 /** The ClaimReview of a resolved claim, or null while it is open (404 when there is no such claim). */
-export async function claimReviewFor(db: Db, config: Config, req: Request, id: number): Promise<ClaimReview | null> {
+export async function claimReviewFor(db: Db, config: Config, id: number): Promise<ClaimReview | null> {
   const claim = await reviewedClaim(db, id);
   if (!claim) return null;
-  return claimReview(claim, { url: `${baseUrl(config, req)}/claims/${id}`, newsroom: { name: config.newsroomName, url: config.newsroomUrl } });
+  return claimReview(claim, { url: `${config.publicUrl}/claims/${id}`, newsroom: { name: config.newsroomName, url: config.newsroomUrl } });
 }
 
 export function claimReviewRouter(db: Db, config: Config) {
   return mount(Router(), [
     route("get", "/claims/:id/claimreview.json", [], async (req, res) => {
       const id = paramId(req.params.id, "That claim");
-      const review = await claimReviewFor(db, config, req, id);
+      const review = await claimReviewFor(db, config, id);
       if (!review) throw new AppError(404, "not_found", `Claim #${id} is still open; it has a ClaimReview once it is resolved.`);
       res.type("application/ld+json; charset=utf-8").send(JSON.stringify(review));
     }),

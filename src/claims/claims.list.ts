@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db.ts";
 import { decodeKeyset, encodeKeyset, type Keyset } from "../pagination.ts";
+import { instant } from "../validation.ts";
 import { buildSearch, type Search } from "./search.ts";
 import { claimJson, entitySummary } from "./claims.query.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, type Status } from "./status.ts";
@@ -41,14 +42,18 @@ interface Row {
   score: number | null;
 }
 
-/** Per sort: the ORDER BY, the row's key for the next cursor, and the condition for rows after a cursor. */
-const SORTING: Record<Sort, { order: Prisma.Sql; key: (r: Row) => Keyset["key"]; after: (k: Keyset) => Prisma.Sql }> = {
-  newest: { order: sql`c.id DESC`, key: () => null, after: (k) => sql`c.id < ${k.id}` },
-  oldest: { order: sql`c.id ASC`, key: () => null, after: (k) => sql`c.id > ${k.id}` },
+const isNull = (k: unknown) => k === null;
+const isNumber = (k: unknown) => typeof k === "number" && Number.isFinite(k);
+
+/** Per sort: the ORDER BY, the row's key for the next cursor, what a cursor's key may be, and the condition for rows after it. */
+const SORTING: Record<Sort, { order: Prisma.Sql; key: (r: Row) => Keyset["key"]; isKey: (k: unknown) => boolean; after: (k: Keyset) => Prisma.Sql }> = {
+  newest: { order: sql`c.id DESC`, key: () => null, isKey: isNull, after: (k) => sql`c.id < ${k.id}` },
+  oldest: { order: sql`c.id ASC`, key: () => null, isKey: isNull, after: (k) => sql`c.id > ${k.id}` },
   occurred: {
     // undated claims last
     order: sql`(c.occurredAt IS NULL), c.occurredAt, c.id`,
     key: (r) => (r.occurredAt === null ? null : new Date(r.occurredAt).toISOString()),
+    isKey: (k) => k === null || (typeof k === "string" && instant(k) !== null),
     after: (k) =>
       k.key === null
         ? sql`(c.occurredAt IS NULL AND c.id > ${k.id})`
@@ -57,12 +62,14 @@ const SORTING: Record<Sort, { order: Prisma.Sql; key: (r: Row) => Keyset["key"];
   confidence: {
     order: sql`c.confidence DESC, c.id DESC`,
     key: (r) => Number(r.confidence),
+    isKey: isNumber,
     after: (k) => sql`(c.confidence < ${k.key} OR (c.confidence = ${k.key} AND c.id < ${k.id}))`,
   },
   relevance: {
     // bm25 is negative, lower is better; claims found only through an entity link come last
     order: sql`score ASC, c.id ASC`,
     key: (r) => r.score ?? 0,
+    isKey: isNumber,
     after: (k) => sql`(score > ${k.key} OR (score = ${k.key} AND c.id > ${k.id}))`,
   },
 };
@@ -85,7 +92,7 @@ export async function listClaims(db: Db, f: ListQuery) {
     : empty;
   const ranked = sort === "relevance" && search ? sql`LEFT JOIN r ON r.rid = c.id` : empty;
   const score = sort === "relevance" && search ? sql`COALESCE(r.rank, 0.0)` : sql`NULL`;
-  const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort))] : [];
+  const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : [];
   const rows = await db.$queryRaw<Row[]>`
     ${ranking}
     SELECT id, occurredAt, confidence, score FROM (

@@ -9,7 +9,7 @@ import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
 import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
 import { scriptJson } from "../claimreview/claimreview.ts";
-import { parse } from "../validation.ts";
+import { id, parse } from "../validation.ts";
 import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
 import { listClaims, statusCounts } from "./claims.list.ts";
 import { SORTS, listQuerySchema } from "./claims.schema.ts";
@@ -42,7 +42,8 @@ export function claimsRouter(db: Db, config: Config) {
   const listOptions = async (req: Request) => ({
     statuses: STATUSES,
     sorts: SORTS,
-    ...(await filterNames(db, Number(req.query.entity) || undefined, Number(req.query.source) || undefined)),
+    // a filter that does not parse names nothing (the page says why), never a query for id 1e308
+    ...(await filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data)),
   });
   const options = async (claimId?: number) => ({ entities: await entityOptions(db, claimId), sources: await sourceOptions(db, claimId), openStatuses: OPEN_STATUSES });
 
@@ -62,7 +63,7 @@ export function claimsRouter(db: Db, config: Config) {
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    const review = await claimReviewFor(db, config, req, claim.id);
+    const review = await claimReviewFor(db, config, claim.id);
     const jsonLd = review && scriptJson(review);
     res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db, claim.id), values: {}, errors: {} });
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confidence, confidenceOr, id, idList, optionalConfidence, optionalDate, requiredText, text } from "../validation.ts";
+import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, optionalDate, requiredText, text, version } from "../validation.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES } from "./status.ts";
 
 export const STANCES = ["supports", "refutes", "mentions"] as const;
@@ -35,7 +35,7 @@ export const updateClaimSchema = z.object({
   occurredAtText: text(300).optional(),
   firstReportedAt: optionalDate.optional(),
   entityIds: idList.optional(),
-  version: z.coerce.number({ error: "The version this edit started from is required." }).int().positive("The version this edit started from is required."),
+  version,
   /** why status or confidence changed: required when either does */
   reason: text(2000).default(""),
   sourceIds: idList.default([]),
@@ -47,9 +47,10 @@ export const resolutionSchema = z.object({
   note: requiredText(5000, "A resolution note"),
   sourceIds: idList.refine((ids) => ids.length > 0, "Cite at least one source."),
   confidence: optionalConfidence,
-  /** when the claim was settled; now unless given (an import keeps the original) */
-  resolvedAt: optionalDate.optional(),
-  version: z.coerce.number().int().positive().optional(),
+  // a time of record is the server's clock: a client-sent one is refused, not
+  // silently dropped (an import restores an export's through its bulk path)
+  resolvedAt: z.never({ error: "resolvedAt is set by the server when the claim is resolved; leave it out." }).optional(),
+  version: version.optional(),
 });
 export type Resolution = z.infer<typeof resolutionSchema>;
 
@@ -57,12 +58,12 @@ export const reopenSchema = z.object({
   status: openStatus.default("unverified"),
   reason: requiredText(5000, "A reason for reopening"),
   sourceIds: idList.default([]),
-  version: z.coerce.number().int().positive().optional(),
+  version: version.optional(),
 });
 export type Reopen = z.infer<typeof reopenSchema>;
 
 export const evidenceSchema = z.object({
-  sourceId: z.coerce.number({ error: "Choose a source." }).int().positive("Choose a source."),
+  sourceId: idWith("Choose a source."),
   stance: z.enum(STANCES, { error: "Stance must be supports, refutes or mentions." }),
   quote: text(5000).default(""),
 });
@@ -76,21 +77,7 @@ export type Sort = (typeof SORTS)[number];
 const blank = (v: unknown) => v === undefined || v === "" || (Array.isArray(v) && v.every((x) => x === ""));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
 /** A bound of a date range: a bare date is that day's start (from) or end (to), in UTC. */
-const bound = (endOfDay: boolean) =>
-  optional(
-    z
-      .string({ error: "Must be a date, e.g. 2023-11-20." })
-      .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/, "Must be a date, e.g. 2023-11-20.")
-      .transform((s, ctx) => {
-        const iso = s.length === 10 ? `${s}T${endOfDay ? "23:59:59.999" : "00:00:00.000"}Z` : s.endsWith("Z") ? s : `${s}Z`;
-        const d = new Date(iso);
-        if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s.slice(0, 10)) {
-          ctx.addIssue({ code: "custom", message: "Must be a real date, e.g. 2023-11-20." });
-          return z.NEVER;
-        }
-        return d;
-      }),
-  );
+const bound = (endOfDay: boolean) => optional(instantText("Must be a date, e.g. 2023-11-20.", endOfDay));
 
 /** The list's filters, as they appear in /claims and /api/claims query strings (and so in bookmarks). */
 export const listQuerySchema = z

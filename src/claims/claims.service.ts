@@ -93,7 +93,7 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
   return getClaim(db, id);
 }
 
-/** Resolving a rumor: an open claim becomes confirmed, false or inconclusive, with a note and cited sources. */
+/** Resolving a rumor: an open claim becomes confirmed, false or inconclusive, with a note and cited sources, as of now. */
 export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: unknown) {
   const data = parse(resolutionSchema, input);
   await inTransaction(db, async (tx) => {
@@ -104,7 +104,7 @@ export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: 
     const next = {
       status: data.outcome,
       resolutionNote: data.note,
-      resolvedAt: data.resolvedAt ?? new Date(),
+      resolvedAt: new Date(),
       ...(data.confidence !== undefined ? { confidence: data.confidence } : {}),
     };
     await bump(tx, id, current.version, next);

@@ -9,6 +9,7 @@ import { getClaim, sourceOptions } from "./claims.query.ts";
 import { reopenClaim, resolveClaim } from "./claims.service.ts";
 import { addEvidence, removeEvidence } from "./evidence.service.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUS_LABELS } from "./status.ts";
+import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
 const claimId = (req: Request) => paramId(req.params.id, "That claim");
@@ -52,7 +53,7 @@ export function claimWorkflowRouter(db: Db) {
 
   async function evidence(req: Request, res: Response) {
     const added = await addEvidence(db, actorOf(req.user!), claimId(req), req.body);
-    flash(req, "success", `Evidence from “${added.source.title}” added.`);
+    flash(req, "success", `Evidence from “${isolate(added.source.title)}” added.`);
     res.redirect(`/claims/${added.claimId}#evidence`);
   }
 

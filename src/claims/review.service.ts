@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { inTransaction, type DbOrTx } from "../db.ts";
 import { Conflict, Invalid } from "../errors.ts";
-import { parse, requiredText } from "../validation.ts";
+import { parse, requiredText, version } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { claimAtVersion } from "./claims.service.ts";
 
 export const reviewSchema = z.object({
   note: requiredText(5000, "A note on what you checked"),
-  version: z.coerce.number().int().positive().optional(),
+  version: version.optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
 

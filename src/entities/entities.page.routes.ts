@@ -9,6 +9,7 @@ import { pageHistory } from "../audit/audit.query.ts";
 import { addAlias, removeAlias } from "./aliases.service.ts";
 import { findEntity, getEntity, mergeCandidates, mergedInto, type EntityDetail } from "./entities.query.ts";
 import { mergeEntities } from "./merge.service.ts";
+import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
 const entityId = (req: Request) => paramId(req.params.id, "That entity");
@@ -42,13 +43,13 @@ export function entityPageRouter(db: Db) {
     const entity = await findEntity(db, id);
     if (entity) return render(res, entity, 200, fresh);
     const { formerName, survivor } = await mergedInto(db, id);
-    flash(req, "info", `${formerName} was merged into ${survivor.name}.`);
+    flash(req, "info", `${isolate(formerName)} was merged into ${isolate(survivor.name)}.`);
     res.redirect(`/entities/${survivor.id}`);
   }
 
   async function add(req: Request, res: Response) {
     const entity = await addAlias(db, actorOf(req.user!), entityId(req), req.body);
-    flash(req, "success", `Added the alias “${entity.aliases.at(-1)}”.`);
+    flash(req, "success", `Added the alias “${isolate(entity.aliases.at(-1) ?? "")}”.`);
     res.redirect(`/entities/${entity.id}#aliases`);
   }
 
@@ -60,7 +61,7 @@ export function entityPageRouter(db: Db) {
 
   async function merge(req: Request, res: Response) {
     const entity = await mergeEntities(db, actorOf(req.user!), entityId(req), req.body);
-    flash(req, "success", `Merged into ${entity.name}. The history below lists the aliases and claims it gained.`);
+    flash(req, "success", `Merged into ${isolate(entity.name)}. The history below lists the aliases and claims it gained.`);
     res.redirect(`/entities/${entity.id}`);
   }
 

@@ -10,6 +10,7 @@ import { getEntity, listEntities, type EntityDetail } from "./entities.query.ts"
 import { entityQuerySchema } from "./entities.schema.ts";
 import { createEntity, updateEntity } from "./entities.service.ts";
 import { entityPageRouter } from "./entities.page.routes.ts";
+import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
 const entityId = (req: Request) => paramId(req.params.id, "That entity");
@@ -36,7 +37,7 @@ export function entitiesRouter(db: Db) {
 
   async function create(req: Request, res: Response) {
     const entity = await createEntity(db, actorOf(req.user!), req.body);
-    flash(req, "success", `Added ${entity.name}.`);
+    flash(req, "success", `Added ${isolate(entity.name)}.`);
     res.redirect(`/entities/${entity.id}`);
   }
 
@@ -48,7 +49,7 @@ export function entitiesRouter(db: Db) {
   async function update(req: Request, res: Response) {
     const entity = await updateEntity(db, actorOf(req.user!), entityId(req), req.body);
     const changed = String(entity.version) !== fromBody(req.body).version;
-    flash(req, changed ? "success" : "info", changed ? `Saved ${entity.name}.` : "Nothing changed, so nothing was saved.");
+    flash(req, changed ? "success" : "info", changed ? `Saved ${isolate(entity.name)}.` : "Nothing changed, so nothing was saved.");
     res.redirect(`/entities/${entity.id}`);
   }
 

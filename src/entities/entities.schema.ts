@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText, text } from "../validation.ts";
+import { idWith, plainText, requiredText, text, version } from "../validation.ts";
 
 export const ENTITY_KINDS = ["person", "organization"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -16,7 +16,7 @@ const kind = z.enum(ENTITY_KINDS, { error: "Kind must be person or organization.
 const aliases = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/\r?\n/) : v),
   z
-    .array(z.string({ error: "Each alias must be text." }).trim(), { error: "Aliases must be a list of names." })
+    .array(plainText("Each alias must be text.").trim(), { error: "Aliases must be a list of names." })
     .transform((list) => list.filter(Boolean))
     .superRefine((list, ctx) => {
       const long = list.find((a) => a.length > ALIAS_MAX);
@@ -45,7 +45,7 @@ export const updateEntitySchema = z.object({
   kind: kind.optional(),
   description: entityFields.description.optional(),
   aliases: entityFields.aliases.optional(),
-  version: z.coerce.number({ error: "The version this edit started from is required." }).int().positive("The version this edit started from is required."),
+  version,
 });
 export type UpdateEntity = z.infer<typeof updateEntitySchema>;
 
@@ -60,12 +60,11 @@ export type EntityQuery = z.infer<typeof entityQuerySchema>;
 /** The entity version an alias or merge form was rendered at; the API may leave it out and act on the current one. */
 const optionalVersion = z.preprocess(
   (v) => (v === "" || v === null ? undefined : v),
-  z.coerce.number({ error: "The version must be a number." }).int().positive("The version must be a positive number.").optional(),
+  version.optional(),
 );
 
 export const addAliasSchema = z.object({
-  alias: z
-    .string({ error: "Type the alias to add." })
+  alias: plainText("Type the alias to add.")
     .trim()
     .min(1, "Type the alias to add.")
     .max(ALIAS_MAX, `An alias has at most ${ALIAS_MAX} characters.`)
@@ -80,9 +79,8 @@ const MERGE_REASON = "Say why these are the same person or organisation; the aud
 
 /** Merging another entity into this one: which, and why (a merge deletes a record, so the reason is required). */
 export const mergeSchema = z.object({
-  otherId: z.coerce.number({ error: "Choose the entity to merge into this one." }).int().positive("Choose the entity to merge into this one."),
-  reason: z
-    .string({ error: MERGE_REASON })
+  otherId: idWith("Choose the entity to merge into this one."),
+  reason: plainText(MERGE_REASON)
     .trim()
     .min(1, MERGE_REASON)
     .max(2000, "At most 2000 characters."),

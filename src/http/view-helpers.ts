@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
 import { actionLabel, describeValue } from "../audit/audit.query.ts";
 import { can } from "./auth.ts";
+import { isolate } from "../text.ts";
 import type { RoleName } from "../users/users.schema.ts";
 
 const utc = new Intl.DateTimeFormat("en-GB", {
@@ -32,6 +33,7 @@ export const helpers = {
   statusLabel: (s: string) => STATUS_LABELS[s as Status] ?? s,
   statusHint: (s: string) => STATUS_HINTS[s as Status] ?? "",
   isOpen,
+  isolate,
   actionLabel,
   describeValue,
   /** "occurredAtText" → "Occurred at text", "entityIds" → "Entities" */

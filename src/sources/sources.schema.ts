@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalDate, optionalUrl, requiredText, text } from "../validation.ts";
+import { optionalDate, optionalUrl, requiredText, text, version } from "../validation.ts";
 
 export const SOURCE_KINDS = ["official_statement", "news_report", "social_post", "interview", "anonymous_sources", "document", "other"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -36,7 +36,7 @@ export type CreateSource = z.infer<typeof createSourceSchema>;
 /** An edit: every field optional (PATCH), the version it started from required. */
 export const updateSourceSchema = z.object({
   ...z.object(sourceFields).partial().shape,
-  version: z.coerce.number({ error: "The version this edit started from is required." }).int().positive("The version this edit started from is required."),
+  version,
 });
 export type UpdateSource = z.infer<typeof updateSourceSchema>;
 

@@ -41,7 +41,7 @@ export interface PlannedClaim {
   input: Input;
   entities: Key[];
   evidence: { source: Key; stance: string; quote: string }[];
-  resolution: { outcome: string; note: string; resolvedAt: string | undefined } | null;
+  resolution: { outcome: string; note: string; resolvedAt: Date | null } | null;
 }
 
 /** One record, ready for its service. */
@@ -70,7 +70,7 @@ function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], eviden
     input: plain({ statement, context, status: resolved ? "unverified" : status, confidence, occurredAt, occurredAtText, firstReportedAt }),
     entities,
     evidence,
-    resolution: resolved ? { outcome: status, note: c.resolutionNote, resolvedAt: c.resolvedAt?.toISOString() } : null,
+    resolution: resolved ? { outcome: status, note: c.resolutionNote, resolvedAt: c.resolvedAt } : null,
   };
 }
 

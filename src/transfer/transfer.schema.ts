@@ -50,7 +50,7 @@ const RESOLUTION_SOURCE = "A resolved claim needs at least one evidence source: 
 const ledgerClaim = createClaimSchema.omit({ entityIds: true }).extend({
   status: z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` }).default("unverified"),
   resolutionNote: text(5000).default(""),
-  // kept in the file; the import resolves claims as of the import (see README)
+  // when the claim was settled: the one time of record the import restores (see README)
   resolvedAt: optionalDate.default(null),
 });
 

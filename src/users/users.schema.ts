@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../validation.ts";
 
 export const ROLES = ["viewer", "editor", "admin"] as const;
 export type RoleName = (typeof ROLES)[number];
@@ -11,7 +12,7 @@ export const email = z
 
 export const newUserSchema = z.object({
   email,
-  name: z.string().trim().max(120, "At most 120 characters.").default(""),
+  name: text(120).default(""),
   role: z.enum(ROLES, { error: "Role must be viewer, editor or admin." }),
   password: z.string().min(12, "Passwords need at least 12 characters.").max(1024, "At most 1024 characters."),
 });
