@@ -69,7 +69,7 @@ export class BulkWriter {
         const evidence = c.evidence.map((ev) => parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote }));
         const cited = [...new Set(evidence.map((ev) => ev.sourceId))];
         const resolution = c.resolution && parse(resolutionSchema, { outcome: c.resolution.outcome, note: c.resolution.note, sourceIds: cited });
-        const resolvedAt = c.resolution?.resolvedAt ? new Date(c.resolution.resolvedAt) : now;
+        const resolvedAt = c.resolution?.resolvedAt ?? now;
         return { fields, entityIds: [...new Set(entityIds)], evidence, cited, resolution, resolvedAt };
       }),
     );

@@ -36,15 +36,17 @@ export function csrfFrom(html: string): string {
 export interface TestAppOptions {
   /** the folder of the database file (a small disk, say); the run's temporary folder by default */
   dir?: string;
+  /** an existing database file to serve instead of a fresh copy */
+  file?: string;
   /** more settings, as environment variables */
   env?: Record<string, string>;
 }
 
 /** An app on a fresh copy of the migrated template database. */
-export async function testApp({ dir, env = {} }: TestAppOptions = {}): Promise<TestApp> {
+export async function testApp({ dir, file: existing, env = {} }: TestAppOptions = {}): Promise<TestApp> {
   const tmp = inject("tmpDir");
-  const file = path.join(dir ?? tmp, `${randomUUID()}.db`);
-  copyFileSync(path.join(tmp, "template.db"), file);
+  const file = existing ?? path.join(dir ?? tmp, `${randomUUID()}.db`);
+  if (!existing) copyFileSync(path.join(tmp, "template.db"), file);
   const url = `file:${file}`;
   const db = await openDatabase(url);
   const config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "x".repeat(40), ...env }) };
