@@ -18,12 +18,14 @@ export type SignInResult =
 const THROTTLED_ONCE_PER_MS = 60 * 1000;
 const BUSY_RETRY_S = 5;
 
-async function record(db: Db, a: Attempt, outcome: Outcome, userId: number | null = null): Promise<void> {
+/** Appends a sign-in event; userId undefined: the account of that email, if any. */
+async function record(db: Db, a: Attempt, outcome: Outcome, userId?: number | null): Promise<void> {
   if (outcome === "throttled") {
     const since = new Date(Date.now() - THROTTLED_ONCE_PER_MS);
     if (await db.signInEvent.findFirst({ where: { email: a.email, address: a.address, outcome, createdAt: { gt: since } }, select: { id: true } })) return;
   }
-  await db.signInEvent.create({ data: { email: a.email, address: a.address, outcome, userId } });
+  const id = userId !== undefined ? userId : ((await db.user.findUnique({ where: { email: a.email }, select: { id: true } }))?.id ?? null);
+  await db.signInEvent.create({ data: { email: a.email, address: a.address, outcome, userId: id } });
 }
 
 /**
@@ -55,3 +57,8 @@ export async function signIn(db: Db, a: Attempt, password: string): Promise<Sign
 }
 
 export const recordSignOut = (db: Db, a: Omit<Attempt, "trusted">, userId: number) => record(db, { ...a, trusted: false }, "signed_out", userId);
+
+const KEEP_SIGN_INS_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** Drops sign-in events older than 90 days; the server calls it on start and hourly. */
+export const pruneSignIns = (db: Db, now = Date.now()) => db.signInEvent.deleteMany({ where: { createdAt: { lt: new Date(now - KEEP_SIGN_INS_MS) } } });

@@ -46,7 +46,8 @@ export const passwordSchema = z.object({ email: z.string(), password }).superRef
 /** A user's own change: the current password proves it is them, not someone at their unlocked screen. */
 export const ownPasswordSchema = z.object({
   current: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024),
-  password: z.string().max(1024).default(""),
+  password: z.string({ error: "Enter a new password." }).max(1024, "At most 1024 characters."),
+  confirm: z.string({ error: "Enter the new password again." }).max(1024, "At most 1024 characters."),
 });
 
 export const loginSchema = z.object({

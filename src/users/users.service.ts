@@ -50,7 +50,7 @@ export async function changeRole(db: Db, actor: Actor, userId: number, input: un
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new NotFound("That user");
     if (user.role === role) return toCurrent(user);
-    if (user.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) === 1) {
+    if (user.role === "admin" && !user.disabledAt && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) === 1) {
       throw new Invalid({ role: "This is the last admin; make another user admin first." });
     }
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
