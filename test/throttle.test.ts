@@ -104,4 +104,20 @@ describe("slow down, do not lock out", () => {
     expect(Number(busy[0]!.headers["retry-after"])).toBeGreaterThan(0);
     expect(busy[0]!.text).toContain("Too many sign-ins are being checked right now.");
   });
+
+  it("when a burst from many addresses fills the password checks, a browser that signed in before takes a waiting place and signs in", async () => {
+    const email = await account("returning");
+    const returning = await browser("192.0.2.70");
+    await returning.attempt(email, PASSWORD).expect(302);
+    const page = await returning.agent.get("/claims").set("X-Forwarded-For", "192.0.2.70").expect(200);
+    await returning.agent.post("/logout").set("X-Forwarded-For", "192.0.2.70").type("form").send({ _csrf: csrfFrom(page.text) }).expect(302);
+    const form = csrfFrom((await returning.agent.get("/login").set("X-Forwarded-For", "192.0.2.70").expect(200)).text);
+    const strangers = await Promise.all(Array.from({ length: 12 }, (_, i) => browser(`192.0.2.${100 + i}`)));
+    const answers = await Promise.all([
+      ...strangers.map((b, i) => b.attempt(`stranger${i}@example.org`, "Winter2025!")),
+      returning.agent.post("/login").set("X-Forwarded-For", "192.0.2.70").type("form").send({ email, password: PASSWORD, _csrf: form }),
+    ]);
+    expect(answers.pop()!.status).toBe(302);
+    expect(answers.filter((r) => r.status === 503).length).toBeGreaterThan(0);
+  });
 });

@@ -10,29 +10,38 @@ export class Busy extends AppError {
 export interface Ticket {
   /** who is asking (an address): one of them may hold only a few places */
   key?: string;
-  /** suspect work (a key with recent failures) waits behind the rest and is dropped first */
-  suspect?: boolean;
+  /** higher goes first and takes the place of lower when the queue is full (trusted 2, plain 1, suspect 0) */
+  rank?: number;
 }
 
-interface Waiting extends Ticket {
+interface Waiting {
+  ticket: Ticket;
   start: () => void;
   reject: (err: Busy) => void;
 }
+
+const rank = (t: Ticket) => t.rank ?? 1;
 
 /**
  * A semaphore with a bounded queue for CPU-heavy work (argon2). It bounds
  * what a password spray can cost this process: at most `running` hashes at
  * once and `queued` waiting; past that, or past `perKey` places for one
- * address, the answer is Busy at once. An honest request (not suspect)
- * takes the place of a waiting suspect one, so a spray cannot make it wait
- * behind the whole queue.
+ * address, the answer is Busy at once. A request of a higher rank waits
+ * ahead of lower ones and, when the queue is full, takes the place of the
+ * newest lower one: a spray cannot keep a returning user waiting.
  */
 export class Gate {
   private active = 0;
   private readonly waiting: Waiting[] = [];
   private readonly held = new Map<string, number>();
 
-  constructor(private readonly limits = { running: 2, queued: 6, perKey: 2 }) {}
+  constructor(private readonly limits = { running: 1, queued: 4, perKey: 2 }) {}
+
+  /** Whether work with this ticket would be refused right now (checked before spending anything on it). */
+  refuses(ticket: Ticket): boolean {
+    if (ticket.key !== undefined && (this.held.get(ticket.key) ?? 0) >= this.limits.perKey) return true;
+    return this.active >= this.limits.running && this.waiting.length >= this.limits.queued && !this.waiting.some((w) => rank(w.ticket) < rank(ticket));
+  }
 
   async run<T>(ticket: Ticket, work: () => Promise<T>): Promise<T> {
     await this.enter(ticket);
@@ -44,25 +53,21 @@ export class Gate {
   }
 
   private enter(ticket: Ticket): Promise<void> {
-    if (ticket.key !== undefined && (this.held.get(ticket.key) ?? 0) >= this.limits.perKey) return Promise.reject(new Busy());
+    if (this.refuses(ticket)) return Promise.reject(new Busy());
+    this.hold(ticket, +1);
     if (this.active < this.limits.running) {
-      this.hold(ticket, +1);
       this.active++;
       return Promise.resolve();
     }
     if (this.waiting.length >= this.limits.queued) {
-      const victim = ticket.suspect ? -1 : this.waiting.findLastIndex((w) => w.suspect);
-      if (victim < 0) return Promise.reject(new Busy());
+      const victim = this.waiting.findLastIndex((w) => rank(w.ticket) < rank(ticket));
       const [dropped] = this.waiting.splice(victim, 1);
-      this.hold(dropped!, -1);
+      this.hold(dropped!.ticket, -1);
       dropped!.reject(new Busy());
     }
-    this.hold(ticket, +1);
     return new Promise((start, reject) => {
-      const entry = { ...ticket, start, reject };
-      const firstSuspect = ticket.suspect ? -1 : this.waiting.findIndex((w) => w.suspect);
-      if (firstSuspect < 0) this.waiting.push(entry);
-      else this.waiting.splice(firstSuspect, 0, entry);
+      const behind = this.waiting.findIndex((w) => rank(w.ticket) < rank(ticket));
+      this.waiting.splice(behind < 0 ? this.waiting.length : behind, 0, { ticket, start, reject });
     });
   }
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../db.ts";
-import { Busy } from "./gate.ts";
+import { Busy, type Ticket } from "./gate.ts";
+import { gateRefuses } from "./password.ts";
 import { judge, type Attempt } from "./throttle.ts";
 import { checkPassword, toCurrent, type CurrentUser } from "./users.service.ts";
 
@@ -35,19 +36,26 @@ async function record(db: Db, a: Attempt, outcome: Outcome, userId?: number | nu
  */
 export async function signIn(db: Db, a: Attempt, password: string): Promise<SignInResult> {
   if (!a.email || !password) return { outcome: "failed" };
+  // not recorded: answering a flood must cost no database work (its failures are recorded)
+  const busy: SignInResult = { outcome: "throttled", retryAfterS: BUSY_RETRY_S, busy: true };
+  // a returning browser goes first; a full gate refuses before any database work
+  const ticket: Ticket = { key: a.address, rank: a.trusted ? 2 : 1 };
+  if (gateRefuses(ticket)) return busy;
   const verdict = await judge(db, a);
   if (verdict.refused) {
     await record(db, a, "throttled");
     return { outcome: "throttled", retryAfterS: verdict.retryAfterS, busy: false };
   }
-  if (verdict.delayMs) await sleep(verdict.delayMs);
+  if (verdict.delayMs) {
+    if (!a.trusted) ticket.rank = 0;
+    await sleep(verdict.delayMs);
+  }
   let checked: Awaited<ReturnType<typeof checkPassword>>;
   try {
-    checked = await checkPassword(db, a.email, password, { key: a.address, suspect: verdict.delayMs > 0 });
+    checked = await checkPassword(db, a.email, password, ticket);
   } catch (err) {
-    if (!(err instanceof Busy)) throw err;
-    await record(db, a, "throttled");
-    return { outcome: "throttled", retryAfterS: BUSY_RETRY_S, busy: true };
+    if (err instanceof Busy) return busy;
+    throw err;
   }
   const { account, ok } = checked;
   const outcome = !ok ? "failed" : account!.disabledAt ? "disabled" : "signed_in";
