@@ -45,6 +45,13 @@ describe("one throttle key per account, whatever its spelling", () => {
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
   });
 
+  it("IPv6 addresses of one /64 network count as one address", async () => {
+    const email = await account();
+    for (let i = 0; i < 10; i++) await (await browser(`2001:db8:5:6::${i + 1}`)).attempt(email, `wrong guess ${i}`).expect(401);
+    await (await browser("2001:db8:5:6:ffff:1:2:3")).attempt(email, PASSWORD).expect(429);
+    await (await browser("2001:db8:5:7::1")).attempt(email, PASSWORD).expect(302); // another network: only slowed
+  });
+
   it("the throttle is in the database: a second app server on the same file refuses the same account", async () => {
     const email = await account();
     const { attempt } = await browser("198.51.100.2");

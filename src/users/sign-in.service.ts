@@ -31,14 +31,14 @@ async function record(db: Db, a: Attempt, outcome: Outcome, userId?: number | nu
 
 /**
  * One sign-in attempt, throttled (throttle.ts), checked through the
- * password gate (gate.ts), and recorded whatever its outcome. Failed
- * attempts are not audit events: a spray would flood the audit chain.
+ * password gate (gate.ts), and recorded, except when the gate is full.
+ * Failed attempts are not audit events: a spray would flood the audit chain.
  */
 export async function signIn(db: Db, a: Attempt, password: string): Promise<SignInResult> {
   if (!a.email || !password) return { outcome: "failed" };
-  // not recorded: answering a flood must cost no database work (its failures are recorded)
+  // answering a flood must cost no database work: a full gate's refusals are not recorded (the failures are)
   const busy: SignInResult = { outcome: "throttled", retryAfterS: BUSY_RETRY_S, busy: true };
-  // a returning browser goes first; a full gate refuses before any database work
+  // a returning browser goes first
   const ticket: Ticket = { key: a.address, rank: a.trusted ? 2 : 1 };
   if (gateRefuses(ticket)) return busy;
   const verdict = await judge(db, a);
