@@ -1,6 +1,5 @@
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
-import session from "express-session";
 import helmet from "helmet";
 import { databasePath, type Config } from "./config.ts";
 import type { Db } from "./db.ts";
@@ -10,7 +9,7 @@ import { csrfProtection } from "./http/csrf.ts";
 import { errorHandler } from "./http/error-handler.ts";
 import { flashMiddleware } from "./http/flash.ts";
 import { inputGuard } from "./http/input-guard.ts";
-import { PrismaSessionStore } from "./http/session-store.ts";
+import { sessions } from "./http/session-store.ts";
 import { checkHealth } from "./sqlite/health.ts";
 import { viewLocals } from "./http/view-helpers.ts";
 import { authRouter } from "./users/auth.routes.ts";
@@ -69,22 +68,12 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.use(express.urlencoded({ extended: false, limit: "200kb" }));
   app.use(express.json({ limit: "1mb" }));
   app.use(inputGuard);
-  app.use(
-    session({
-      store: new PrismaSessionStore(db),
-      secret: config.sessionSecret,
-      name: "claimtrack.sid",
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: 12 * 60 * 60 * 1000 },
-    }),
-  );
+  app.use(sessions(db, config.sessionSecret));
   app.use(loadUser(db));
-  app.use(csrfProtection);
+  app.use(csrfProtection(config.sessionSecret));
   app.use(flashMiddleware);
 
-  app.use(authRouter(db));
+  app.use(authRouter(db, config));
   app.use(requireUser);
   app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
   app.use(claimsRouter(db, config), needsReviewRouter(db), claimReviewRouter(db, config), exportRouter(db), sourcesRouter(db), entitiesRouter(db), auditRouter(db), usersRouter(db), timelineRouter(db), dashboardRouter(db));

@@ -7,6 +7,7 @@ import { PrismaSessionStore } from "./http/session-store.ts";
 import { startVerifier } from "./audit/audit.verification.ts";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { countUsers } from "./users/users.service.ts";
+import { pruneSignIns } from "./users/sign-in.service.ts";
 
 /** A start that cannot go on: the operator reads why and what to do, not a stack trace. */
 function refuse(err: unknown): never {
@@ -42,9 +43,12 @@ if ((await countUsers(db)) === 0) {
   );
 }
 
+// Expired sessions and old sign-in events go at start and hourly; a failed
+// pass (the database busy) is logged and left to the next one.
 const store = new PrismaSessionStore(db);
-await store.prune();
-const pruning = setInterval(() => void store.prune(), 60 * 60 * 1000).unref();
+const prune = () => Promise.all([store.prune(), pruneSignIns(db)]);
+await prune();
+const pruning = setInterval(() => void prune().catch((err: unknown) => console.error("Pruning failed:", err)), 60 * 60 * 1000).unref();
 
 const app = createApp({ db, config });
 const server: Server = app.listen(config.port, config.host, () => {

@@ -8,7 +8,7 @@ import { createApp } from "../src/app.ts";
 import { SYSTEM } from "../src/audit/audit.service.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase, type Db } from "../src/db.ts";
-import { authenticate, createUser, userForToken } from "../src/users/users.service.ts";
+import { authenticate, createUser, issueToken, userForToken } from "../src/users/users.service.ts";
 import { PASSWORD } from "./helpers/app.ts";
 
 // The CLI runs as operators run it: a child process on its own database
@@ -162,5 +162,80 @@ describe("npm run users -- token, role, list", () => {
       expect(res.code, args.join(" ")).toBe(2);
       expect(res.stderr).toContain("Usage: npm run users -- <command>");
     }
+  });
+});
+
+describe("npm run users -- disable, enable, tokens, revoke, password", () => {
+  it("disable refuses the account's token at once and ends its sessions, audited as cli; enable restores the token", async () => {
+    const user = await createUser(db, SYSTEM, { email: "leaver@example.org", role: "editor", password: PASSWORD });
+    const token = await issueToken(db, SYSTEM, "leaver@example.org");
+    await db.session.create({ data: { sid: "leaver-session", data: JSON.stringify({ userId: user.id }), expiresAt: new Date(Date.now() + 3600_000), userId: user.id } });
+
+    const off = await cli(["disable", "Leaver@Example.org"]);
+    expect(off, off.stderr).toMatchObject({ code: 0 });
+    expect(off.stdout).toContain("leaver@example.org is disabled.");
+    expect(await userForToken(db, token)).toBeNull();
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.auditEvent.findFirst({ where: { action: "user.disable", subjectId: user.id } })).toMatchObject({ actorLabel: "cli" });
+    expect((await cli(["disable", "leaver@example.org"])).stdout).toContain("already disabled; nothing changed");
+
+    const on = await cli(["enable", "leaver@example.org"]);
+    expect(on, on.stderr).toMatchObject({ code: 0 });
+    expect(await userForToken(db, token)).toMatchObject({ id: user.id });
+  });
+
+  it("disable of the last active admin exits 1 and changes nothing", async () => {
+    const admins = await db.user.findMany({ where: { role: "admin", disabledAt: null } });
+    for (const a of admins.slice(1)) await cli(["role", a.email, "editor"]);
+    const last = (await db.user.findFirst({ where: { role: "admin", disabledAt: null } }))!;
+    const res = await cli(["disable", last.email]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("This is the last admin");
+    expect((await db.user.findUniqueOrThrow({ where: { id: last.id } })).disabledAt).toBeNull();
+  });
+
+  it("tokens lists id, issue and last use; revoke ID refuses that token at once; revoke --all the rest; wrong arguments exit 2", async () => {
+    const user = await createUser(db, SYSTEM, { email: "bot@example.org", role: "viewer", password: PASSWORD });
+    const first = await issueToken(db, SYSTEM, "bot@example.org");
+    const second = await issueToken(db, SYSTEM, "bot@example.org");
+    await userForToken(db, first); // used once
+    const [a, b] = (await db.apiToken.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } })).map((r) => r.id);
+
+    const listed = await cli(["tokens", "bot@example.org"]);
+    expect(listed, listed.stderr).toMatchObject({ code: 0 });
+    expect(listed.stdout).toMatch(new RegExp(`^${a}\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+-$`, "m"));
+    expect(listed.stdout).toMatch(new RegExp(`^${b}\\s+\\S+ \\S+\\s+-\\s+-$`, "m"));
+
+    const one = await cli(["revoke", "bot@example.org", String(a)]);
+    expect(one, one.stderr).toMatchObject({ code: 0 });
+    expect(one.stdout).toContain(`Revoked #${a} of bot@example.org.`);
+    expect(await userForToken(db, first)).toBeNull();
+    expect(await userForToken(db, second)).not.toBeNull();
+    const all = await cli(["revoke", "bot@example.org", "--all"]);
+    expect(all.stdout).toContain(`Revoked #${b} of bot@example.org.`);
+    expect(await userForToken(db, second)).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "user.token.revoke", subjectId: user.id, actorLabel: "cli" } })).toBe(2);
+
+    for (const args of [["revoke", "bot@example.org"], ["revoke", "bot@example.org", "1", "--all"], ["revoke", "bot@example.org", "abc"]]) {
+      expect((await cli(args)).code, args.join(" ")).toBe(2);
+    }
+    expect((await cli(["revoke", "bot@example.org", "999999"])).stderr).toContain("Token #999999 of this user was not found.");
+  });
+
+  it("password sets the piped password (or prints a generated one), refuses a common one with the reason, and is audited as cli", async () => {
+    await createUser(db, SYSTEM, { email: "forgetful@example.org", role: "viewer", password: PASSWORD });
+    const common = await cli(["password", "forgetful@example.org"], "password1234\n");
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain("password: This is one of the most common passwords");
+    expect(await authenticate(db, "forgetful@example.org", PASSWORD)).not.toBeNull();
+
+    const piped = await cli(["password", "forgetful@example.org"], "a brand new passphrase\n");
+    expect(piped, piped.stderr).toMatchObject({ code: 0 });
+    expect(await authenticate(db, "forgetful@example.org", "a brand new passphrase")).not.toBeNull();
+    expect(await authenticate(db, "forgetful@example.org", PASSWORD)).toBeNull();
+
+    const generatedOne = await cli(["password", "forgetful@example.org"]);
+    expect(await authenticate(db, "forgetful@example.org", generated(generatedOne.stdout)!)).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "user.password", actorLabel: "cli" } })).toBe(2);
   });
 });

@@ -30,6 +30,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.create": "Account created",
   "user.role": "Role changed",
   "user.token": "API token issued",
+  "user.token.revoke": "API tokens revoked",
+  "user.disable": "Account disabled",
+  "user.enable": "Account enabled",
+  "user.password": "Password changed",
 };
 
 /** "claim.resolve" → "Resolved"; an action not in the table still reads as words. */

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Db } from "../db.ts";
 import { Forbidden, Unauthorized } from "../errors.ts";
-import { findUser, userForToken, type CurrentUser } from "../users/users.service.ts";
+import { sessionUser, userForToken, type CurrentUser } from "../users/users.service.ts";
+import { keepAlive, regenerate } from "./session-store.ts";
 import type { RoleName } from "../users/users.schema.ts";
 
 declare module "express-serve-static-core" {
@@ -12,7 +13,11 @@ declare module "express-serve-static-core" {
   }
 }
 
-/** Finds the user from the session cookie or an Authorization: Bearer token. */
+/**
+ * Finds the user from the session cookie or an Authorization: Bearer token,
+ * reading the account on every request (no cache): a disabled account, a
+ * revoked token or a session older than a password change stops at once.
+ */
 export function loadUser(db: Db): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get("authorization");
@@ -23,9 +28,13 @@ export function loadUser(db: Db): RequestHandler {
       req.user = user;
       req.viaToken = true;
     } else if (req.session?.userId) {
-      const user = await findUser(db, req.session.userId);
-      if (user) req.user = user;
-      else delete req.session.userId;
+      const user = await sessionUser(db, req.session.userId, req.session.generation ?? 0);
+      if (user) {
+        req.user = user;
+        keepAlive(req.session);
+      } else {
+        await regenerate(req.session);
+      }
     }
     res.locals.user = req.user ?? null;
     next();

@@ -12,9 +12,9 @@ export interface Flash {
   text: string;
 }
 
-/** Queues a message for the next page. Text only: templates escape it. */
+/** Queues a message for the next page. Text only: templates escape it. A bearer-token call has no next page, and gets no session. */
 export function flash(req: Request, kind: Flash["kind"], text: string): void {
-  if (!req.session) return;
+  if (!req.session || req.viaToken) return;
   (req.session.flash ??= []).push({ kind, text });
 }
 

@@ -1,11 +1,26 @@
 import session from "express-session";
 import type { Db } from "../db.ts";
 
+declare module "express-session" {
+  interface SessionData {
+    /** the user's sessionGeneration at sign-in: a password change since then ends the session */
+    generation?: number;
+    /** when the session's expiry was last pushed back (ms since the epoch) */
+    seenAt?: number;
+  }
+}
+
 const DAY = 24 * 60 * 60 * 1000;
+const LIFETIME_MS = 12 * 60 * 60 * 1000;
+// A session's expiry moves with its use, but is written at most this often:
+// a page view is not a database write.
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 /**
  * express-session's store on the Session table, so sessions survive a
- * restart and live in the same file as the data they protect.
+ * restart and live in the same file as the data they protect. Each row
+ * names its user, so that an account's sessions can be ended together.
+ * It has no touch(): express-session would call it on every request.
  */
 export class PrismaSessionStore extends session.Store {
   constructor(private readonly db: Db) {
@@ -27,17 +42,11 @@ export class PrismaSessionStore extends session.Store {
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     const data = JSON.stringify(sess);
     const expiresAt = this.expiry(sess);
+    const userId = sess.userId ?? null;
     this.db.session
-      .upsert({ where: { sid }, create: { sid, data, expiresAt }, update: { data, expiresAt } })
+      .upsert({ where: { sid }, create: { sid, data, expiresAt, userId }, update: { data, expiresAt, userId } })
       .then(() => cb?.())
       .catch((e: unknown) => cb?.(e));
-  }
-
-  override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
-    this.db.session
-      .updateMany({ where: { sid }, data: { expiresAt: this.expiry(sess) } })
-      .then(() => cb?.())
-      .catch(() => cb?.());
   }
 
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
@@ -52,3 +61,27 @@ export class PrismaSessionStore extends session.Store {
     return this.db.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   }
 }
+
+/**
+ * The session middleware. Nothing is stored until a user signs in
+ * (saveUninitialized: false, and nothing else writes to an anonymous
+ * session), so visitors and bearer-token calls get no row and no cookie.
+ */
+export const sessions = (db: Db, secret: string) =>
+  session({
+    store: new PrismaSessionStore(db),
+    secret,
+    name: "claimtrack.sid",
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    cookie: { httpOnly: true, sameSite: "lax", secure: "auto", maxAge: LIFETIME_MS },
+  });
+
+/** Pushes a signed-in session's expiry back (a save, and a new cookie) when it was last done minutes ago. */
+export function keepAlive(sess: session.Session & Partial<session.SessionData>, now = Date.now()): void {
+  if (now - (sess.seenAt ?? 0) >= TOUCH_EVERY_MS) sess.seenAt = now;
+}
+
+/** A new, empty session in place of the old one, whose row is deleted (at sign-in, it defeats session fixation). */
+export const regenerate = (sess: session.Session) => new Promise<void>((ok, fail) => sess.regenerate((e) => (e ? fail(e) : ok())));

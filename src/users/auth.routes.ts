@@ -1,56 +1,67 @@
 import { Router, type Request, type Response } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
+import { loginFormToken } from "../http/csrf.ts";
 import { flash } from "../http/flash.ts";
 import { mount, route } from "../http/routes.ts";
-import { authenticate } from "./users.service.ts";
+import { regenerate } from "../http/session-store.ts";
+import { loginCookie, readCookie, sign, unsign } from "../http/signed-cookie.ts";
+import { recordSignOut, signIn, type SignInResult } from "./sign-in.service.ts";
+import { addressKey } from "./throttle.ts";
 import { loginSchema } from "./users.schema.ts";
 
 /** Only local paths: a next= pointing elsewhere would make the login page an open redirect. */
 const safeNext = (next: unknown) => (typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/");
 
-const regenerate = (req: Request) => new Promise<void>((ok, fail) => req.session.regenerate((e) => (e ? fail(e) : ok())));
+// "This browser signed in as this account before": such a browser is slowed
+// but never refused by the throttle, so someone guessing a colleague's
+// password from the same office cannot lock the colleague out.
+const DEVICE_COOKIE = "claimtrack.device";
+const DEVICE_PURPOSE = "device";
+const DEVICE_DAYS = 180;
 
-function showLogin(req: Request, res: Response) {
-  if (req.user) return res.redirect(safeNext(req.query.next));
-  res.render("users/login", { title: "Sign in", values: { email: "" }, next: safeNext(req.query.next), failed: false });
+const wait = (s: number) => (s >= 120 ? `${Math.ceil(s / 60)} minutes` : `${s} seconds`);
+
+function refusal(r: Exclude<SignInResult, { outcome: "signed_in" }>): { status: number; message: string } {
+  if (r.outcome === "failed") return { status: 401, message: "That email and password do not match an account." };
+  if (r.outcome === "disabled") return { status: 403, message: "This account is disabled. Ask an administrator to enable it." };
+  if (r.busy) return { status: 503, message: "Too many sign-ins are being checked right now. Wait a few seconds and try again." };
+  return { status: 429, message: `Too many failed sign-ins for this account. Wait ${wait(r.retryAfterS)} and try again.` };
 }
 
-export function authRouter(db: Db) {
-  // Ten tries per address and email in fifteen minutes; successful sign-ins do not count.
-  const throttle = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: 10,
-    skipSuccessfulRequests: true,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? "")}|${String((req.body as { email?: unknown })?.email ?? "").toLowerCase()}`,
-    handler: (req, res) => {
-      res.status(429).render("users/login", {
-        title: "Sign in",
-        values: { email: String((req.body as { email?: unknown })?.email ?? "") },
-        next: safeNext((req.body as { next?: unknown })?.next),
-        failed: "Too many failed sign-ins. Wait fifteen minutes and try again.",
-      });
-    },
-  });
+export function authRouter(db: Db, config: Config) {
+  const secret = config.sessionSecret;
+
+  function renderLogin(req: Request, res: Response, email: string, failed: string | false) {
+    res.locals.csrfToken = loginFormToken(req, res, secret);
+    const next = safeNext(req.method === "GET" ? req.query.next : (req.body as { next?: unknown } | undefined)?.next);
+    res.render("users/login", { title: "Sign in", values: { email }, next, failed });
+  }
+
+  function showLogin(req: Request, res: Response) {
+    if (req.user) return res.redirect(safeNext(req.query.next));
+    renderLogin(req, res, "", false);
+  }
 
   async function login(req: Request, res: Response) {
     const parsed = loginSchema.safeParse(req.body ?? {});
     const { email, password } = parsed.success ? parsed.data : { email: "", password: "" };
-    const user = email && password ? await authenticate(db, email, password) : null;
-    const next = safeNext((req.body as { next?: unknown }).next);
-    if (!user) {
-      res.status(401).render("users/login", { title: "Sign in", values: { email }, next, failed: "That email and password do not match an account." });
-      return;
+    const trusted = unsign(secret, DEVICE_PURPOSE, readCookie(req, DEVICE_COOKIE)) === Buffer.from(email).toString("base64url");
+    const result = await signIn(db, { email, address: addressKey(req.ip), trusted }, password);
+    if (result.outcome !== "signed_in") {
+      const { status, message } = refusal(result);
+      if (result.outcome === "throttled") res.set("Retry-After", String(result.retryAfterS));
+      return renderLogin(req, res.status(status), email, message);
     }
-    await regenerate(req); // a new session id at sign-in defeats session fixation
-    req.session.userId = user.id;
-    flash(req, "success", `Signed in as ${user.email}.`);
-    res.redirect(next);
+    await regenerate(req.session); // a new session id at sign-in defeats session fixation
+    Object.assign(req.session, { userId: result.user.id, generation: result.sessionGeneration, seenAt: Date.now() });
+    res.cookie(DEVICE_COOKIE, sign(secret, DEVICE_PURPOSE, Buffer.from(email).toString("base64url")), loginCookie(req, { maxAge: DEVICE_DAYS * 24 * 60 * 60 * 1000 }));
+    flash(req, "success", `Signed in as ${result.user.email}.`);
+    res.redirect(safeNext((req.body as { next?: unknown }).next));
   }
 
   async function logout(req: Request, res: Response) {
+    if (req.user && !req.viaToken) await recordSignOut(db, { email: req.user.email, address: addressKey(req.ip) }, req.user.id);
     await new Promise<void>((ok) => req.session.destroy(() => ok()));
     res.clearCookie("claimtrack.sid");
     res.redirect("/login");
@@ -58,7 +69,7 @@ export function authRouter(db: Db) {
 
   return mount(Router(), [
     route("get", "/login", [], showLogin),
-    route("post", "/login", [throttle], login),
+    route("post", "/login", [], login),
     route("post", "/logout", [], logout),
   ]);
 }

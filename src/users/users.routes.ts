@@ -6,6 +6,7 @@ import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
 import { ROLES } from "./users.schema.ts";
 import { actorOf, changeRole, createUser, listUsers } from "./users.service.ts";
+import { accountsRouter } from "./accounts.routes.ts";
 
 const admin = [requireRole("admin")];
 const userId = (req: Request) => paramId(req.params.id, "That user");
@@ -49,5 +50,5 @@ export function usersRouter(db: Db) {
     route("get", "/users/new", admin, (_req, res) => showNew(res, { role: "editor" })),
     route("post", "/users", admin, create, createInvalid),
     route("post", "/users/:id/role", admin, setRole, setRoleInvalid),
-  ]);
+  ]).use(accountsRouter(db));
 }

@@ -1,25 +1,58 @@
 import { z } from "zod";
 import { text } from "../validation.ts";
+import { isCommonPassword } from "./common-passwords.ts";
 
 export const ROLES = ["viewer", "editor", "admin"] as const;
 export type RoleName = (typeof ROLES)[number];
 
+/**
+ * The one form of an email that accounts, sign-in and the sign-in throttle
+ * compare: "  Ｅd@Example.org " and "ed@example.org" are one account and one
+ * throttle key (NFKC folds full-width and other look-alike forms).
+ */
+export const normalEmail = (value: string) => value.normalize("NFKC").trim().toLowerCase();
+
 export const email = z
   .string({ error: "Email is required." })
-  .trim()
-  .toLowerCase()
+  .transform(normalEmail)
   .pipe(z.email({ error: "Must be an email address, e.g. editor@example.org." }).max(254));
 
-export const newUserSchema = z.object({
-  email,
-  name: text(120).default(""),
-  role: z.enum(ROLES, { error: "Role must be viewer, editor or admin." }),
-  password: z.string().min(12, "Passwords need at least 12 characters.").max(1024, "At most 1024 characters."),
-});
+/** A new password, with the reason in words when it is refused. */
+export const password = z
+  .string({ error: "A password is required." })
+  .min(12, "Passwords need at least 12 characters.")
+  .max(1024, "At most 1024 characters.")
+  .refine((p) => !p.includes("\0"), "A password cannot contain the NUL character.")
+  .refine((p) => p.trim() !== "", "A password cannot be only spaces.")
+  .refine((p) => !isCommonPassword(p), "This is one of the most common passwords, which attackers try first. Choose another.");
+
+/** Adds the "not your email" rule to a schema with email and password fields. */
+const notTheEmail = <T extends { email: string; password: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (normalEmail(v.password) === v.email) ctx.addIssue({ code: "custom", path: ["password"], message: "A password cannot be the account's email address." });
+};
+
+export const newUserSchema = z
+  .object({
+    email,
+    name: text(120).default(""),
+    role: z.enum(ROLES, { error: "Role must be viewer, editor or admin." }),
+    password,
+  })
+  .superRefine(notTheEmail);
 export type NewUser = z.infer<typeof newUserSchema>;
 
+/** A password set for an account whose email is known (the service adds it). */
+export const passwordSchema = z.object({ email: z.string(), password }).superRefine(notTheEmail);
+
+/** A user's own change: the current password proves it is them, not someone at their unlocked screen. */
+export const ownPasswordSchema = z.object({
+  current: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024),
+  password: z.string({ error: "Enter a new password." }).max(1024, "At most 1024 characters."),
+  confirm: z.string({ error: "Enter the new password again." }).max(1024, "At most 1024 characters."),
+});
+
 export const loginSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).default(""),
+  email: z.string().max(1000).transform(normalEmail).pipe(z.string().max(254)).default(""),
   password: z.string().max(1024).default(""),
 });
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import argon2 from "argon2";
 import type { Db, Tx } from "../db.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
-import { newUserSchema, roleChangeSchema, type RoleName } from "./users.schema.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
+import type { Ticket } from "./gate.ts";
+import { newUserSchema, normalEmail, roleChangeSchema, type RoleName } from "./users.schema.ts";
 
 export interface CurrentUser {
   id: number;
@@ -13,7 +14,7 @@ export interface CurrentUser {
   role: RoleName;
 }
 
-const toCurrent = (u: { id: number; email: string; name: string; role: string }): CurrentUser => ({
+export const toCurrent = (u: { id: number; email: string; name: string; role: string }): CurrentUser => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -22,9 +23,6 @@ const toCurrent = (u: { id: number; email: string; name: string; role: string })
 
 export const actorOf = (u: CurrentUser): Actor => ({ id: u.id, label: u.email, role: u.role });
 
-// A hash of a password nobody has, so an unknown email costs as much as a wrong password.
-const decoyHash = argon2.hash(randomBytes(16).toString("hex"), { type: argon2.argon2id });
-
 async function assertEmailFree(client: Db | Tx, email: string): Promise<void> {
   if (await client.user.findUnique({ where: { email } })) throw new Invalid({ email: "A user with this email already exists." });
 }
@@ -32,7 +30,7 @@ async function assertEmailFree(client: Db | Tx, email: string): Promise<void> {
 export async function createUser(db: Db, actor: Actor, input: unknown): Promise<CurrentUser> {
   const data = parse(newUserSchema, input);
   await assertEmailFree(db, data.email); // before the deliberately slow hash
-  const passwordHash = await argon2.hash(data.password, { type: argon2.argon2id });
+  const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
     await assertEmailFree(tx, data.email); // again: another request may have taken it while we hashed
     const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
@@ -52,7 +50,7 @@ export async function changeRole(db: Db, actor: Actor, userId: number, input: un
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw new NotFound("That user");
     if (user.role === role) return toCurrent(user);
-    if (user.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) === 1) {
+    if (user.role === "admin" && !user.disabledAt && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) === 1) {
       throw new Invalid({ role: "This is the last admin; make another user admin first." });
     }
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
@@ -61,25 +59,36 @@ export async function changeRole(db: Db, actor: Actor, userId: number, input: un
   });
 }
 
-/** The user whose email and password match, or null. Takes the same time either way. */
-export async function authenticate(db: Db, email: string, password: string): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  const ok = await argon2.verify(user?.passwordHash ?? (await decoyHash), password);
-  return user && ok ? toCurrent(user) : null;
+/**
+ * The account of that email (or null) and whether the password is its own.
+ * Takes the same time either way; throws Busy when too many are being checked.
+ */
+export async function checkPassword(db: Db, email: string, password: string, ticket?: Ticket) {
+  const account = await db.user.findUnique({ where: { email: normalEmail(email) } });
+  const ok = await verifyPassword(account?.passwordHash, password, ticket);
+  return { account, ok: ok && account !== null };
 }
 
-export async function findUser(db: Db, id: number): Promise<CurrentUser | null> {
+/** The user whose email and password match (disabled or not), or null. */
+export async function authenticate(db: Db, email: string, password: string): Promise<CurrentUser | null> {
+  const { account, ok } = await checkPassword(db, email, password);
+  return ok ? toCurrent(account!) : null;
+}
+
+/** The user of a session, read on every request: null once the account is disabled or its password changed since. */
+export async function sessionUser(db: Db, id: number, generation: number): Promise<CurrentUser | null> {
   const user = await db.user.findUnique({ where: { id } });
-  return user ? toCurrent(user) : null;
+  return user && !user.disabledAt && user.sessionGeneration === generation ? toCurrent(user) : null;
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<CurrentUser> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const user = await db.user.findUnique({ where: { email: normalEmail(email) } });
   if (!user) throw new NotFound(`The user ${email}`);
   return toCurrent(user);
 }
 
-export const listUsers = (db: Db) => db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, name: true, role: true, createdAt: true } });
+export const listUsers = (db: Db) =>
+  db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true } });
 
 export const countUsers = (db: Db) => db.user.count();
 
@@ -96,8 +105,16 @@ export async function issueToken(db: Db, actor: Actor, email: string): Promise<s
   return token;
 }
 
+// lastUsedAt is written at most this often, so that API reads do not each write to the database.
+const LAST_USED_EVERY_MS = 5 * 60 * 1000;
+
+/** The owner of a token, read on every call: null once the token is revoked or the account disabled. */
 export async function userForToken(db: Db, token: string): Promise<CurrentUser | null> {
   const row = await db.apiToken.findUnique({ where: { tokenHash: tokenHash(token) }, include: { user: true } });
-  if (!row) return null;
+  if (!row || row.revokedAt || row.user.disabledAt) return null;
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return toCurrent(row.user);
 }

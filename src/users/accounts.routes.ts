@@ -1,0 +1,81 @@
+import { Router, type Request, type Response } from "express";
+import type { Db } from "../db.ts";
+import type { Conflict, Invalid } from "../errors.ts";
+import { requireRole } from "../http/auth.ts";
+import { flash } from "../http/flash.ts";
+import { mount, paramId, route } from "../http/routes.ts";
+import { parse } from "../validation.ts";
+import { accountOf, changeOwnPassword, revokeTokens, setDisabled, setPassword } from "./accounts.service.ts";
+import { OUTCOMES } from "./sign-in.service.ts";
+import { listSignIns, signInQuerySchema } from "./sign-ins.query.ts";
+import { actorOf } from "./users.service.ts";
+
+const admin = [requireRole("admin")];
+const userId = (req: Request) => paramId(req.params.id, "That user");
+const tokenId = (req: Request) => paramId(req.params.tokenId, "That token");
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** The browser that changed its own password stays signed in; a bearer-token call has no session to keep. */
+const keptSession = (req: Request) => (req.viaToken ? undefined : req.sessionID);
+const keepSignedIn = (req: Request, generation: number) => {
+  if (!req.viaToken) req.session.generation = generation;
+};
+
+/** An account's admin page (status, tokens, password), the sign-in log, and each user's own password form. */
+export function accountsRouter(db: Db) {
+  const showAccount = async (req: Request, res: Response, errors: Record<string, string> = {}) =>
+    res.render("users/show", { title: "User", account: await accountOf(db, userId(req)), errors });
+
+  /** The account page again, with the refusal beside the form that caused it. */
+  async function accountInvalid(req: Request, res: Response, err: Invalid | Conflict) {
+    await showAccount(req, res.status(err.status), "fields" in err ? err.fields : { form: err.message });
+  }
+
+  async function disable(req: Request, res: Response, disabled: boolean) {
+    const { email, changed } = await setDisabled(db, actorOf(req.user!), userId(req), disabled);
+    const verb = disabled ? "disabled: its sessions have ended and its tokens are refused" : "enabled";
+    flash(req, changed ? "success" : "info", changed ? `${email} is ${verb}.` : `${email} was already ${disabled ? "disabled" : "enabled"}.`);
+    res.redirect(`/users/${userId(req)}`);
+  }
+
+  async function revoke(req: Request, res: Response, which: number | "all") {
+    const ids = await revokeTokens(db, actorOf(req.user!), userId(req), which);
+    flash(req, ids.length ? "success" : "info", ids.length ? `Revoked ${plural(ids.length, "token")}: ${ids.map((id) => `#${id}`).join(", ")}.` : "No token to revoke.");
+    res.redirect(`/users/${userId(req)}`);
+  }
+
+  async function resetPassword(req: Request, res: Response) {
+    const id = userId(req);
+    const own = id === req.user!.id;
+    const generation = await setPassword(db, actorOf(req.user!), id, { password: (req.body as { password?: unknown }).password }, own ? keptSession(req) : undefined);
+    if (own) keepSignedIn(req, generation);
+    flash(req, "success", own ? "Your password is changed; your other sessions have ended." : "Password set; their sessions have ended. Give it to them by a safe channel.");
+    res.redirect(`/users/${id}`);
+  }
+
+  async function signIns(req: Request, res: Response) {
+    const filters = parse(signInQuerySchema, req.query);
+    res.render("users/sign-ins", { title: "Sign-ins", ...(await listSignIns(db, filters)), filters, outcomes: OUTCOMES, query: req.query });
+  }
+
+  const showOwn = (res: Response, errors: Record<string, string> = {}) => res.render("users/account", { title: "Your account", errors });
+
+  async function changeOwn(req: Request, res: Response) {
+    keepSignedIn(req, await changeOwnPassword(db, { ...actorOf(req.user!), id: req.user!.id }, req.body, keptSession(req)));
+    flash(req, "success", "Your password is changed. Your other sessions have ended; sign in there with the new one.");
+    res.redirect("/account");
+  }
+
+  return mount(Router(), [
+    route("get", "/users/sign-ins", admin, signIns),
+    route("get", "/api/users/sign-ins", admin, async (req, res) => void res.json(await listSignIns(db, parse(signInQuerySchema, req.query)))),
+    route("get", "/users/:id", admin, (req, res) => showAccount(req, res)),
+    route("post", "/users/:id/disable", admin, (req, res) => disable(req, res, true), accountInvalid),
+    route("post", "/users/:id/enable", admin, (req, res) => disable(req, res, false), accountInvalid),
+    route("post", "/users/:id/tokens/:tokenId/revoke", admin, (req, res) => revoke(req, res, tokenId(req)), accountInvalid),
+    route("post", "/users/:id/tokens/revoke", admin, (req, res) => revoke(req, res, "all"), accountInvalid),
+    route("post", "/users/:id/password", admin, resetPassword, accountInvalid),
+    route("get", "/account", [], (_req, res) => showOwn(res)),
+    route("post", "/account/password", [], changeOwn, (_req, res, err) => showOwn(res.status(err.status), "fields" in err ? err.fields : {})),
+  ]);
+}
