@@ -1,5 +1,6 @@
 import session from "express-session";
 import type { Db } from "../db.ts";
+import { skipIfFault } from "../sqlite/faults.ts";
 
 declare module "express-session" {
   interface SessionData {
@@ -45,6 +46,8 @@ export class PrismaSessionStore extends session.Store {
     const userId = sess.userId ?? null;
     this.db.session
       .upsert({ where: { sid }, create: { sid, data, expiresAt, userId }, update: { data, expiresAt, userId } })
+      // a page read while an import holds the lock still answers; its session's new expiry is written next time
+      .catch(skipIfFault)
       .then(() => cb?.())
       .catch((e: unknown) => cb?.(e));
   }

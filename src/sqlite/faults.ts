@@ -32,6 +32,15 @@ export function faultKind(err: unknown): FaultKind | null {
 export const isBusy = (err: unknown) => faultKind(err) === "busy";
 
 /**
+ * For bookkeeping writes a read makes on the side (a token's last use, a
+ * session's expiry): when the database cannot take them now (an import
+ * holds the lock, the disk is full) they are skipped, and the read goes on.
+ */
+export function skipIfFault(err: unknown): void {
+  if (!faultKind(err)) throw err;
+}
+
+/**
  * Thrown by the adapter when a write gave up: the code is SQLite's, so it
  * survives Prisma's wrapping (Prisma copies an adapter error's code).
  */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db.ts";
 import { Invalid, NotFound } from "../errors.ts";
+import { skipIfFault } from "../sqlite/faults.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -114,7 +115,7 @@ export async function userForToken(db: Db, token: string): Promise<CurrentUser |
   if (!row || row.revokedAt || row.user.disabledAt) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(skipIfFault);
   }
   return toCurrent(row.user);
 }

@@ -85,9 +85,11 @@ describe("npm run import beside the server", () => {
 
   it("killed with SIGKILL mid-write, it leaves nothing behind: same counts, a clean integrity check, and writes work again", async () => {
     const before = await counts();
-    const { child } = await startImport(ledgerFile(3000));
+    // large enough that it is still writing when the kill comes
+    const { child } = await startImport(ledgerFile(20_000));
     child.kill("SIGKILL");
     await once(child, "exit");
+    expect(child.signalCode).toBe("SIGKILL");
     expect(await counts()).toEqual(before);
     const raw = new Database(t.file, { readonly: true });
     expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
