@@ -50,6 +50,7 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
 export function createApp({ db, config, log = (err) => console.error(err) }: AppDeps) {
   const app = express();
   const dbFile = databasePath(config.databaseUrl);
+  app.set("dbFile", dbFile); // for the forms' answer to a database that cannot take a write (http/routes.ts)
   app.set("views", path.join(root, "views"));
   app.set("view engine", "ejs");
   app.set("trust proxy", "loopback");

@@ -58,10 +58,14 @@ export class Invalid extends AppError {
   constructor(
     readonly fields: FieldErrors,
     message = "Some fields need attention.",
+    status = 422,
   ) {
-    super(422, "invalid", message);
+    super(status, "invalid", message);
   }
 }
+
+/** A form the database could not take now (busy, disk full): it comes back with the input and the reason, as a 503. */
+export const unsaved = (message: string) => new Invalid({ unsaved: message }, message, 503);
 
 /**
  * Optimistic locking: the record as it is, when it is still at the version

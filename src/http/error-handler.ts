@@ -44,6 +44,6 @@ export function errorHandler(showStack: boolean, dbFile: string, log: (err: unkn
       return;
     }
     if (status === 401 && req.method === "GET") return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
-    res.render("errors/error", { title: body.message, status, error: body, stack: showStack && status >= 500 && err instanceof Error ? err.stack : null });
+    res.render("errors/error", { title: body.message, status, error: body, stack: showStack && status === 500 && err instanceof Error ? err.stack : null });
   };
 }

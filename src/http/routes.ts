@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from "express";
-import { Conflict, Invalid, NotFound } from "../errors.ts";
+import { Conflict, Invalid, NotFound, unsaved } from "../errors.ts";
+import { faultAnswer } from "../sqlite/faults.ts";
 
 type Method = "get" | "post" | "patch" | "delete";
 export type Handler = (req: Request, res: Response) => Promise<void> | void;
@@ -36,7 +37,11 @@ export function mount(router: Router, routes: Route[]): Router {
             await r.handler(req, res);
           } catch (err) {
             if (err instanceof Invalid || err instanceof Conflict) return form(req, res, err);
-            next(err);
+            // a write the database cannot take now keeps the editor's input too
+            const fault = faultAnswer(err, req.app.get("dbFile") as string);
+            if (!fault) return next(err);
+            res.set("Retry-After", String(fault.retryAfter));
+            return form(req, res, unsaved(fault.message));
           }
         }
       : r.handler;

@@ -65,7 +65,8 @@ afterAll(async () => {
 describe("npm run import beside the server", () => {
   it("while it writes, reads answer and a write gets 503 'an import is running'; afterwards everything is there and writes work", async () => {
     const before = await counts();
-    const { child } = await startImport(ledgerFile(3000));
+    // large enough that it is still writing when the requests come
+    const { child } = await startImport(ledgerFile(20_000));
     const res = await api.post("/api/claims", { statement: "Written during the import", status: "rumored" }).timeout(5000);
     expect(res.status).toBe(503);
     expect(res.body.error.message).toMatch(/an import is running/);
@@ -74,10 +75,10 @@ describe("npm run import beside the server", () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
     const after = await counts();
-    expect(after.claims - before.claims).toBe(3000);
-    expect(after.evidence - before.evidence).toBe(6000);
+    expect(after.claims - before.claims).toBe(20_000);
+    expect(after.evidence - before.evidence).toBe(40_000);
     // claim.create and two evidence.add a claim, claim.resolve for a third of them, one import.run
-    expect(after.events - before.events).toBe(3000 * 3 + 1000 + 70 + 1);
+    expect(after.events - before.events).toBe(20_000 * 3 + 6667 + 70 + 1);
     await api.post("/api/claims", { statement: "Written after the import", status: "rumored" }).timeout(5000).expect(201);
     const verify = await api.get("/api/audit/verify").expect(200);
     expect(verify.body.ok).toBe(true);

@@ -64,7 +64,7 @@ describe("another process holding the write lock", () => {
     await request(t.app).get("/healthz").expect(200);
   });
 
-  it("without a note the 503 says another program is writing; a page form gets the message too", async () => {
+  it("without a note the 503 says another program is writing; a page form comes back with the message and the editor's input", async () => {
     const { agent, csrf } = await t.signIn("editor");
     const release = await holdLock(false);
     try {
@@ -74,6 +74,9 @@ describe("another process holding the write lock", () => {
       const page = await agent.post("/claims").type("form").send({ _csrf: csrf, statement: "Locked out too", status: "rumored" }).timeout(5000);
       expect(page.status).toBe(503);
       expect(page.text).toContain("another program is writing");
+      // the form comes back with what the editor typed
+      expect(page.text).toContain("Nothing was saved");
+      expect(page.text).toContain("Locked out too");
     } finally {
       await release();
     }
