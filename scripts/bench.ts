@@ -95,6 +95,7 @@ async function httpCases(db: Db, url: string, budget: Budget, claimIds: number[]
     const client = await httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, email, password, token);
     const r = seeded(11);
     const rows: Row[] = [];
+    await run(rows, budget, "http GET / (dashboard)", () => client.get("/", "session"));
     await run(rows, budget, LIST_PAGE, () => client.get("/claims", "session"));
     await run(rows, budget, "http GET /claims?q=Ultraman (search page)", () => client.get("/claims?q=Ultraman", "session"));
     await run(rows, budget, "http GET /claims/:id (claim page)", () => client.get(`/claims/${pick(r, claimIds)}`, "session"));

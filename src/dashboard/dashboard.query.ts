@@ -63,28 +63,15 @@ export function seriesFromDeltas(deltas: StatusDelta[], today: string, days = CH
   return series;
 }
 
-/**
- * The net change per UTC day and status, computed by SQLite: every event that
- * set a claim's status adds one to the new status and takes one from the old.
- * createdAt is ISO text, so its first ten characters are the UTC day.
- */
+/** The net change per UTC day and status, kept by triggers on Claim (the status_days migration). */
 async function statusDeltas(db: Db): Promise<StatusDelta[]> {
-  const rows = await db.$queryRaw<{ day: string; status: string; delta: bigint | number }[]>`
-    SELECT day, status, SUM(delta) AS delta FROM (
-      SELECT substr(createdAt, 1, 10) AS day, json_extract(changes, '$.status[1]') AS status, 1 AS delta
-        FROM AuditEvent WHERE action IN ('claim.create', 'claim.status', 'claim.resolve', 'claim.reopen')
-      UNION ALL
-      SELECT substr(createdAt, 1, 10), json_extract(changes, '$.status[0]'), -1
-        FROM AuditEvent WHERE action IN ('claim.status', 'claim.resolve', 'claim.reopen')
-    ) WHERE status IS NOT NULL
-    GROUP BY day, status ORDER BY day`;
-  return rows.map((r) => ({ day: r.day, status: r.status, delta: Number(r.delta) }));
+  return db.claimStatusDay.findMany({ where: { delta: { not: 0 } }, orderBy: [{ day: "asc" }, { status: "asc" }] });
 }
 
+/** Claims per status, from the counts the triggers keep (the list_performance migration), not a scan of every claim. */
 async function countsByStatus(db: Db): Promise<Record<Status, number>> {
-  const groups = await db.claim.groupBy({ by: ["status"], _count: { _all: true } });
   const counts = zeroCounts();
-  for (const g of groups) if (Object.hasOwn(counts, g.status)) counts[g.status as Status] = g._count._all;
+  for (const { status, n } of await db.claimStatusCount.findMany()) if (Object.hasOwn(counts, status)) counts[status as Status] = n;
   return counts;
 }
 
