@@ -9,7 +9,7 @@
 import Database from "better-sqlite3";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { diff, eventFields, eventHash, GENESIS_HASH, type Actor, type AuditInput, type Changes } from "../src/audit/audit.service.ts";
+import { diff, eventFields, newEventHash, GENESIS_HASH, type Actor, type AuditInput, type Changes } from "../src/audit/audit.service.ts";
 import { databasePath, loadConfig } from "../src/config.ts";
 import { openMigrated } from "../src/db.ts";
 import { cleanAliases } from "../src/entities/entities.service.ts";
@@ -49,7 +49,7 @@ function auditChain(sqlite: Database.Database) {
     },
     record(at: Date, e: AuditInput) {
       const fields = eventFields(SYNTHETIC, e, at);
-      const hash = eventHash(head, fields);
+      const hash = newEventHash(head, fields);
       insert.run(sqlDate(at), fields.actorId, fields.actorLabel, fields.action, fields.subjectType, fields.subjectId, fields.changes, fields.reason, fields.sourceIds, head, hash);
       head = hash;
       events++;
