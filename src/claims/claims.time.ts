@@ -13,7 +13,7 @@ const REPORTED_ERROR = "Must be a date and time in the years 1000 to 9999, e.g. 
 const DATE_ERROR = "Must be a real calendar date in the years 1000 to 9999, written like 2023-11-16.";
 const TIME_ERROR = "Must be a time from 00:00 to 23:59, written like 14:00.";
 const NEEDS_TIME = "Give the time, or choose a part of the day or the whole day as the precision.";
-const SPAN_HAS_NO_TIME = "A part of the day or a whole day has no time of its own: clear the time, or choose “At the time given”.";
+const SPAN_HAS_NO_TIME = "A part of the day or a whole day has no time of its own: clear the time, or choose “Exact time”.";
 const DATE_FIRST = "Give the date that the time, precision and zone go with.";
 const ONE_OF_TWO = "Give occurredAt or occurredDate, not both.";
 

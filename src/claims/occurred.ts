@@ -20,12 +20,12 @@ export const SPANS: Record<Span, readonly [number, number]> = {
 
 /** The form's choices, as whole sentences. */
 export const PRECISION_CHOICES: readonly { id: Precision; label: string }[] = [
-  { id: "instant", label: "At the time given" },
-  { id: "morning", label: "Some time in the morning (06:00–12:00)" },
-  { id: "afternoon", label: "Some time in the afternoon (12:00–18:00)" },
-  { id: "evening", label: "Some time in the evening (18:00–24:00)" },
-  { id: "night", label: "Some time in the night (00:00–06:00)" },
-  { id: "day", label: "Some time that day" },
+  { id: "instant", label: "Exact time" },
+  { id: "morning", label: "Morning (06:00–12:00)" },
+  { id: "afternoon", label: "Afternoon (12:00–18:00)" },
+  { id: "evening", label: "Evening (18:00–24:00)" },
+  { id: "night", label: "Night (00:00–06:00)" },
+  { id: "day", label: "The whole day" },
 ];
 
 /** The zones the newsroom reads most, named by city; any other IANA name works too. */
