@@ -45,6 +45,7 @@ const pages: [string, string][] = [
   ["claim-edit", `/claims/${rumor.id}/edit`],
   ["claim-history", `/claims/${resolved.id}/history`],
   ["timeline-beijing", "/timeline?tz=Asia/Shanghai"],
+  ["timeline-san-francisco", "/timeline?tz=America/Los_Angeles"],
   ["sources", "/sources"],
   ["source", `/sources/${source.id}`],
   ["entity", `/entities/${entity.id}`],

@@ -24,7 +24,7 @@ const BATCH = 2000;
 // events and publications spread over two years around the article's story (November 2023)
 const FROM = Date.UTC(2023, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
-const CLAIM_FIELDS = ["statement", "context", "status", "confidence", "occurredAt", "occurredAtText", "firstReportedAt"] as const;
+const CLAIM_FIELDS = ["statement", "context", "status", "confidence", "occurredAt", "occurredPrecision", "occurredZone", "occurredAtText", "firstReportedAt"] as const;
 const SOURCE_FIELDS = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
 
 /** A date as Prisma's SQLite adapter writes it ('2023-11-20T06:00:00.000+00:00'), so text comparisons treat both alike. */
@@ -67,8 +67,8 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const claim = sql(
-    `INSERT INTO Claim (id, statement, context, status, confidence, occurredAt, occurredAtText, firstReportedAt, resolutionNote, resolvedAt, version, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO Claim (id, statement, context, status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt, resolutionNote, resolvedAt, version, createdAt, updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const lastClaimId = sql("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Claim'), 0), COALESCE((SELECT MAX(id) FROM Claim), 0))").pluck();
   const claimEntity = sql("INSERT INTO ClaimEntity (claimId, entityId) VALUES (?, ?)");
@@ -107,7 +107,7 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
       // full-text triggers then index the claim once, with its quotes and
       // source titles, instead of re-indexing it after every evidence row.
       const evidenceIds = c.evidence.map((ev) => Number(evidence.run(id, ev.sourceId, ev.stance, ev.quote, sqlDate(at)).lastInsertRowid));
-      claim.run(id, c.statement, c.context, c.status, c.confidence, sqlDate(c.occurredAt), c.occurredAtText, sqlDate(c.firstReportedAt),
+      claim.run(id, c.statement, c.context, c.status, c.confidence, sqlDate(c.occurredAt), c.occurredPrecision, c.occurredZone, c.occurredAtText, sqlDate(c.firstReportedAt),
         c.resolutionNote, sqlDate(resolved ? at : null), version, sqlDate(at), sqlDate(at));
       for (const e of c.entityIds) claimEntity.run(id, e);
       const changes: Changes = diff({} as SyntheticClaim, { ...c, ...first }, CLAIM_FIELDS);

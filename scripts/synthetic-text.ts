@@ -234,6 +234,9 @@ export function generatedClaim(r: Rand, people: NamedId[], orgs: NamedId[], sour
     status,
     confidence: int(r, lo, hi),
     occurredAt: when.at,
+    // generated times are exact instants, as the columns' defaults say
+    occurredPrecision: "instant",
+    occurredZone: "UTC",
     occurredAtText: when.text,
     firstReportedAt: reported,
     entityIds: [...new Set(linked.map((e) => e.id))],

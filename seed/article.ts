@@ -15,23 +15,30 @@
 //   (e.g. the date Shear left Twitch); the resolutionNote then says so.
 // - Confidence bands: confirmed 80-100, false 0-15, inconclusive 30-70,
 //   rumored 20-70, unverified 30-75.
-// - occurredAt is UTC. Beijing time (CST) is UTC+8: subtract 8 h. San
-//   Francisco local time in November 2023 is PST, UTC-8 (DST ended
-//   5 Nov 2023): add 8 h. The conversion's arithmetic sits in a comment
-//   beside each value.
+// - Times are kept as precisely as the article gives them, in the zone of
+//   its wording (occurredZone: Asia/Shanghai for Beijing time, the default
+//   of the article's sections; America/Los_Angeles for "heure locale" in the
+//   San Francisco timeline). A clock time is an instant: occurredAt is its
+//   UTC value, with the conversion's arithmetic in a comment beside it.
+//   Beijing time (CST) is UTC+8; San Francisco in November 2023 is PST,
+//   UTC-8 (DST ended 5 Nov 2023).
 // - A clock time with no zone is read in the zone of the timeline section
 //   it is filed under (the article's sections are headed in Beijing time);
 //   the context says when a zone was inferred.
-// - When the article gives an explicit date but no clock time (including
-//   "dans la soirée du 20", "tôt le matin du 21"), occurredAt is midnight
-//   UTC of that calendar date: date precision only, the real instant may
-//   differ by up to a day; the context says so. No explicit day (a year, a
-//   month, "il y a 16 ans", a weekday): occurredAt is null.
+// - A date with a part of the day ("dans la soirée du 20", "tôt le matin du
+//   21") or a date alone ("le 21 novembre") is that span of that day in its
+//   zone: occurredAt is the local date, occurredPrecision the span (see
+//   src/claims/occurred.ts), and the service stores the span's middle. No
+//   explicit day (a year, a month, "il y a 16 ans", a weekday): occurredAt
+//   is null.
 // - occurredAtText is the article's own wording, verbatim ("" when none).
 // - firstReportedAt: the instant of the public announcement when the event is
 //   itself a dated publication; otherwise the date of the timeline heading
 //   the article files the news under ("Heure de Pékin le 19 novembre", ...),
-//   as midnight UTC of that date (date precision); null when nothing is said.
+//   as midnight UTC of that date (firstReportedAt has no precision of its
+//   own: such a value means "that day"); null when nothing is said, and
+//   null when the event is its own report (a post, a letter) that the
+//   article dates only to a part of a day.
 // - Evidence: `source` is the original source the article relays (the
 //   Titanium Media article itself when it asserts without attribution;
 //   `unnamed-reports` for "selon des sources", "il est rapporté", "selon les
@@ -498,6 +505,7 @@ export const claims: SeedClaim[] = [
     confidence: 97,
     // "vers 14 heures, heure de Pékin, le 20 novembre": 20 Nov 14:00 CST - 8 h = 20 Nov 06:00 UTC
     occurredAt: "2023-11-20T06:00:00.000Z",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "vers 14 heures, heure de Pékin, le 20 novembre",
     firstReportedAt: "2023-11-20T06:00:00.000Z", // the announcement itself
     resolutionNote:
@@ -531,6 +539,7 @@ export const claims: SeedClaim[] = [
     confidence: 90,
     // "À midi le 20" (Beijing time inferred): 20 Nov 12:00 CST - 8 h = 20 Nov 04:00 UTC
     occurredAt: "2023-11-20T04:00:00.000Z",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "À midi le 20",
     firstReportedAt: "2023-11-20T04:00:00.000Z", // the announcement itself
     resolutionNote:
@@ -624,13 +633,16 @@ export const claims: SeedClaim[] = [
     key: "shear-independent-investigation",
     statement: "Emmett Shear said he would hire an independent investigator to examine the process and communications around Altman's removal.",
     context:
-      "From Shear's own post, which also set out a 30-day plan to reform management. The article quotes him as saying the affair 'seriously damaged our credibility' (his word was trust). This records the announcement; whether the investigation happens is open. Date only: 'dans la soirée du 20' (Beijing), stored as midnight UTC.",
+      "From Shear's own post, which also set out a 30-day plan to reform management. The article quotes him as saying the affair 'seriously damaged our credibility' (his word was trust). This records the announcement; whether the investigation happens is open. The article gives only 'dans la soirée du 20' (Beijing), and the evening is what is stored.",
     status: "confirmed",
     confidence: 95,
-    // "Dans la soirée du 20" (Beijing date): date only, midnight UTC of 20 Nov
-    occurredAt: "2023-11-20T00:00:00.000Z",
+    // "Dans la soirée du 20" (Beijing date): the evening of 20 Nov in Beijing, 18:00-24:00 CST = 10:00-16:00 UTC
+    occurredAt: "2023-11-20",
+    occurredPrecision: "evening",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "Dans la soirée du 20",
-    firstReportedAt: "2023-11-20T00:00:00.000Z",
+    // its own first report, which the article dates no closer than the occurrence
+    firstReportedAt: null,
     resolutionNote: "Shear's own public post on X says so.",
     entities: ["emmett-shear", "openai", "sam-altman"],
     evidence: [
@@ -687,6 +699,7 @@ export const claims: SeedClaim[] = [
     confidence: 97,
     // "vers 16 heures, heure de Pékin, le 20 novembre": 20 Nov 16:00 CST - 8 h = 20 Nov 08:00 UTC
     occurredAt: "2023-11-20T08:00:00.000Z",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "vers 16 heures, heure de Pékin, le 20 novembre",
     firstReportedAt: "2023-11-20T08:00:00.000Z", // the post itself
     resolutionNote: "Nadella's own public post on X; Altman reposted it ('the mission continues').",
@@ -733,6 +746,7 @@ export const claims: SeedClaim[] = [
     confidence: 92,
     // "À partir d’environ 17h50 le 20" (Beijing time inferred): 20 Nov 17:50 CST - 8 h = 20 Nov 09:50 UTC
     occurredAt: "2023-11-20T09:50:00.000Z",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "À partir d’environ 17h50 le 20",
     firstReportedAt: "2023-11-20T09:50:00.000Z",
     resolutionNote: "The posts are public on X, Murati's included.",
@@ -772,13 +786,16 @@ export const claims: SeedClaim[] = [
     key: "letter-490-signatories",
     statement: "490 OpenAI employees signed a letter threatening to resign unless the board resigned and reinstated Altman as CEO.",
     context:
-      "The first count the article gives ('dans la soirée du 20', Beijing date; date precision only). It later says 'more than 700' (letter-700-signatories): the list grew, or the counts come from different reports. The article says the signatures are mostly electronic, cannot be authenticated, and OpenAI has not confirmed.",
+      "The first count the article gives ('dans la soirée du 20', Beijing date: only the evening is known). It later says 'more than 700' (letter-700-signatories): the list grew, or the counts come from different reports. The article says the signatures are mostly electronic, cannot be authenticated, and OpenAI has not confirmed.",
     status: "unverified",
     confidence: 55,
-    // "Dans la soirée du 20" (Beijing date): date only, midnight UTC of 20 Nov
-    occurredAt: "2023-11-20T00:00:00.000Z",
+    // "Dans la soirée du 20" (Beijing date): the evening of 20 Nov in Beijing, 18:00-24:00 CST = 10:00-16:00 UTC
+    occurredAt: "2023-11-20",
+    occurredPrecision: "evening",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "Dans la soirée du 20",
-    firstReportedAt: "2023-11-20T00:00:00.000Z",
+    // its own first report, which the article dates no closer than the occurrence
+    firstReportedAt: null,
     resolutionNote: "",
     entities: ["openai", "sam-altman"],
     evidence: [
@@ -836,10 +853,13 @@ export const claims: SeedClaim[] = [
       "The text is quoted, but its authenticity and its list of signatories are not confirmed by OpenAI. The letter also says the board's process for firing Altman and removing Brockman jeopardised the company's work, and that the board is unable to oversee OpenAI.",
     status: "unverified",
     confidence: 70,
-    // "Dans la soirée du 20" (Beijing date): date only, midnight UTC of 20 Nov
-    occurredAt: "2023-11-20T00:00:00.000Z",
+    // "Dans la soirée du 20" (Beijing date): the evening of 20 Nov in Beijing, 18:00-24:00 CST = 10:00-16:00 UTC
+    occurredAt: "2023-11-20",
+    occurredPrecision: "evening",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "Dans la soirée du 20",
-    firstReportedAt: "2023-11-20T00:00:00.000Z",
+    // its own first report, which the article dates no closer than the occurrence
+    firstReportedAt: null,
     resolutionNote: "",
     entities: ["openai", "sam-altman", "greg-brockman", "microsoft"],
     evidence: [
@@ -998,13 +1018,16 @@ export const claims: SeedClaim[] = [
     key: "nadella-open-to-altman",
     statement: "Satya Nadella told Bloomberg TV that Microsoft is open to Altman leading either at Microsoft or back at OpenAI, and that Altman will work with Microsoft either way.",
     context:
-      "'Tôt le matin du 21' is Beijing date; date precision only (the interview was on 20 November, US time). It softens the previous day's announcement that Altman would join Microsoft.",
+      "'Tôt le matin du 21' is Beijing date: only the morning is known (the interview was on 20 November, US time). It softens the previous day's announcement that Altman would join Microsoft.",
     status: "confirmed",
     confidence: 95,
-    // "Tôt le matin du 21" (Beijing date): date only, midnight UTC of 21 Nov
-    occurredAt: "2023-11-21T00:00:00.000Z",
+    // "Tôt le matin du 21" (Beijing date): the morning of 21 Nov in Beijing, 06:00-12:00 CST = 20 Nov 22:00 - 21 Nov 04:00 UTC
+    occurredAt: "2023-11-21",
+    occurredPrecision: "morning",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "Tôt le matin du 21",
-    firstReportedAt: "2023-11-21T00:00:00.000Z",
+    // its own first report, which the article dates no closer than the occurrence
+    firstReportedAt: null,
     resolutionNote: "Nadella's own on-the-record words in a television interview.",
     entities: ["satya-nadella", "microsoft", "sam-altman", "openai"],
     evidence: [
@@ -1028,10 +1051,13 @@ export const claims: SeedClaim[] = [
       "Nadella's own statement. It records what he says he was told, not what the reason is; the board has still not explained, beyond its 'not consistently candid' wording (see board-not-candid).",
     status: "confirmed",
     confidence: 90,
-    // "Le 21 novembre": date only, midnight UTC of 21 Nov
-    occurredAt: "2023-11-21T00:00:00.000Z",
+    // "Le 21 novembre" (Beijing date, from the section heading): the whole of 21 Nov in Beijing = 20 Nov 16:00 - 21 Nov 16:00 UTC
+    occurredAt: "2023-11-21",
+    occurredPrecision: "day",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "Le 21 novembre",
-    firstReportedAt: "2023-11-21T00:00:00.000Z",
+    // its own first report, which the article dates no closer than the occurrence
+    firstReportedAt: null,
     resolutionNote: "Nadella's own on-the-record words; no party contradicts them.",
     entities: ["satya-nadella", "microsoft", "openai", "sam-altman"],
     evidence: [
@@ -1080,12 +1106,14 @@ export const claims: SeedClaim[] = [
     key: "sutskever-texted-altman",
     statement: "On the evening of 16 November (San Francisco time), Ilya Sutskever texted Sam Altman asking to talk at noon on 17 November.",
     context:
-      "The article says Altman and Brockman both got the text, but its next lines have Brockman first texted at 12:19 on the 17th; the first-hand account it follows says Altman. Date only: 'dans la soirée du 16 novembre, heure locale' is stored as midnight UTC of 16 Nov, though evening PST on 16 Nov is early 17 Nov UTC.",
+      "The article says Altman and Brockman both got the text, but its next lines have Brockman first texted at 12:19 on the 17th; the first-hand account it follows says Altman. Only the evening is known: 'dans la soirée du 16 novembre, heure locale' is the evening of 16 Nov in San Francisco, early on 17 Nov in UTC.",
     status: "confirmed",
     confidence: 80,
-    // "Dans la soirée du 16 novembre, heure locale": date only, midnight UTC of 16 Nov
-    // (evening PST = roughly 17 Nov 01:00-08:00 UTC)
-    occurredAt: "2023-11-16T00:00:00.000Z",
+    // "Dans la soirée du 16 novembre, heure locale": the evening of 16 Nov in San Francisco,
+    // 18:00-24:00 PST = 17 Nov 02:00-08:00 UTC
+    occurredAt: "2023-11-16",
+    occurredPrecision: "evening",
+    occurredZone: "America/Los_Angeles",
     occurredAtText: "Dans la soirée du 16 novembre, heure locale",
     firstReportedAt: null,
     resolutionNote:
@@ -1109,6 +1137,7 @@ export const claims: SeedClaim[] = [
     confidence: 85,
     // "à midi le 17" (San Francisco, PST): 17 Nov 12:00 PST + 8 h = 17 Nov 20:00 UTC
     occurredAt: "2023-11-17T20:00:00.000Z",
+    occurredZone: "America/Los_Angeles",
     occurredAtText: "à midi le 17",
     firstReportedAt: null,
     resolutionNote:
@@ -1135,6 +1164,7 @@ export const claims: SeedClaim[] = [
     confidence: 80,
     // "À 12 h 19, heure locale, le 17" (PST): 17 Nov 12:19 PST + 8 h = 17 Nov 20:19 UTC
     occurredAt: "2023-11-17T20:19:00.000Z",
+    occurredZone: "America/Los_Angeles",
     occurredAtText: "À 12 h 19, heure locale, le 17",
     firstReportedAt: null,
     resolutionNote: "Brockman's own first-hand account; not disputed as of 21 November.",
@@ -1155,6 +1185,7 @@ export const claims: SeedClaim[] = [
     confidence: 85,
     // "À 12 h 23, heure locale, le 17" (PST): 17 Nov 12:23 PST + 8 h = 17 Nov 20:23 UTC
     occurredAt: "2023-11-17T20:23:00.000Z",
+    occurredZone: "America/Los_Angeles",
     occurredAtText: "À 12 h 23, heure locale, le 17",
     firstReportedAt: null,
     resolutionNote: "Brockman's own account, matching the board's published announcement.",
@@ -1204,6 +1235,7 @@ export const claims: SeedClaim[] = [
     confidence: 99,
     // "4 heures du matin, heure de Pékin, le 18": 18 Nov 04:00 CST - 8 h = 17 Nov 20:00 UTC (= 12:00 PST)
     occurredAt: "2023-11-17T20:00:00.000Z",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "4 heures du matin, heure de Pékin, le 18",
     firstReportedAt: "2023-11-17T20:00:00.000Z", // the blog post itself
     resolutionNote: "OpenAI's own official announcement (blog post), acknowledged by Altman's farewell post.",
@@ -1262,6 +1294,7 @@ export const claims: SeedClaim[] = [
     confidence: 98,
     // "4 heures du matin, heure de Pékin, le 18": 18 Nov 04:00 CST - 8 h = 17 Nov 20:00 UTC
     occurredAt: "2023-11-17T20:00:00.000Z",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "4 heures du matin, heure de Pékin, le 18",
     firstReportedAt: "2023-11-17T20:00:00.000Z",
     resolutionNote: "OpenAI's own official announcement.",
@@ -1284,6 +1317,7 @@ export const claims: SeedClaim[] = [
     confidence: 97,
     // "4 heures du matin, heure de Pékin, le 18": 18 Nov 04:00 CST - 8 h = 17 Nov 20:00 UTC
     occurredAt: "2023-11-17T20:00:00.000Z",
+    occurredZone: "Asia/Shanghai",
     occurredAtText: "4 heures du matin, heure de Pékin, le 18",
     firstReportedAt: "2023-11-17T20:00:00.000Z",
     resolutionNote: "The wording is in OpenAI's own blog post; what it refers to has not been disclosed.",

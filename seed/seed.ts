@@ -45,6 +45,8 @@ export async function seedIfEmpty(db: Db): Promise<SeedCounts | null> {
         status: isResolved(c.status) ? "unverified" : c.status,
         confidence: c.confidence,
         occurredAt: c.occurredAt,
+        occurredPrecision: c.occurredPrecision,
+        occurredZone: c.occurredZone,
         occurredAtText: c.occurredAtText,
         firstReportedAt: c.firstReportedAt,
         entityIds: c.entities.map((k) => lookup(entityIds, k, "entity")),

@@ -49,8 +49,12 @@ export interface SeedClaim {
   context: string;
   status: SeedStatus;
   confidence: number; // 0..100
-  /** ISO 8601 UTC, converted from occurredAtText; null when the article gives no time */
+  /** ISO 8601 UTC, converted from occurredAtText; a bare local date for a span (occurredPrecision); null when the article gives no time */
   occurredAt: string | null;
+  /** a part of the day or the whole day; absent for an instant */
+  occurredPrecision?: "morning" | "afternoon" | "evening" | "night" | "day";
+  /** the IANA zone of the wording; absent when there is no time */
+  occurredZone?: string;
   /** the article's own wording of when, in French */
   occurredAtText: string;
   firstReportedAt: string | null;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { claims as seedClaims } from "../seed/article.ts";
 import { verifyChain } from "../src/audit/audit.service.ts";
+import { timeWarnings } from "../src/claims/occurred.ts";
 import { testApp, type TestApp } from "./helpers/app.ts";
 
 let t: TestApp;
@@ -43,6 +44,28 @@ describe("seed from the source article", () => {
     expect((await byWording("4 heures du matin, heure de Pékin, le 18")).occurredAt?.toISOString()).toBe("2023-11-17T20:00:00.000Z");
     // 12:23 San Francisco (PST, UTC-8) on 17 Nov = 20:23 UTC
     expect((await byWording("À 12 h 23, heure locale, le 17")).occurredAt?.toISOString()).toBe("2023-11-17T20:23:00.000Z");
+    expect(await byWording("À 12 h 23, heure locale, le 17")).toMatchObject({ occurredPrecision: "instant", occurredZone: "America/Los_Angeles" });
+    expect(await byWording("4 heures du matin, heure de Pékin, le 18")).toMatchObject({ occurredPrecision: "instant", occurredZone: "Asia/Shanghai" });
+  });
+
+  it("keeps a part of a day or a date as that span in the wording's zone, never as midnight UTC", async () => {
+    const sf = await byWording("Dans la soirée du 16 novembre, heure locale");
+    // 18:00-24:00 PST on 16 Nov = 02:00-08:00 UTC on 17 Nov: its middle
+    expect(sf).toMatchObject({ occurredAt: new Date("2023-11-17T05:00:00Z"), occurredPrecision: "evening", occurredZone: "America/Los_Angeles" });
+    const evenings = await t.db.claim.findMany({ where: { occurredAtText: "Dans la soirée du 20" } });
+    expect(evenings.length).toBe(3);
+    // 18:00-24:00 in Beijing on 20 Nov = 10:00-16:00 UTC
+    for (const c of evenings) expect(c).toMatchObject({ occurredAt: new Date("2023-11-20T13:00:00Z"), occurredPrecision: "evening", occurredZone: "Asia/Shanghai" });
+    expect(await byWording("Tôt le matin du 21")).toMatchObject({ occurredPrecision: "morning", occurredZone: "Asia/Shanghai", occurredAt: new Date("2023-11-21T01:00:00Z") });
+    expect(await byWording("Le 21 novembre")).toMatchObject({ occurredPrecision: "day", occurredZone: "Asia/Shanghai", occurredAt: new Date("2023-11-21T04:00:00Z") });
+    const timed = await t.db.claim.findMany({ where: { occurredAt: { not: null } } });
+    for (const c of timed) {
+      expect(c.occurredZone, c.occurredAtText).not.toBe("UTC");
+      if (c.occurredPrecision === "instant") expect(c.occurredAt!.toISOString(), c.occurredAtText).not.toMatch(/T00:00:00/);
+      expect(timeWarnings(c), c.occurredAtText).toEqual([]);
+    }
+    const page = await request(t.app).get(`/api/claims/${sf.id}`).set("Authorization", `Bearer ${token}`).expect(200);
+    expect(page.body).toMatchObject({ occurredPrecision: "evening", occurredZone: "America/Los_Angeles" });
   });
 
   it("knows every alias the article uses, and the API finds each one's entity", async () => {

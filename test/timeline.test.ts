@@ -58,6 +58,26 @@ describe("GET /timeline", () => {
     }
   });
 
+  it("files the evening of 16 November in San Francisco under 16 November in San Francisco time, as the evening, never as a minute", async () => {
+    const c = await newClaim({
+      statement: "Sutskever texted Altman.", occurredDate: "2023-11-16", occurredPrecision: "evening", occurredZone: "America/Los_Angeles",
+      occurredAtText: "Dans la soirée du 16 novembre, heure locale",
+    });
+    const cases = [
+      ["America/Los_Angeles", "Thursday, 16 November 2023"],
+      // its middle, 05:00 UTC on the 17th, is where it falls in other zones; the label stays the source's
+      ["UTC", "Friday, 17 November 2023"],
+      ["Asia/Shanghai", "Friday, 17 November 2023"],
+    ] as const;
+    for (const [tz, day] of cases) {
+      const res = await editor.agent.get(`/timeline?tz=${encodeURIComponent(tz)}`).expect(200);
+      const found = itemOf(res.text, c.id)!;
+      expect(found.day, tz).toBe(day);
+      expect(found.item, tz).toContain('<span class="timeline-time timeline-span">evening of 16 Nov 2023 (San Francisco)</span>');
+      expect(found.item, tz).not.toMatch(/\d\d:\d\d/);
+    }
+  });
+
   it("shows the original wording beside the time, escaped, and links the statement to the claim", async () => {
     const c = await newClaim({ occurredAt: "2023-11-18T10:00:00Z", occurredAtText: "samedi <b>matin</b>, selon The Information" });
     const res = await editor.agent.get("/timeline?tz=Europe/Paris").expect(200);

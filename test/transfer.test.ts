@@ -41,7 +41,10 @@ async function makeLedger() {
   await post(`/claims/${fired.id}/evidence`, { sourceId: verge.id, stance: "mentions", quote: "" });
   await post(`/claims/${fired.id}/resolution`, { outcome: "confirmed", note: "The board's own post.", sourceIds: [board.id] }, 200);
 
-  const resigned = await post("/claims", { statement: "Altman resigned of his own accord.", confidence: 40, entityIds: [altman.id] });
+  const resigned = await post("/claims", {
+    statement: "Altman resigned of his own accord.", confidence: 40, entityIds: [altman.id],
+    occurredDate: "2023-11-16", occurredPrecision: "evening", occurredZone: "America/Los_Angeles",
+  });
   await post(`/claims/${resigned.id}/evidence`, { sourceId: verge.id, stance: "refutes", quote: "He was fired." });
   await post(`/claims/${resigned.id}/resolution`, { outcome: "false", confidence: 5, note: "He was fired.", sourceIds: [verge.id] }, 200);
 
@@ -63,7 +66,7 @@ async function content(db: Db, csv = false) {
   return {
     claims: claims.map((c) => ({
       statement: c.statement, context: c.context, status: c.status, confidence: c.confidence, occurredAt: c.occurredAt,
-      occurredAtText: c.occurredAtText, firstReportedAt: c.firstReportedAt, resolutionNote: c.resolutionNote,
+      occurredPrecision: c.occurredPrecision, occurredZone: c.occurredZone, occurredAtText: c.occurredAtText, firstReportedAt: c.firstReportedAt, resolutionNote: c.resolutionNote,
       resolvedAt: c.resolvedAt?.toISOString() ?? null,
       entities: c.entities.map((ce) => entity(ce.entity)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       evidence: c.evidence.map((e) => ({ stance: e.stance, quote: e.quote, source: source(e.source) })),
@@ -140,7 +143,7 @@ describe("GET /export/claims.json and /export/claims.csv", () => {
     const entityIds = (await t.db.entity.findMany({ where: { name: { in: ["Sam Altman", "OpenAI"] } }, orderBy: { id: "asc" } })).map((e) => e.id);
     expect(file.claims.find((c: { id: number }) => c.id === fired.id)).toEqual({
       id: fired.id, statement: "The board removed Sam Altman as CEO.", context: "Announced on the blog.", status: "confirmed", confidence: 90,
-      occurredAt: "2023-11-17T20:00:00.000Z", occurredAtText: "vendredi", firstReportedAt: "2023-11-17T20:28:00.000Z",
+      occurredAt: "2023-11-17T20:00:00.000Z", occurredPrecision: "instant", occurredZone: "UTC", occurredAtText: "vendredi", firstReportedAt: "2023-11-17T20:28:00.000Z",
       resolutionNote: "The board's own post.", resolvedAt: fired.resolvedAt!.toISOString(), entityIds,
       evidence: fired.evidence.map((e) => ({ sourceId: e.sourceId, stance: e.stance, quote: e.quote })),
     });
@@ -169,7 +172,8 @@ describe("GET /export/claims.json and /export/claims.csv", () => {
     expect(exported.csv).toContain(`,"He said ""no"", then left,\nquietly",`);
     expect(exported.csv).toContain(`,"'=HYPERLINK(""https://evil.example"",""click"")",`);
     expect(exported.csv).toContain(`,"'-5 points, +3 more",`);
-    expect(exported.csv).toContain(",rumored,50,,'@noon,");
+    expect(exported.csv).toContain(",rumored,50,,instant,UTC,'@noon,");
+    expect(exported.csv).toContain(",false,5,2023-11-17T05:00:00.000Z,evening,America/Los_Angeles,,");
     const records = parseCsv(exported.csv);
     expect(records).toHaveLength(5);
     const row = (statement: string) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, records.find((r) => r.cells[1] === statement)!.cells[i]]));
@@ -224,6 +228,33 @@ describe("importLedger", () => {
     } finally {
       await target.close();
     }
+  });
+
+  it("a JSON or CSV export without the time's precision and zone (written before they existed) imports its times as instants in UTC", async () => {
+    const file = JSON.parse(exported.json);
+    for (const c of file.claims) {
+      delete c.occurredPrecision;
+      delete c.occurredZone;
+    }
+    const keep = CSV_COLUMNS.flatMap((c, i) => (c === "occurredPrecision" || c === "occurredZone" ? [] : [i]));
+    const oldCsv = parseCsv(exported.csv).map((r) => csvLine(keep.map((i) => r.cells[i]!))).join("");
+    for (const [text, format] of [[JSON.stringify(file), "json"], [oldCsv, "csv"]] as const) {
+      const target = await testApp();
+      try {
+        expect((await importLedger(target.db, textChunks(text), format, IMPORT)).claims, format).toBe(4);
+        const resigned = await target.db.claim.findFirstOrThrow({ where: { statement: "Altman resigned of his own accord." } });
+        expect(resigned, format).toMatchObject({ occurredAt: new Date("2023-11-17T05:00:00Z"), occurredPrecision: "instant", occurredZone: "UTC" });
+      } finally {
+        await target.close();
+      }
+    }
+  });
+
+  it("an imported claim's precision and zone are checked like the API's: an unknown zone names the record and the field", async () => {
+    const file = JSON.parse(exported.json);
+    file.claims[0].occurredZone = "Mars/Olympus_Mons";
+    const problems = await refused(t.db, JSON.stringify(file, null, 0), "json");
+    expect(problems).toEqual([expect.stringMatching(/^line 1, claims\[0\]\.occurredZone: “Mars\/Olympus_Mons” is not a time zone/)]);
   });
 
   it("a CSV with a confidence of 140 on physical line 4 (after a two-line row) writes nothing and names line 4", async () => {

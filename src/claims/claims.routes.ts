@@ -14,6 +14,7 @@ import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail }
 import { listClaims, statusCounts } from "./claims.list.ts";
 import { SORTS, listQuerySchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
+import { timeFormValues } from "./claims.time.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
 
@@ -22,17 +23,15 @@ export const claimId = (req: Request) => paramId(req.params.id, "That claim");
 
 type FormValues = Record<string, string | string[]>;
 
-/** A claim as the edit form's fields: strings, dates as UTC datetime-local values. */
+/** A claim as the edit form's fields: strings, times in the claim's own zone. */
 function formValues(c: ClaimDetail): FormValues {
-  const dt = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
   return {
     statement: c.statement,
     context: c.context,
     status: c.status,
     confidence: String(c.confidence),
-    occurredAt: dt(c.occurredAt),
+    ...timeFormValues(c),
     occurredAtText: c.occurredAtText,
-    firstReportedAt: dt(c.firstReportedAt),
     entityIds: c.entities.map((e) => String(e.id)),
     version: String(c.version),
   };
@@ -74,11 +73,12 @@ export function claimsRouter(db: Db, config: Config) {
   }
 
   const newForm = async (_req: Request, res: Response) =>
-    res.render("claims/new", { title: "New claim", values: { status: "unverified", confidence: "50" }, errors: {}, ...(await options()) });
+    res.render("claims/new", { title: "New claim", values: { status: "unverified", confidence: "50", occurredZone: "UTC" }, errors: {}, ...(await options()) });
 
   async function create(req: Request, res: Response) {
     const claim = await createClaim(db, actorOf(req.user!), req.body);
     flash(req, "success", `Claim #${claim.id} created.`);
+    for (const warning of claim.warnings) flash(req, "info", warning);
     res.redirect(`/claims/${claim.id}`);
   }
 
@@ -94,6 +94,7 @@ export function claimsRouter(db: Db, config: Config) {
   async function update(req: Request, res: Response) {
     const claim = await updateClaim(db, actorOf(req.user!), claimId(req), req.body);
     flash(req, "success", `Claim #${claim.id} saved (version ${claim.version}).`);
+    for (const warning of claim.warnings) flash(req, "info", warning);
     res.redirect(`/claims/${claim.id}`);
   }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, optionalDate, requiredText, text, version } from "../validation.ts";
+import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, requiredText, text, version } from "../validation.ts";
+import { PRECISIONS } from "./occurred.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES } from "./status.ts";
 
 export const STANCES = ["supports", "refutes", "mentions"] as const;
@@ -8,13 +9,30 @@ export type Stance = (typeof STANCES)[number];
 const status = z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` });
 const openStatus = z.enum(OPEN_STATUSES, { error: "A new or reopened claim is unverified or rumored." });
 
+// The times are read together, in their zone, by readTimes (claims.time.ts):
+// here a blank form field becomes null (cleared), an absent one stays absent.
+const blankToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
+const timeValue = z.preprocess(blankToNull, z.unknown()).optional();
+
+/** The fields of a claim's times, in either form (see claims.time.ts). */
+export const timeFields = {
+  occurredAt: timeValue,
+  occurredDate: timeValue,
+  occurredTime: timeValue,
+  occurredPrecision: z.preprocess(
+    (v) => (blankToNull(v) === null ? undefined : v),
+    z.enum(PRECISIONS, { error: `Precision must be one of: ${PRECISIONS.join(", ")}.` }).optional(),
+  ),
+  occurredZone: z.preprocess((v) => (blankToNull(v) === null ? undefined : v), text(100).optional()),
+  firstReportedAt: timeValue,
+};
+
 const claimFields = {
   statement: requiredText(1000, "The statement"),
   context: text(10_000).default(""),
   confidence,
-  occurredAt: optionalDate.default(null),
+  ...timeFields,
   occurredAtText: text(300).default(""),
-  firstReportedAt: optionalDate.default(null),
   entityIds: idList.default([]),
 };
 
@@ -31,9 +49,8 @@ export const updateClaimSchema = z.object({
   context: text(10_000).optional(),
   status: status.optional(),
   confidence: optionalConfidence,
-  occurredAt: optionalDate.optional(),
+  ...timeFields,
   occurredAtText: text(300).optional(),
-  firstReportedAt: optionalDate.optional(),
   entityIds: idList.optional(),
   version,
   /** why status or confidence changed: required when either does */

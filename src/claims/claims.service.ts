@@ -4,9 +4,11 @@ import { parse } from "../validation.ts";
 import { diff, recordAudit, type Actor, type AuditInput, type Changes } from "../audit/audit.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { createClaimSchema, reopenSchema, resolutionSchema, updateClaimSchema } from "./claims.schema.ts";
+import { withTimes } from "./claims.time.ts";
+import { timeWarnings } from "./occurred.ts";
 import { refusal, type Status } from "./status.ts";
 
-const EDITABLE = ["statement", "context", "status", "confidence", "occurredAt", "occurredAtText", "firstReportedAt"] as const;
+const EDITABLE = ["statement", "context", "status", "confidence", "occurredAt", "occurredPrecision", "occurredZone", "occurredAtText", "firstReportedAt"] as const;
 
 /** Refuses ids that name no row, as a 422 on the field that sent them. */
 export async function assertExist(tx: Tx, model: "source" | "entity", ids: number[], field: string): Promise<void> {
@@ -45,8 +47,14 @@ export function claimResolved(current: ClaimRow, next: Partial<ClaimRow>, note: 
   return { action: "claim.resolve", subjectType: "claim", subjectId: current.id, changes, reason: note, sourceIds };
 }
 
+/** The claim as saved, with what looks wrong about it without being refused (the API's `warnings`, the page's notice). */
+async function saved(db: DbOrTx, id: number) {
+  const claim = await getClaim(db, id);
+  return { ...claim, warnings: timeWarnings(claim) };
+}
+
 export async function createClaim(db: DbOrTx, actor: Actor, input: unknown) {
-  const data = parse(createClaimSchema, input);
+  const data = withTimes(parse(createClaimSchema, input));
   const id = await inTransaction(db, async (tx) => {
     await assertExist(tx, "entity", data.entityIds, "entityIds");
     const { entityIds, ...fields } = data;
@@ -56,12 +64,12 @@ export async function createClaim(db: DbOrTx, actor: Actor, input: unknown) {
     await recordAudit(tx, actor, claimCreated(claim, entityIds));
     return claim.id;
   });
-  return getClaim(db, id);
+  return saved(db, id);
 }
 
 /** An edit from the form or PATCH. Nothing is written when nothing changed. */
 export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: unknown) {
-  const data = parse(updateClaimSchema, input);
+  const data = withTimes(parse(updateClaimSchema, input));
   await inTransaction(db, async (tx) => {
     const current = await claimAtVersion(tx, id, data.version);
     if (data.status && data.status !== current.status) {
@@ -90,7 +98,7 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
     const action = changes.status ? "claim.status" : "claim.update";
     await recordAudit(tx, actor, { action, subjectType: "claim", subjectId: id, changes, reason, sourceIds });
   });
-  return getClaim(db, id);
+  return saved(db, id);
 }
 
 /** Resolving a rumor: an open claim becomes confirmed, false or inconclusive, with a note and cited sources, as of now. */

@@ -3,6 +3,7 @@ import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/stat
 import { actionLabel, describeValue } from "../audit/audit.query.ts";
 import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
+import { PRECISION_CHOICES, ZONES, formatInstant, formatOccurred, type Occurrence } from "../claims/occurred.ts";
 import type { RoleName } from "../users/users.schema.ts";
 
 const utc = new Intl.DateTimeFormat("en-GB", {
@@ -27,6 +28,12 @@ export const helpers = {
     const date = new Date(d);
     return Number.isNaN(date.getTime()) ? String(d) : date.toISOString().slice(0, 16);
   },
+  /** a claim's time in its own zone, as precise as its source: "evening of 16 Nov 2023 (San Francisco)" */
+  occurred: (c: Occurrence) => formatOccurred({ ...c, occurredAt: c.occurredAt && new Date(c.occurredAt) }),
+  /** when a claim was first reported, in the zone of its time */
+  reported: (c: Occurrence & { firstReportedAt: Date | null }) => formatInstant(c.firstReportedAt, c.occurredZone),
+  zones: ZONES,
+  precisions: PRECISION_CHOICES,
   iso(d: Date | string | null | undefined): string {
     return d ? new Date(d).toISOString() : "";
   },

@@ -2,23 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { STATUSES } from "../claims/status.ts";
-
-/** The zones the newsroom reads most; any other IANA name works when typed in the URL. */
-export const ZONES = [
-  { id: "UTC", label: "UTC" },
-  { id: "Asia/Shanghai", label: "Beijing" },
-  { id: "America/Los_Angeles", label: "San Francisco" },
-  { id: "Europe/Paris", label: "Paris" },
-] as const;
-
-/** The zone's name as Intl spells it ("asia/shanghai" → "Asia/Shanghai"), or null for a zone Intl does not know. */
-export function canonicalZone(tz: string): string | null {
-  try {
-    return new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
+import { ZONES, canonicalZone, formatOccurred } from "../claims/occurred.ts";
 
 /** The select's choices: the usual zones, plus the one in the URL when it is another. */
 export const zoneChoices = (tz: string) => (ZONES.some((z) => z.id === tz) ? [...ZONES] : [...ZONES, { id: tz, label: tz }]);
@@ -76,13 +60,18 @@ export const timelineQuerySchema = z.object({
 });
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
-const claimFields = { id: true, statement: true, status: true, confidence: true, occurredAt: true, occurredAtText: true } as const;
+const claimFields = { id: true, statement: true, status: true, confidence: true, occurredAt: true, occurredPrecision: true, occurredZone: true, occurredAtText: true } as const;
 type TimelineClaim = Prisma.ClaimGetPayload<{ select: typeof claimFields }>;
 
 /** How many claims without a time the last page lists; the count says how many there are in all. */
 const UNTIMED_SHOWN = 100;
 
-/** Claims with their time in the zone, grouped by the zone's calendar day, in the order given. */
+/**
+ * Claims with their time in the zone, grouped by the zone's calendar day, in
+ * the order given. A span (the evening of 16 Nov in San Francisco) is filed
+ * under the day its middle falls on, which in its own zone is its own day,
+ * and shown as the span it is, never as a minute.
+ */
 export function groupByDay(claims: TimelineClaim[], tz: string) {
   const dayParts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
   const heading = new Intl.DateTimeFormat("en-GB", { timeZone: tz, weekday: "long", day: "numeric", month: "long", year: "numeric" });
@@ -95,7 +84,7 @@ export function groupByDay(claims: TimelineClaim[], tz: string) {
     const key = `${part(d, "year")}-${part(d, "month")}-${part(d, "day")}`;
     const t = clock.formatToParts(at);
     // ICU calls UTC "GMT+0"; the zone the reader chose reads better
-    const time = `${part(t, "hour")}:${part(t, "minute")} ${tz === "UTC" ? "UTC" : part(t, "timeZoneName")}`;
+    const time = c.occurredPrecision !== "instant" ? formatOccurred(c) : `${part(t, "hour")}:${part(t, "minute")} ${tz === "UTC" ? "UTC" : part(t, "timeZoneName")}`;
     if (days.at(-1)?.key !== key) days.push({ key, heading: heading.format(at), items: [] });
     days.at(-1)!.items.push({ ...c, time });
   }

@@ -13,6 +13,7 @@ import {
   CSV_COLUMNS,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  LATER_CSV_COLUMNS,
   claimRecordSchema,
   csvClaimSchema,
   entityRecordSchema,
@@ -63,11 +64,11 @@ function check<S extends z.ZodType>(schema: S, value: unknown, at: At, problems:
 
 /** A claim as the services take it: recorded open, then resolved (as an editor would) when the file has it resolved. */
 function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], evidence: PlannedClaim["evidence"]): PlannedClaim {
-  const { statement, context, status, confidence, occurredAt, occurredAtText, firstReportedAt } = c;
+  const { statement, context, status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt } = c;
   const resolved = isResolved(status);
   return {
     at,
-    input: plain({ statement, context, status: resolved ? "unverified" : status, confidence, occurredAt, occurredAtText, firstReportedAt }),
+    input: plain({ statement, context, status: resolved ? "unverified" : status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt }),
     entities,
     evidence,
     resolution: resolved ? { outcome: status, note: c.resolutionNote, resolvedAt: c.resolvedAt } : null,
@@ -138,7 +139,7 @@ export async function* jsonRecords(chunks: Chunks, problems: Problem[], kinds: R
 
 /** The header, as the export writes it (any order): anything missing or unknown is named on line 1. */
 function headerProblems(names: string[]): string[] {
-  const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
+  const missing = CSV_COLUMNS.filter((c) => !names.includes(c) && !LATER_CSV_COLUMNS.includes(c));
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
   return [
     ...(missing.length ? [`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`] : []),

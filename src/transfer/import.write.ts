@@ -5,6 +5,7 @@ import { parse } from "../validation.ts";
 import { recordAudits, type Actor, type AuditInput } from "../audit/audit.service.ts";
 import { claimCreated, claimResolved } from "../claims/claims.service.ts";
 import { createClaimSchema, evidenceSchema, resolutionSchema } from "../claims/claims.schema.ts";
+import { withTimes } from "../claims/claims.time.ts";
 import { evidenceAdded } from "../claims/evidence.service.ts";
 import { aliasRow, cleanAliases, entityCreated } from "../entities/entities.service.ts";
 import { createEntitySchema } from "../entities/entities.schema.ts";
@@ -65,7 +66,7 @@ export class BulkWriter {
     const now = new Date();
     const planned = batch.map((c) =>
       this.#parse(c.at, () => {
-        const { entityIds, ...fields } = parse(createClaimSchema, { ...c.input, entityIds: c.entities.map((k) => this.entityIds.get(k)!) });
+        const { entityIds, ...fields } = withTimes(parse(createClaimSchema, { ...c.input, entityIds: c.entities.map((k) => this.entityIds.get(k)!) }));
         const evidence = c.evidence.map((ev) => parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote }));
         const cited = [...new Set(evidence.map((ev) => ev.sourceId))];
         const resolution = c.resolution && parse(resolutionSchema, { outcome: c.resolution.outcome, note: c.resolution.note, sourceIds: cited });

@@ -4,6 +4,7 @@
 
 import { z } from "zod";
 import { createClaimSchema, evidenceSchema } from "../claims/claims.schema.ts";
+import { readTimes, type TimeInput } from "../claims/claims.time.ts";
 import { STATUSES, isResolved } from "../claims/status.ts";
 import { createEntitySchema } from "../entities/entities.schema.ts";
 import { createSourceSchema } from "../sources/sources.schema.ts";
@@ -19,6 +20,8 @@ export const CSV_COLUMNS = [
   "status",
   "confidence",
   "occurredAt",
+  "occurredPrecision",
+  "occurredZone",
   "occurredAtText",
   "firstReportedAt",
   "resolutionNote",
@@ -29,6 +32,9 @@ export const CSV_COLUMNS = [
   "evidence",
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** Columns that exports written before they existed lack: such a file still imports (as instants in UTC). */
+export const LATER_CSV_COLUMNS: readonly CsvColumn[] = ["occurredPrecision", "occurredZone"];
 
 /** The root of a JSON export; its records are checked one by one, so each message can name its record. */
 export const ledgerFileSchema = z.object({
@@ -54,8 +60,9 @@ const ledgerClaim = createClaimSchema.omit({ entityIds: true }).extend({
   resolvedAt: optionalDate.default(null),
 });
 
-/** A resolved claim is imported the way editors resolve one: with a note, citing sources. */
-function resolvable(c: { status: string; resolutionNote: string; evidence: unknown[] }, ctx: z.RefinementCtx) {
+/** A resolved claim is imported the way editors resolve one: with a note, citing sources; its times are read as the services read them. */
+function resolvable(c: TimeInput & { status: string; resolutionNote: string; evidence: unknown[] }, ctx: z.RefinementCtx) {
+  for (const [field, message] of Object.entries(readTimes(c).errors)) ctx.addIssue({ code: "custom", path: [field], message });
   if (!isResolved(c.status)) return;
   if (!c.resolutionNote) ctx.addIssue({ code: "custom", path: ["resolutionNote"], message: RESOLUTION_NOTE });
   if (!c.evidence.length) ctx.addIssue({ code: "custom", path: ["evidence"], message: RESOLUTION_SOURCE });

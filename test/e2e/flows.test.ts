@@ -93,13 +93,15 @@ describe("the editors' flows in Chromium, JavaScript on", { timeout: E2E_TIMEOUT
   test("the timeline in Beijing time shows times as GMT+8", async () => {
     const { page } = editor;
     await page.goto("/timeline");
-    expect(await page.locator(".timeline-time").first().textContent()).toMatch(/UTC$/);
+    // instants are <time> elements with a clock time; a span (the seed's evening in San Francisco) is its words
+    expect(await page.locator("time.timeline-time").first().textContent()).toMatch(/UTC$/);
     await page.selectOption("#field-tz", { label: "Beijing (Asia/Shanghai)" });
     await Promise.all([page.waitForURL((url) => url.searchParams.get("tz") === "Asia/Shanghai"), page.getByRole("button", { name: "Show" }).click()]);
 
-    const times = await page.locator(".timeline-time").allTextContents();
+    const times = await page.locator("time.timeline-time").allTextContents();
     expect(times.length).toBeGreaterThan(0);
     for (const time of times) expect(time).toMatch(/^\d\d:\d\d GMT\+8$/);
+    expect(await page.locator(".timeline-span").allTextContents()).toContain("evening of 16 Nov 2023 (San Francisco)");
     expect(await page.locator("main").textContent()).toContain("Times in Beijing (Asia/Shanghai)");
   });
 });
