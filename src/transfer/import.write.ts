@@ -8,7 +8,7 @@ import { createClaimSchema, evidenceSchema, resolutionSchema } from "../claims/c
 import { evidenceAdded } from "../claims/evidence.service.ts";
 import { aliasRow, cleanAliases, entityCreated } from "../entities/entities.service.ts";
 import { createEntitySchema } from "../entities/entities.schema.ts";
-import { sourceCreated } from "../sources/sources.service.ts";
+import { sourceCreated, sourceRow } from "../sources/sources.service.ts";
 import { createSourceSchema } from "../sources/sources.schema.ts";
 import type { At, Key, Planned, PlannedClaim, Problem } from "./import.plan.ts";
 
@@ -45,7 +45,7 @@ export class BulkWriter {
   }
 
   async sources(batch: KeyedRecord[]): Promise<void> {
-    const data = batch.map((s) => this.#parse(s.at, () => parse(createSourceSchema, s.input)));
+    const data = batch.map((s) => this.#parse(s.at, () => sourceRow(parse(createSourceSchema, s.input))));
     const rows = inOrder(await inChunks(data, (chunk) => this.tx.source.createManyAndReturn({ data: chunk })));
     rows.forEach((row, i) => this.sourceIds.set(batch[i]!.key, row.id));
     await recordAudits(this.tx, this.actor, rows.map(sourceCreated));
