@@ -67,7 +67,9 @@ export class BulkWriter {
       this.#parse(c.at, () => {
         const { entityIds, ...fields } = parse(createClaimSchema, { ...c.input, entityIds: c.entities.map((k) => this.entityIds.get(k)!) });
         const evidence = c.evidence.map((ev) => parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote }));
-        const cited = [...new Set(evidence.map((ev) => ev.sourceId))];
+        // what the resolution cited, or (files from before that was exported) the claim's evidence
+        const fromFile = c.resolution?.sources.map((k) => this.sourceIds.get(k)!) ?? [];
+        const cited = [...new Set(fromFile.length ? fromFile : evidence.map((ev) => ev.sourceId))];
         const resolution = c.resolution && parse(resolutionSchema, { outcome: c.resolution.outcome, note: c.resolution.note, sourceIds: cited });
         const resolvedAt = c.resolution?.resolvedAt ?? now;
         return { fields, entityIds: [...new Set(entityIds)], evidence, cited, resolution, resolvedAt };
