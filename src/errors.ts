@@ -42,8 +42,32 @@ export class Conflict extends AppError {
   constructor(
     message: string,
     readonly current?: unknown,
+    code = "conflict",
   ) {
-    super(409, "conflict", message);
+    super(409, code, message);
+  }
+}
+
+/** The record a new one looks like: its page (`url`), and the name, alias or address that matched. */
+export interface ExistingRecord {
+  id: number;
+  name?: string;
+  title?: string;
+  url: string;
+  matched: string;
+}
+
+/**
+ * A new record that looks like one already in the ledger (409 "duplicate").
+ * A Conflict, so the forms that re-render on one get it too; sent again with
+ * confirmDuplicate, it is created.
+ */
+export class Duplicate extends Conflict {
+  constructor(
+    message: string,
+    readonly existing: ExistingRecord,
+  ) {
+    super(message, undefined, "duplicate");
   }
 }
 

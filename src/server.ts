@@ -8,6 +8,7 @@ import { startVerifier } from "./audit/audit.verification.ts";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { countUsers } from "./users/users.service.ts";
 import { pruneSignIns } from "./users/sign-in.service.ts";
+import { backfillUrlKeys } from "./sources/sources.service.ts";
 
 /** A start that cannot go on: the operator reads why and what to do, not a stack trace. */
 function refuse(err: unknown): never {
@@ -29,6 +30,9 @@ const config = (() => {
   }
 })();
 const db = await openMigrated(config.databaseUrl).catch(refuse);
+// sources from before the duplicate check's key existed, or written by raw SQL, get theirs
+const keyed = await backfillUrlKeys(db);
+if (keyed) console.log(`Normalised the URLs of ${keyed} sources for the duplicate check.`);
 
 const seeded = await seedIfEmpty(db);
 if (seeded) console.log(`Seeded ${seeded.claims} claims, ${seeded.sources} sources and ${seeded.entities} entities from the source article.`);

@@ -14,3 +14,10 @@ export const isolate = (s: string) => (BIDI.test(s) ? `\u2068${s}\u2069` : s);
 export function fold(s: string): string {
   return s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim();
 }
+
+/**
+ * A name as the duplicate check compares it: folded, and with only its
+ * letters and digits, so "Sam Altman ", "sam  altman" and "SamAltman" are
+ * one name, and so are "Adam D'Angelo" and "Adam D’Angelo".
+ */
+export const nameKey = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, "");

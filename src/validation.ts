@@ -126,3 +126,19 @@ const confidenceNumber = whole(
 export const confidence = z.preprocess(blankToUndefined, confidenceNumber);
 export const optionalConfidence = z.preprocess(blankToUndefined, confidenceNumber.optional());
 export const confidenceOr = (fallback: number) => z.preprocess(blankToUndefined, confidenceNumber.default(fallback));
+
+const YES = new Set<unknown>([true, "true", "1", "on"]);
+const NO = new Set<unknown>([undefined, false, "false", "0", ""]);
+
+/**
+ * The editor's "create it anyway" after a 409 duplicate: true in JSON, or
+ * the form's button or checkbox. Parsed apart from the record's fields, so
+ * it never reaches a table (the import's bulk path writes what a record
+ * schema gives).
+ */
+export const confirmDuplicateSchema = z.object({
+  confirmDuplicate: z.preprocess(
+    (v) => (YES.has(v) ? true : NO.has(v) ? false : v),
+    z.boolean({ error: "confirmDuplicate must be true or false." }),
+  ),
+});

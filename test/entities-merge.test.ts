@@ -26,8 +26,9 @@ interface EntityJson {
   claims: { id: number }[];
 }
 
+// merging is for entries that look alike, so they are created past the duplicate check
 async function newEntity(name: string, aliases: string[] = [], kind = "person"): Promise<EntityJson> {
-  return (await api().post("/api/entities").set(bearer(editorToken)).send({ name, kind, aliases }).expect(201)).body;
+  return (await api().post("/api/entities").set(bearer(editorToken)).send({ name, kind, aliases, confirmDuplicate: true }).expect(201)).body;
 }
 
 async function newClaim(statement: string, entityIds: number[]): Promise<number> {

@@ -11,6 +11,7 @@ import { IMPORT, importLedger, InvalidImport, type ImportCounts } from "../src/t
 import { textChunks } from "../src/transfer/import.read.ts";
 import { CSV_COLUMNS, type CsvColumn } from "../src/transfer/transfer.schema.ts";
 import { testApp, type Agent, type TestApp } from "./helpers/app.ts";
+import { content } from "./helpers/ledger.ts";
 
 let t: TestApp;
 let editor: { agent: Agent; csrf: string };
@@ -51,31 +52,6 @@ async function makeLedger() {
   const tricky = await post("/claims", { statement: TRICKY, status: "rumored", context: "-5 points, +3 more", occurredAtText: "@noon" });
   await post(`/claims/${tricky.id}/evidence`, { sourceId: verge.id, stance: "supports", quote: "'=already quoted" });
   await post("/claims", { statement: FORMULA, context: "" });
-}
-
-/** A ledger's content without its ids: what an import must reproduce. `csv` keeps what a CSV carries. */
-async function content(db: Db, csv = false) {
-  const claims = await db.claim.findMany({
-    orderBy: { id: "asc" },
-    include: { entities: { include: { entity: { include: { aliases: true } } } }, evidence: { orderBy: { id: "asc" }, include: { source: true } } },
-  });
-  const source = (s: { title: string; publisher: string; author: string; url: string | null; publishedAt: Date | null; kind: string; reliability: string; notes: string }) =>
-    csv ? { title: s.title, url: s.url } : { title: s.title, publisher: s.publisher, author: s.author, url: s.url, publishedAt: s.publishedAt, kind: s.kind, reliability: s.reliability, notes: s.notes };
-  const entity = (e: { name: string; kind: string; description: string; aliases: { alias: string }[] }) =>
-    csv ? e.name : { name: e.name, kind: e.kind, description: e.description, aliases: e.aliases.map((a) => a.alias).sort() };
-  return {
-    claims: claims.map((c) => ({
-      statement: c.statement, context: c.context, status: c.status, confidence: c.confidence, occurredAt: c.occurredAt,
-      occurredPrecision: c.occurredPrecision, occurredZone: c.occurredZone, occurredAtText: c.occurredAtText, firstReportedAt: c.firstReportedAt, resolutionNote: c.resolutionNote,
-      resolvedAt: c.resolvedAt?.toISOString() ?? null,
-      entities: c.entities.map((ce) => entity(ce.entity)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-      evidence: c.evidence.map((e) => ({ stance: e.stance, quote: e.quote, source: source(e.source) })),
-    })),
-    ...(csv ? {} : {
-      sources: (await db.source.findMany({ orderBy: { id: "asc" } })).map(source),
-      entities: (await db.entity.findMany({ orderBy: { id: "asc" }, include: { aliases: true } })).map(entity),
-    }),
-  };
 }
 
 const counts = async (db: Db) => ({
@@ -144,7 +120,7 @@ describe("GET /export/claims.json and /export/claims.csv", () => {
     expect(file.claims.find((c: { id: number }) => c.id === fired.id)).toEqual({
       id: fired.id, statement: "The board removed Sam Altman as CEO.", context: "Announced on the blog.", status: "confirmed", confidence: 90,
       occurredAt: "2023-11-17T20:00:00.000Z", occurredPrecision: "instant", occurredZone: "UTC", occurredAtText: "vendredi", firstReportedAt: "2023-11-17T20:28:00.000Z",
-      resolutionNote: "The board's own post.", resolvedAt: fired.resolvedAt!.toISOString(), entityIds,
+      resolutionNote: "The board's own post.", resolvedAt: fired.resolvedAt!.toISOString(), resolutionSourceIds: [fired.evidence[0]!.sourceId], entityIds,
       evidence: fired.evidence.map((e) => ({ sourceId: e.sourceId, stance: e.stance, quote: e.quote })),
     });
     expect(file.sources[0]).toEqual({
@@ -271,7 +247,7 @@ describe("importLedger", () => {
     const text = `${CSV_HEADER}\n${csvRow({ statement: "Settled", status: "confirmed", confidence: "90" })}\n`;
     expect(await refused(t.db, text, "csv")).toEqual([
       "line 2, resolutionNote: A resolved claim needs its resolution note.",
-      "line 2, evidence: A resolved claim needs at least one evidence source: the import resolves it citing its sources.",
+      "line 2, evidence: A resolved claim needs a source to cite: the import resolves it citing its resolution's sources (resolutionSourceIds, or resolutionSources in a CSV), or, when the file has none, its evidence sources.",
     ]);
   });
 

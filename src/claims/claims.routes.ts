@@ -12,9 +12,10 @@ import { scriptJson } from "../claimreview/claimreview.ts";
 import { id, parse } from "../validation.ts";
 import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
 import { listClaims, statusCounts } from "./claims.list.ts";
-import { SORTS, listQuerySchema } from "./claims.schema.ts";
+import { SORTS, listQuerySchema, similarSchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { timeFormValues } from "./claims.time.ts";
+import { similarClaims } from "./similar.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
 
@@ -82,6 +83,12 @@ export function claimsRouter(db: Db, config: Config) {
     res.redirect(`/claims/${claim.id}`);
   }
 
+  /** The new-claim form again, as typed, with the claims that look like it; nothing is saved. */
+  async function similar(req: Request, res: Response) {
+    const { statement } = parse(similarSchema, req.body);
+    res.render("claims/new", { title: "New claim", values: req.body, errors: {}, similar: await similarClaims(db, statement), ...(await options()) });
+  }
+
   async function newInvalid(req: Request, res: Response, err: Invalid | Conflict) {
     res.status(err.status).render("claims/new", { title: "New claim", values: req.body, errors: "fields" in err ? err.fields : {}, ...(await options()) });
   }
@@ -113,6 +120,7 @@ export function claimsRouter(db: Db, config: Config) {
     route("get", "/claims", [], index, badFilter),
     route("get", "/claims/new", editor, newForm),
     route("post", "/claims", editor, create, newInvalid),
+    route("post", "/claims/similar", editor, similar, newInvalid),
     route("get", "/claims/:id", [], show),
     route("get", "/claims/:id/edit", editor, edit),
     route("post", "/claims/:id", editor, update, editInvalid),

@@ -71,6 +71,11 @@ export const resolutionSchema = z.object({
 });
 export type Resolution = z.infer<typeof resolutionSchema>;
 
+/** The new-claim form's "Check for similar claims": only the statement is read, and nothing is saved. */
+export const similarSchema = z.object({
+  statement: text(1000).min(1, "Type the statement first: similar claims are found by its words."),
+});
+
 export const reopenSchema = z.object({
   status: openStatus.default("unverified"),
   reason: requiredText(5000, "A reason for reopening"),

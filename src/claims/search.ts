@@ -20,7 +20,7 @@ export function searchTerms(q: string): string[] {
 }
 
 /** A word as an FTS5 term: from three letters on, word beginnings match too. */
-const term = (word: string) => (word.length >= 3 ? `"${word}"*` : `"${word}"`);
+export const term = (word: string) => (word.length >= 3 ? `"${word}"*` : `"${word}"`);
 
 /** Text as an FTS5 phrase: its words quoted, so none is an operator. Null when it has no words. */
 const phrase = (text: string) => {

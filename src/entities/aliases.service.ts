@@ -20,7 +20,7 @@ export async function addAlias(db: DbOrTx, actor: Actor, entityId: number, input
     const current = await entityAtVersion(tx, entityId, version);
     if (folded === fold(current.name)) throw new Invalid({ alias: `“${alias}” is already the name of ${current.name}.` });
     if (current.aliases.some((a) => fold(a) === folded)) throw new Invalid({ alias: `Already an alias of ${current.name}.` });
-    const other = await entityNamed(tx, folded, entityId);
+    const other = await entityNamed(tx, [alias], entityId);
     if (other) throw new Invalid({ alias: `“${alias}” already names ${other.name}; merge the two entities if they are the same.` });
     await bumpEntity(tx, entityId, current.version);
     await tx.entityAlias.create({ data: { entityId, ...aliasRow(alias) } });

@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
-import { fold } from "../text.ts";
+import { fold, nameKey } from "../text.ts";
 import type { EntityQuery } from "./entities.schema.ts";
 
 const byName = new Intl.Collator("en", { sensitivity: "base" }).compare;
@@ -58,13 +58,25 @@ export async function getEntity(db: DbOrTx, id: number) {
 }
 export type EntityDetail = Awaited<ReturnType<typeof getEntity>>;
 
-/** Another entity whose name or alias folds to `folded`: adding it here would make a search find two people. */
-export async function entityNamed(db: DbOrTx, folded: string, exceptId: number): Promise<{ id: number; name: string } | null> {
-  const alias = await db.entityAlias.findFirst({ where: { folded, entityId: { not: exceptId } }, select: { entity: { select: { id: true, name: true } } } });
-  if (alias) return alias.entity;
-  // names are stored as typed, so they are folded here (see listEntities)
-  const others = await db.entity.findMany({ where: { id: { not: exceptId } }, select: { id: true, name: true } });
-  return others.find((e) => fold(e.name) === folded) ?? null;
+/**
+ * The first other entity that one of `names` already names, by its name or
+ * an alias, with the spelling that matched; or null. Compared by nameKey
+ * (case, accents, spacing and punctuation aside), in memory as in
+ * listEntities: the stored folded forms keep spaces and punctuation.
+ */
+export async function entityNamed(db: DbOrTx, names: string[], exceptId: number | null) {
+  const keys = new Set(names.map(nameKey).filter(Boolean));
+  if (!keys.size) return null;
+  const others = await db.entity.findMany({
+    where: exceptId ? { id: { not: exceptId } } : {},
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, aliases: { orderBy: { id: "asc" }, select: { alias: true } } },
+  });
+  for (const e of others) {
+    const matched = [e.name, ...e.aliases.map((a) => a.alias)].find((n) => keys.has(nameKey(n)));
+    if (matched) return { id: e.id, name: e.name, matched };
+  }
+  return null;
 }
 
 /** What the merge form offers: the other entities of the same kind, by name, with enough to tell namesakes apart. */

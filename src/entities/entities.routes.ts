@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import { Conflict, Invalid } from "../errors.ts";
+import { Conflict, Duplicate, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
@@ -53,20 +53,24 @@ export function entitiesRouter(db: Db) {
     res.redirect(`/entities/${entity.id}`);
   }
 
-  // 422: the form again with the messages; 409: the current record beside the
+  // 422: the form again with the messages; 409 duplicate: the entity it looks
+  // like, and the box to go ahead; 409 stale: the current record beside the
   // editor's values, which now carry the current version so a resubmit saves them.
   async function formError(req: Request, res: Response, err: Invalid | Conflict) {
     const values = fromBody(req.body);
     const errors = err instanceof Invalid ? err.fields : {};
-    if (!req.params.id) return void res.status(422).render("entities/new", { title: "New person or organisation", values, errors });
+    const duplicate = err instanceof Duplicate ? err.existing : null;
+    res.status(err.status);
+    if (!req.params.id) return void res.render("entities/new", { title: "New person or organisation", values, errors, duplicate });
     const entity = await getEntity(db, entityId(req));
-    const conflict = err instanceof Conflict ? err.message : null;
-    res.status(conflict ? 409 : 422).render("entities/edit", {
+    const conflict = err instanceof Conflict && !duplicate ? err.message : null;
+    res.render("entities/edit", {
       title: `Edit ${entity.name}`,
       entity,
       values: conflict ? { ...values, version: String(entity.version) } : values,
       errors,
       conflict,
+      duplicate,
     });
   }
 

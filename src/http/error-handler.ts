@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { AppError, Conflict, Invalid } from "../errors.ts";
+import { AppError, Conflict, Duplicate, Invalid } from "../errors.ts";
 import { faultAnswer } from "../sqlite/faults.ts";
 import { isApi } from "./auth.ts";
 
@@ -40,7 +40,8 @@ export function errorHandler(showStack: boolean, dbFile: string, log: (err: unkn
     if (retryAfter) res.set("Retry-After", String(retryAfter));
     if (isApi(req) || req.path.endsWith(".json") || !req.accepts("html")) {
       const current = err instanceof Conflict && err.current !== undefined ? { current: err.current } : {};
-      res.json({ error: { ...body, ...current } });
+      const existing = err instanceof Duplicate ? { existing: err.existing } : {};
+      res.json({ error: { ...body, ...current, ...existing } });
       return;
     }
     if (status === 401 && req.method === "GET") return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);

@@ -46,3 +46,7 @@ export async function getSource(db: DbOrTx, id: number) {
   return { ...rest, claims: evidence.map(({ claim, stance, quote }) => ({ ...claim, stance, quote })), impact };
 }
 export type SourceDetail = Awaited<ReturnType<typeof getSource>>;
+
+/** The oldest other source whose normalised address is `key` (one indexed lookup), for the duplicate check. */
+export const sourceAt = (db: DbOrTx, key: string, exceptId: number | null) =>
+  db.source.findFirst({ where: { urlKey: key, ...(exceptId ? { id: { not: exceptId } } : {}) }, orderBy: { id: "asc" }, select: { id: true, title: true, url: true } });

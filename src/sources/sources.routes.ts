@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import { Conflict, Invalid, type FieldErrors } from "../errors.ts";
+import { Conflict, Duplicate, Invalid, type ExistingRecord, type FieldErrors } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route, type FormRenderer } from "../http/routes.ts";
@@ -16,19 +16,20 @@ const sourceId = (req: Request) => paramId(req.params.id, "That source");
 const options = { kinds: SOURCE_KINDS, reliabilities: RELIABILITY };
 const blank = { title: "", publisher: "", author: "", url: "", publishedAt: "", kind: "other", reliability: "unknown", notes: "" };
 
-/** The new and edit pages share _form.ejs; `values` is the record or the editor's input. */
-function renderForm(res: Response, view: "new" | "edit", values: Record<string, unknown>, errors: FieldErrors = {}) {
-  res.render(`sources/${view}`, { title: view === "new" ? "New source" : "Edit source", values, errors, ...options });
+/** The new and edit pages share _form.ejs; `values` is the record or the editor's input; `duplicate` the source a 409 says it looks like. */
+function renderForm(res: Response, view: "new" | "edit", values: Record<string, unknown>, errors: FieldErrors = {}, duplicate: ExistingRecord | null = null) {
+  res.render(`sources/${view}`, { title: view === "new" ? "New source" : "Edit source", values, errors, duplicate, ...options });
 }
 
 const createForm: FormRenderer = (req, res, err) => {
-  res.status(422);
-  renderForm(res, "new", { ...blank, ...req.body }, err instanceof Invalid ? err.fields : {});
+  res.status(err.status);
+  renderForm(res, "new", { ...blank, ...req.body }, err instanceof Invalid ? err.fields : {}, err instanceof Duplicate ? err.existing : null);
 };
 
-/** 422 back to the edit form, or 409 to the conflict page: the current record beside the input, which is kept. */
+/** 422 back to the edit form, 409 duplicate to it with the source it looks like, or 409 stale to the conflict page: the current record beside the input, which is kept. */
 const updateForm: FormRenderer = (req, res, err) => {
   const values = { ...blank, ...req.body, id: sourceId(req) };
+  if (err instanceof Duplicate) return void renderForm(res.status(409), "edit", values, {}, err.existing);
   if (err instanceof Conflict) {
     res.status(409).render("sources/conflict", { title: "Edit conflict", message: err.message, current: err.current, values, ...options });
     return;

@@ -1,5 +1,6 @@
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { isResolved } from "../claims/status.ts";
 import { csvLine } from "./csv.ts";
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from "./transfer.schema.ts";
 
@@ -25,11 +26,42 @@ const claimInclude = {
   entities: { orderBy: { entityId: "asc" }, select: { entity: { select: { id: true, name: true } } } },
   evidence: { orderBy: { id: "asc" }, select: { stance: true, quote: true, source: { select: { id: true, title: true, url: true } } } },
 } as const satisfies Prisma.ClaimInclude;
-type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>;
+interface SourceRef {
+  id: number;
+  title: string;
+  url: string | null;
+}
+type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }> & { resolutionSources: SourceRef[] };
 
 const after = (afterId: number) => ({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: PAGE }) as const;
 
-const claimPages = (db: Db) => pages((id) => db.claim.findMany({ ...after(id), include: claimInclude }));
+/**
+ * The sources each resolved claim's resolution cited, which need not be
+ * among its evidence: its latest claim.resolve event's (a reopened and
+ * resolved again claim cites what it cites now). Two queries for a page of
+ * claims, whatever its size.
+ */
+async function resolutionSources(db: Db, claims: { id: number; status: string }[]): Promise<Map<number, SourceRef[]>> {
+  const resolved = claims.filter((c) => isResolved(c.status)).map((c) => c.id);
+  if (!resolved.length) return new Map();
+  const events = await db.auditEvent.findMany({
+    where: { subjectType: "claim", action: "claim.resolve", subjectId: { in: resolved } },
+    orderBy: { id: "asc" },
+    select: { subjectId: true, sourceIds: true },
+  });
+  // oldest first, so each claim's latest event is the one kept
+  const cited = new Map(events.map((e) => [e.subjectId, JSON.parse(e.sourceIds) as number[]]));
+  const rows = await db.source.findMany({ where: { id: { in: [...new Set([...cited.values()].flat())] } }, select: { id: true, title: true, url: true } });
+  const byId = new Map(rows.map((s) => [s.id, s]));
+  return new Map([...cited].map(([claimId, ids]) => [claimId, ids.flatMap((id) => byId.get(id) ?? [])]));
+}
+
+const claimPages = (db: Db) =>
+  pages(async (id) => {
+    const claims = await db.claim.findMany({ ...after(id), include: claimInclude });
+    const cited = await resolutionSources(db, claims);
+    return claims.map((c) => ({ ...c, resolutionSources: cited.get(c.id) ?? [] }));
+  });
 const sourcePages = (db: Db) => pages((id) => db.source.findMany(after(id)));
 const entityPages = (db: Db) => pages((id) => db.entity.findMany({ ...after(id), include: { aliases: { orderBy: { id: "asc" } } } }));
 
@@ -47,6 +79,7 @@ function claimRecord(c: ClaimRow) {
     firstReportedAt: c.firstReportedAt,
     resolutionNote: c.resolutionNote,
     resolvedAt: c.resolvedAt,
+    resolutionSourceIds: c.resolutionSources.map((s) => s.id),
     entityIds: c.entities.map((e) => e.entity.id),
     evidence: c.evidence.map((e) => ({ sourceId: e.source.id, stance: e.stance, quote: e.quote })),
   };
@@ -79,7 +112,7 @@ export async function* jsonExport(db: Db, exportedAt: Date): AsyncGenerator<stri
 
 const iso = (d: Date | null) => d?.toISOString() ?? "";
 
-/** One claim as CSV cells; the evidence cell carries what an import needs, the titles and URLs are for reading. */
+/** One claim as CSV cells; the evidence and resolutionSources cells carry what an import needs, the titles and URLs are for reading. */
 function claimCells(c: ClaimRow): string[] {
   const sources = [...new Map(c.evidence.map((e) => [e.source.id, e.source])).values()];
   const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
@@ -99,6 +132,7 @@ function claimCells(c: ClaimRow): string[] {
     sourceTitles: sources.map((s) => s.title).join("; "),
     sourceUrls: sources.flatMap((s) => (s.url ? [s.url] : [])).join("; "),
     evidence: JSON.stringify(c.evidence.map((e) => ({ sourceTitle: e.source.title, sourceUrl: e.source.url, stance: e.stance, quote: e.quote }))),
+    resolutionSources: JSON.stringify(c.resolutionSources.map((s) => ({ sourceTitle: s.title, sourceUrl: s.url }))),
   };
   return CSV_COLUMNS.map((column) => cells[column]);
 }

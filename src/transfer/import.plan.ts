@@ -11,9 +11,9 @@ import { CsvReader, CsvSyntaxError, unprotectCell, type CsvRecord } from "./csv.
 import { jsonItems, JsonSyntaxError, type Chunks } from "./import.read.ts";
 import {
   CSV_COLUMNS,
+  OPTIONAL_CSV_COLUMNS,
   EXPORT_FORMAT,
   EXPORT_VERSION,
-  LATER_CSV_COLUMNS,
   claimRecordSchema,
   csvClaimSchema,
   entityRecordSchema,
@@ -42,7 +42,8 @@ export interface PlannedClaim {
   input: Input;
   entities: Key[];
   evidence: { source: Key; stance: string; quote: string }[];
-  resolution: { outcome: string; note: string; resolvedAt: Date | null } | null;
+  /** `sources`: what the resolution cites; empty in files from before they were exported, whose claims cite their evidence */
+  resolution: { outcome: string; note: string; resolvedAt: Date | null; sources: Key[] } | null;
 }
 
 /** One record, ready for its service. */
@@ -63,7 +64,7 @@ function check<S extends z.ZodType>(schema: S, value: unknown, at: At, problems:
 }
 
 /** A claim as the services take it: recorded open, then resolved (as an editor would) when the file has it resolved. */
-function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], evidence: PlannedClaim["evidence"]): PlannedClaim {
+function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], evidence: PlannedClaim["evidence"], cited: Key[]): PlannedClaim {
   const { statement, context, status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt } = c;
   const resolved = isResolved(status);
   return {
@@ -71,7 +72,7 @@ function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], eviden
     input: plain({ statement, context, status: resolved ? "unverified" : status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt }),
     entities,
     evidence,
-    resolution: resolved ? { outcome: status, note: c.resolutionNote, resolvedAt: c.resolvedAt } : null,
+    resolution: resolved ? { outcome: status, note: c.resolutionNote, resolvedAt: c.resolvedAt, sources: cited } : null,
   };
 }
 
@@ -122,7 +123,9 @@ export async function* jsonRecords(chunks: Chunks, problems: Problem[], kinds: R
       const c = data as ClaimRecord;
       c.entityIds.forEach((ref, j) => refs.push({ at, path: ["entityIds", j], list: "entities", id: ref }));
       c.evidence.forEach((ev, j) => refs.push({ at, path: ["evidence", j, "sourceId"], list: "sources", id: ev.sourceId }));
-      yield { kind, at, claim: plannedClaim(at, c, c.entityIds, c.evidence.map((ev) => ({ source: ev.sourceId, stance: ev.stance, quote: ev.quote }))) };
+      c.resolutionSourceIds.forEach((ref, j) => refs.push({ at, path: ["resolutionSourceIds", j], list: "sources", id: ref }));
+      const evidence = c.evidence.map((ev) => ({ source: ev.sourceId, stance: ev.stance, quote: ev.quote }));
+      yield { kind, at, claim: plannedClaim(at, c, c.entityIds, evidence, c.resolutionSourceIds) };
     }
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
@@ -137,15 +140,18 @@ export async function* jsonRecords(chunks: Chunks, problems: Problem[], kinds: R
   }
 }
 
-/** The header, as the export writes it (any order): anything missing or unknown is named on line 1. */
+/** The header, as the export writes it (any order, optional columns may be left out): anything missing or unknown is named on line 1. */
 function headerProblems(names: string[]): string[] {
-  const missing = CSV_COLUMNS.filter((c) => !names.includes(c) && !LATER_CSV_COLUMNS.includes(c));
+  const missing = CSV_COLUMNS.filter((c) => !names.includes(c) && !OPTIONAL_CSV_COLUMNS.includes(c));
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
   return [
     ...(missing.length ? [`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`] : []),
     ...(unknown.length ? [`Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. The columns are: ${CSV_COLUMNS.join(", ")}.`] : []),
   ];
 }
+
+/** A CSV names a source by its title and URL together. */
+const sourceKey = (title: string, url: string | null) => `${title}\n${url ?? ""}`;
 
 async function* csvRows(chunks: Chunks): AsyncGenerator<CsvRecord> {
   const reader = new CsvReader();
@@ -179,13 +185,13 @@ export async function* csvRecords(chunks: Chunks, problems: Problem[]): AsyncGen
       }
       const c = check(csvClaimSchema, Object.fromEntries(names.map((n, i) => [n, unprotectCell(row.cells[i]!)])), at, problems);
       if (!c) continue;
-      const evidence: PlannedClaim["evidence"] = [];
-      for (const { sourceTitle, sourceUrl, stance, quote } of c.evidence) {
-        const key = `${sourceTitle}\n${sourceUrl ?? ""}`;
+      for (const { sourceTitle, sourceUrl } of [...c.evidence, ...c.resolutionSources]) {
+        const key = sourceKey(sourceTitle, sourceUrl);
         if (!sources.has(key)) yield { kind: "source", at, key, input: { title: sourceTitle, url: sourceUrl } };
         sources.add(key);
-        evidence.push({ source: key, stance, quote });
       }
+      const evidence = c.evidence.map(({ sourceTitle, sourceUrl, stance, quote }) => ({ source: sourceKey(sourceTitle, sourceUrl), stance, quote }));
+      const cited = c.resolutionSources.map(({ sourceTitle, sourceUrl }) => sourceKey(sourceTitle, sourceUrl));
       const keys: Key[] = [];
       for (const name of c.entities) {
         const key = fold(name);
@@ -193,7 +199,7 @@ export async function* csvRecords(chunks: Chunks, problems: Problem[]): AsyncGen
         entities.add(key);
         keys.push(key);
       }
-      yield { kind: "claim", at, claim: plannedClaim(at, c, keys, evidence) };
+      yield { kind: "claim", at, claim: plannedClaim(at, c, keys, evidence, cited) };
     }
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;

@@ -9,7 +9,7 @@ import { withTimes } from "../claims/claims.time.ts";
 import { evidenceAdded } from "../claims/evidence.service.ts";
 import { aliasRow, cleanAliases, entityCreated } from "../entities/entities.service.ts";
 import { createEntitySchema } from "../entities/entities.schema.ts";
-import { sourceCreated } from "../sources/sources.service.ts";
+import { sourceCreated, sourceRow } from "../sources/sources.service.ts";
 import { createSourceSchema } from "../sources/sources.schema.ts";
 import type { At, Key, Planned, PlannedClaim, Problem } from "./import.plan.ts";
 
@@ -46,7 +46,7 @@ export class BulkWriter {
   }
 
   async sources(batch: KeyedRecord[]): Promise<void> {
-    const data = batch.map((s) => this.#parse(s.at, () => parse(createSourceSchema, s.input)));
+    const data = batch.map((s) => this.#parse(s.at, () => sourceRow(parse(createSourceSchema, s.input))));
     const rows = inOrder(await inChunks(data, (chunk) => this.tx.source.createManyAndReturn({ data: chunk })));
     rows.forEach((row, i) => this.sourceIds.set(batch[i]!.key, row.id));
     await recordAudits(this.tx, this.actor, rows.map(sourceCreated));
@@ -68,7 +68,9 @@ export class BulkWriter {
       this.#parse(c.at, () => {
         const { entityIds, ...fields } = withTimes(parse(createClaimSchema, { ...c.input, entityIds: c.entities.map((k) => this.entityIds.get(k)!) }));
         const evidence = c.evidence.map((ev) => parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote }));
-        const cited = [...new Set(evidence.map((ev) => ev.sourceId))];
+        // what the resolution cited, or (files from before that was exported) the claim's evidence
+        const fromFile = c.resolution?.sources.map((k) => this.sourceIds.get(k)!) ?? [];
+        const cited = [...new Set(fromFile.length ? fromFile : evidence.map((ev) => ev.sourceId))];
         const resolution = c.resolution && parse(resolutionSchema, { outcome: c.resolution.outcome, note: c.resolution.note, sourceIds: cited });
         const resolvedAt = c.resolution?.resolvedAt ?? now;
         return { fields, entityIds: [...new Set(entityIds)], evidence, cited, resolution, resolvedAt };

@@ -30,11 +30,12 @@ export const CSV_COLUMNS = [
   "sourceTitles",
   "sourceUrls",
   "evidence",
+  "resolutionSources",
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** Columns that exports written before they existed lack: such a file still imports (as instants in UTC). */
-export const LATER_CSV_COLUMNS: readonly CsvColumn[] = ["occurredPrecision", "occurredZone"];
+/** Columns a file may lack: files exported before they existed still import (times as instants in UTC, resolutions citing their evidence). */
+export const OPTIONAL_CSV_COLUMNS: readonly CsvColumn[] = ["occurredPrecision", "occurredZone", "resolutionSources"];
 
 /** The root of a JSON export; its records are checked one by one, so each message can name its record. */
 export const ledgerFileSchema = z.object({
@@ -50,7 +51,8 @@ export const sourceRecordSchema = createSourceSchema.extend({ id });
 export const entityRecordSchema = createEntitySchema.extend({ id });
 
 const RESOLUTION_NOTE = "A resolved claim needs its resolution note.";
-const RESOLUTION_SOURCE = "A resolved claim needs at least one evidence source: the import resolves it citing its sources.";
+const RESOLUTION_SOURCE =
+  "A resolved claim needs a source to cite: the import resolves it citing its resolution's sources (resolutionSourceIds, or resolutionSources in a CSV), or, when the file has none, its evidence sources.";
 
 /** A claim of either format: any status, with the resolution it ended in. */
 const ledgerClaim = createClaimSchema.omit({ entityIds: true }).extend({
@@ -60,12 +62,12 @@ const ledgerClaim = createClaimSchema.omit({ entityIds: true }).extend({
   resolvedAt: optionalDate.default(null),
 });
 
-/** A resolved claim is imported the way editors resolve one: with a note, citing sources; its times are read as the services read them. */
-function resolvable(c: TimeInput & { status: string; resolutionNote: string; evidence: unknown[] }, ctx: z.RefinementCtx) {
+/** A resolved claim is imported the way editors resolve one: with a note, citing sources (`cited`, or else its evidence's); its times are read as the services read them. */
+function resolvable(c: TimeInput & { status: string; resolutionNote: string; evidence: unknown[] }, cited: unknown[], ctx: z.RefinementCtx) {
   for (const [field, message] of Object.entries(readTimes(c).errors)) ctx.addIssue({ code: "custom", path: [field], message });
   if (!isResolved(c.status)) return;
   if (!c.resolutionNote) ctx.addIssue({ code: "custom", path: ["resolutionNote"], message: RESOLUTION_NOTE });
-  if (!c.evidence.length) ctx.addIssue({ code: "custom", path: ["evidence"], message: RESOLUTION_SOURCE });
+  if (!cited.length && !c.evidence.length) ctx.addIssue({ code: "custom", path: ["evidence"], message: RESOLUTION_SOURCE });
 }
 
 export const claimRecordSchema = ledgerClaim
@@ -73,30 +75,31 @@ export const claimRecordSchema = ledgerClaim
     id,
     entityIds: z.array(id).max(100, "At most 100 items.").default([]),
     evidence: z.array(evidenceSchema.extend({ sourceId: id })).default([]),
+    // absent from files exported before it was added: their claims cite their evidence
+    resolutionSourceIds: z.array(id).max(100, "At most 100 items.").default([]),
   })
-  .superRefine(resolvable);
+  .superRefine((c, ctx) => resolvable(c, c.resolutionSourceIds, ctx));
 export type ClaimRecord = z.infer<typeof claimRecordSchema>;
 
 // A CSV row names its sources by title and URL and its entities by name.
 
 const CSV_EVIDENCE = "Must be a JSON list of {sourceTitle, sourceUrl, stance, quote}.";
+const CSV_CITED = "Must be a JSON list of {sourceTitle, sourceUrl}.";
 
-const csvEvidence = z.object({
-  sourceTitle: createSourceSchema.shape.title,
-  sourceUrl: createSourceSchema.shape.url,
-  stance: evidenceSchema.shape.stance,
-  quote: evidenceSchema.shape.quote,
-});
+const csvSource = z.object({ sourceTitle: createSourceSchema.shape.title, sourceUrl: createSourceSchema.shape.url });
 
-const jsonCell = z.string().transform((s, ctx) => {
-  if (!s.trim()) return [];
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: CSV_EVIDENCE });
-    return z.NEVER;
-  }
-});
+const csvEvidence = csvSource.extend({ stance: evidenceSchema.shape.stance, quote: evidenceSchema.shape.quote });
+
+const jsonCell = (message: string) =>
+  z.string().transform((s, ctx) => {
+    if (!s.trim()) return [];
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+  });
 
 const entityNames = z
   .string()
@@ -108,7 +111,8 @@ export const csvClaimSchema = ledgerClaim
     // an empty cell is a missing value (the default), not the number 0
     confidence: z.preprocess((v) => (v === "" ? undefined : v), ledgerClaim.shape.confidence),
     entities: entityNames,
-    evidence: jsonCell.pipe(z.array(csvEvidence, { error: CSV_EVIDENCE })),
+    evidence: jsonCell(CSV_EVIDENCE).pipe(z.array(csvEvidence, { error: CSV_EVIDENCE })),
+    resolutionSources: jsonCell(CSV_CITED).pipe(z.array(csvSource, { error: CSV_CITED }).max(100, "At most 100 sources.")).default([]),
   })
-  .superRefine(resolvable);
+  .superRefine((c, ctx) => resolvable(c, c.resolutionSources, ctx));
 export type CsvClaim = z.infer<typeof csvClaimSchema>;
