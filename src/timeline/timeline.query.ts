@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { STATUSES } from "../claims/status.ts";
 
-/** The zones the newsroom reads most; any other IANA name works when typed in the URL. */
+/** The zones the newsroom reads most, first in the menu. */
 export const ZONES = [
   { id: "UTC", label: "UTC" },
   { id: "Asia/Shanghai", label: "Beijing" },
@@ -20,8 +20,16 @@ export function canonicalZone(tz: string): string | null {
   }
 }
 
-/** The select's choices: the usual zones, plus the one in the URL when it is another. */
-export const zoneChoices = (tz: string) => (ZONES.some((z) => z.id === tz) ? [...ZONES] : [...ZONES, { id: tz, label: tz }]);
+/**
+ * The select's choices: the usual zones first, by city, then every zone this
+ * server knows (the one in the URL among them), so that none is only
+ * reachable by typing its name into the address.
+ */
+export function zoneChoices(tz: string): { id: string; label: string; usual: boolean }[] {
+  const usual: string[] = ZONES.map((z) => z.id);
+  const others = [...new Set([...Intl.supportedValuesOf("timeZone"), tz])].filter((id) => !usual.includes(id)).sort();
+  return [...ZONES.map((z) => ({ ...z, usual: true })), ...others.map((id) => ({ id, label: id, usual: false }))];
+}
 
 interface Cursor {
   at: Date;
