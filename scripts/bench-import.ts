@@ -9,6 +9,7 @@ import { once } from "node:events";
 import path from "node:path";
 import { migrate, type Db } from "../src/db.ts";
 import { jsonExport } from "../src/transfer/export.query.ts";
+import { listQuerySchema } from "../src/claims/claims.schema.ts";
 import { fmt } from "./bench-lib.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -60,7 +61,7 @@ export async function importBench(db: Db, size: number, dataDir: string): Promis
   const target = path.join(dataDir, "bench-import.db");
   const junkFile = path.join(dataDir, "bench-junk.json");
   process.stderr.write(`  import: exporting ${fmt(size)} claims\n`);
-  await writeChunks(file, jsonExport(db, new Date()));
+  await writeChunks(file, jsonExport(db, new Date(), listQuerySchema.parse({})));
   const fileMB = statSync(file).size / MB;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(target + suffix, { force: true });
   await migrate(`file:${target}`);

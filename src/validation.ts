@@ -44,7 +44,13 @@ export const plainText = (error = "Must be text.") =>
     if (why) ctx.addIssue({ code: "custom", message: why });
   });
 
-export const text = (max: number) => plainText().trim().max(max, `At most ${max} characters.`);
+const count = (n: number) => n.toLocaleString("en");
+
+/** Trimmed text of at most `max` characters: a longer one is refused with its length, never cut (the forms count as one types). */
+export const text = (max: number) =>
+  plainText()
+    .trim()
+    .max(max, { error: (issue) => `At most ${count(max)} characters; this has ${count(String(issue.input).length)}.` });
 
 export const requiredText = (max: number, label: string) => text(max).min(1, `${label} is required.`);
 
@@ -110,7 +116,7 @@ const URL_ERROR = "Must be a web address starting with http:// or https://.";
 
 export const optionalUrl = z.preprocess(
   (v) => blankToUndefined(v) ?? null,
-  plainText(URL_ERROR).pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }).max(2000)).nullable(),
+  plainText(URL_ERROR).pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }).max(2000, "At most 2,000 characters.")).nullable(),
 );
 
 const confidenceNumber = whole(

@@ -85,10 +85,30 @@ describe("signing in and out", () => {
     const sid = sessionId(login);
     const page = await agent.get("/claims").expect(200);
     const out = await agent.post("/logout").type("form").send({ _csrf: csrfFrom(page.text) }).expect(302);
-    expect(out.headers.location).toBe("/login");
+    expect(out.headers.location).toBe("/login?signed-out=1");
     expect(await t.db.session.findUnique({ where: { sid } })).toBeNull();
     await agent.get("/claims").expect(302);
     await agent.get("/api/claims").expect(401);
+  });
+
+  it("POST /logout leads to a sign-in page that says “You are signed out.”, and stores no session for it", async () => {
+    const { email } = await account();
+    const { agent, csrf } = await atLogin();
+    await agent.post("/login").type("form").send({ email, password: PASSWORD, _csrf: csrf }).expect(302);
+    const page = await agent.get("/claims").expect(200);
+    const out = await agent.post("/logout").type("form").send({ _csrf: csrfFrom(page.text) }).expect(302);
+    const before = await t.db.session.count();
+    const login = await agent.get(out.headers.location!).expect(200);
+    expect(login.text).toContain("You are signed out.");
+    expect(([] as string[]).concat(login.headers["set-cookie"] ?? []).some((c) => c.startsWith("claimtrack.sid="))).toBe(false);
+    expect(await t.db.session.count()).toBe(before);
+    expect((await agent.get("/login").expect(200)).text).not.toContain("You are signed out.");
+  });
+
+  it("GET /login shows journalists no shell command (the first-run hint is in the server's log and the README)", async () => {
+    const res = await request(t.app).get("/login").expect(200);
+    expect(res.text).toContain("Accounts are created by an administrator.");
+    expect(res.text).not.toMatch(/npm run|<code>/);
   });
 
   it("POST /login without a CSRF token answers 403 and signs nobody in", async () => {

@@ -12,7 +12,7 @@ const auth = () => ({ Authorization: `Bearer ${token}` });
 interface Item { id: number; statement: string; status: string; confidence: number }
 const list = async (query: string) => {
   const res = await request(t.app).get(`/api/claims?${query}`).set(auth()).expect(200);
-  return res.body as { items: Item[]; nextCursor: string | null };
+  return res.body as { items: Item[]; nextCursor: string | null; prevCursor: string | null };
 };
 const ids = async (query: string) => (await list(query)).items.map((c) => c.id);
 
@@ -108,6 +108,44 @@ describe("alias-aware full-text search", () => {
   });
 });
 
+/** The table row of one claim on a list page. */
+const rowOf = (html: string, id: number) => html.split("<tr>").find((r) => r.includes(`href="/claims/${id}"`)) ?? "";
+
+describe("why a claim matched", () => {
+  it("GET /claims?q=Amodaiyi marks Dario Amodei in the statement and says the claim was found through an alias of Dario Amodei", async () => {
+    const c = await claim({ statement: "Dario Amodei declined the board's offer by phone." });
+    const row = rowOf((await viewer.agent.get("/claims?q=Amodaiyi&sort=newest").expect(200)).text, c.id);
+    expect(row).toContain("<mark>Dario Amodei</mark> declined the board&#39;s offer");
+    expect(row).toContain("Found through an alias of Dario Amodei.");
+  });
+
+  it("GET /claims?q=quuxsnippet+fusion marks the statement's word and shows an excerpt of the context around its match", async () => {
+    const context = `${"Long background here. ".repeat(12)}Staff spoke of a Fusion with Anthropic. ${"More notes follow. ".repeat(20)}`;
+    const c = await claim({ statement: "quuxsnippet: the board met on Sunday.", context });
+    const row = rowOf((await viewer.agent.get("/claims?q=quuxsnippet+fusion").expect(200)).text, c.id);
+    expect(row).toContain("<mark>quuxsnippet</mark>: the board met");
+    expect(row).toMatch(/<p class="snippet muted">….*spoke of a <mark>Fusion<\/mark> with Anthropic.*…<\/p>/s);
+    expect(row).not.toContain("Long background here. Long background here. Long background here. Long background here. Long background here.");
+  });
+
+  it("a search of only emoji or punctuation says it has no words to look for and lists nothing, on the page and the API", async () => {
+    for (const q of ["🙂🎉", "!!! ---"]) {
+      const page = await viewer.agent.get(`/claims?q=${encodeURIComponent(q)}`).expect(200);
+      expect(page.text).toContain("Your search has no words to look for.");
+      expect(page.text).not.toContain("claims-table");
+      expect(page.text).toMatch(/>All <span class="count">0<\/span>/);
+      expect((await list(`q=${encodeURIComponent(q)}`)).items).toEqual([]);
+    }
+  });
+
+  it("GET /claims with the filter form's empty fields redirects (302) to the address without them", async () => {
+    const res = await viewer.agent.get("/claims?q=Ultraman&state=&sort=&minConfidence=&status=rumored&needsReview=").expect(302);
+    expect(res.headers.location).toBe("/claims?q=Ultraman&status=rumored");
+    expect((await viewer.agent.get("/claims?q=&status=").expect(302)).headers.location).toBe("/claims");
+    await viewer.agent.get("/claims?q=Ultraman&status=rumored").expect(200);
+  });
+});
+
 describe("filters", () => {
   const tag = "quuxfilter";
   let a: Item, b: Item, c: Item, d: Item;
@@ -163,14 +201,15 @@ describe("filters", () => {
     expect(page.text).toContain("About <strong>Sam Altman</strong>");
     expect(page.text).toContain("Citing <strong>Filter source</strong>");
     expect(page.text).toContain(`href="/claims?q=${tag}&amp;source=${sourceId}" aria-label="Remove the filter on Sam Altman"`);
-    expect(page.text).toContain(`${tag} d`);
-    expect(page.text).not.toContain(`${tag} a<`);
+    // the search's word is marked in each statement found
+    expect(page.text).toContain(`<mark>${tag}</mark> d<`);
+    expect(page.text).not.toContain(`<mark>${tag}</mark> a<`);
   });
 
   it("the page and the API take the same filters from the URL", async () => {
     const page = await viewer.agent.get(`/claims?q=${tag}&status=rumored&minConfidence=50`).expect(200);
-    expect(page.text).toContain(`${tag} c`);
-    expect(page.text).not.toContain(`${tag} a<`);
+    expect(page.text).toContain(`<mark>${tag}</mark> c<`);
+    expect(page.text).not.toContain(`<mark>${tag}</mark> a<`);
     expect(page.text).toContain('name="minConfidence" type="number" min="0" max="100" value="50"');
   });
 
@@ -208,6 +247,46 @@ describe("keyset pagination", () => {
       expect(new Set(seen).size, sort).toBe(seen.length);
       for (const id of before) expect(seen, `${sort} skipped ${id}`).toContain(id);
     }
+  });
+
+  it("walks back with prevCursor and before through the same pages, for every sort, relevance included", async () => {
+    const tag = "quuxbackward";
+    for (let i = 0; i < 8; i++) {
+      await claim({ statement: `${tag} ${i}${i % 2 ? ` ${tag}` : ""}`, context: i % 3 ? `about ${tag}` : "", confidence: (i * 29) % 100, occurredAt: i % 3 ? `2023-11-${10 + (i % 2)}T00:00:00Z` : null });
+    }
+    for (const sort of ["newest", "oldest", "occurred", "confidence", "relevance"]) {
+      const forward: { items: number[]; prev: string | null }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(`q=${tag}&sort=${sort}&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+        forward.push({ items: page.items.map((c) => c.id), prev: page.prevCursor });
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(forward.map((p) => p.items.length), sort).toEqual([3, 3, 2]);
+      expect(forward[0]!.prev, sort).toBeNull();
+      const back: number[][] = [];
+      let before = forward[forward.length - 1]!.prev;
+      while (before) {
+        const page = await list(`q=${tag}&sort=${sort}&limit=3&before=${before}`);
+        expect(page.nextCursor, sort).not.toBeNull();
+        back.unshift(page.items.map((c) => c.id));
+        before = page.prevCursor;
+      }
+      expect(back, sort).toEqual(forward.slice(0, -1).map((p) => p.items));
+    }
+  });
+
+  it("the claims page links to the previous page; cursor and before together answer 422, a before that is not ours 400", async () => {
+    const first = await list("sort=oldest&limit=2");
+    const second = await viewer.agent.get(`/claims?sort=oldest&limit=2&cursor=${first.nextCursor}`).expect(200);
+    const prev = /href="\/claims\?([^"]+)" rel="prev">Previous page</.exec(second.text);
+    expect(prev).not.toBeNull();
+    const back = await viewer.agent.get(`/claims?${prev![1]!.replaceAll("&amp;", "&")}`).expect(200);
+    for (const c of first.items) expect(back.text).toContain(`href="/claims/${c.id}"`);
+    expect(back.text).not.toContain('rel="prev"');
+    const both = await request(t.app).get(`/api/claims?sort=oldest&cursor=${first.nextCursor}&before=${first.nextCursor}`).set(auth()).expect(422);
+    expect(both.body.error.fields.before).toMatch(/not both/);
+    await request(t.app).get("/api/claims?before=bm90LWEtY3Vyc29y").set(auth()).expect(400);
   });
 
   it("refuses a cursor from another sort with 400", async () => {

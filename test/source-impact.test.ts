@@ -229,7 +229,7 @@ describe("reviewing a flagged claim", () => {
     const page = await editor.agent.get(`/claims/${claim.id}`).expect(200);
     expect(page.text).toContain(`Needs review: ${reasonFor(s)}`);
     expect(page.text).toContain(`action="/claims/${claim.id}/review"`);
-    expect(page.text).toContain('<label for="field-review-note">What did you check?</label>');
+    expect(page.text).toContain('<label for="field-review-note">What did you check? <span class="limit" data-limit="5000" data-for="field-review-note">(at most 5,000 characters)</span></label>');
     expect(page.text).toContain(`name="version" value="${claim.version}"`);
     const viewer = await t.signIn("viewer");
     const seen = await viewer.agent.get(`/claims/${claim.id}`).expect(200);

@@ -108,6 +108,17 @@ describe("GET /timeline", () => {
     expect(nextLink(paged.text)).toMatch(/^\/timeline\?limit=1&after=/);
   });
 
+  it("the zone menu offers the usual zones first by city, then every zone the server knows", async () => {
+    const res = await editor.agent.get("/timeline").expect(200);
+    const usual = res.text.indexOf('<optgroup label="The newsroom&#39;s usual zones">');
+    const every = res.text.indexOf('<optgroup label="Every time zone">');
+    expect(usual).toBeGreaterThan(0);
+    expect(every).toBeGreaterThan(usual);
+    expect(res.text.indexOf('>San Francisco</option>')).toBeGreaterThan(usual);
+    expect(res.text).not.toContain("San Francisco (America/Los_Angeles)</option>");
+    for (const zone of ["Asia/Tokyo", "Africa/Nairobi", "Pacific/Auckland"]) expect(res.text.indexOf(`<option value="${zone}" >${zone}</option>`), zone).toBeGreaterThan(every);
+  });
+
   it("accepts any IANA zone typed in the URL, offering it in the select", async () => {
     const c = await newClaim({ occurredAt: "2023-11-21T23:30:00Z" });
     const res = await editor.agent.get("/timeline?tz=asia/tokyo").expect(200);

@@ -171,6 +171,46 @@ describe("GET /export/claims.json and /export/claims.csv", () => {
   });
 });
 
+describe("exports of the claims list's filters", () => {
+  it("GET /export/claims.json?status=confirmed,false holds those claims and only the sources and entities they refer to, and imports on its own", async () => {
+    const file = JSON.parse((await editor.agent.get("/export/claims.json?status=confirmed,false").expect(200)).text);
+    expect(file.claims.map((c: { statement: string }) => c.statement).sort()).toEqual(["Altman resigned of his own accord.", "The board removed Sam Altman as CEO."]);
+    expect(file.sources.map((s: { title: string }) => s.title).sort()).toEqual(['Altman out, says, "The Verge"', "OpenAI announces leadership transition"]);
+    expect(file.entities.map((e: { name: string }) => e.name).sort()).toEqual(["OpenAI", "Sam Altman"]);
+    const empty = await testApp();
+    try {
+      await importLedger(empty.db, textChunks(JSON.stringify(file)), "json", IMPORT);
+      expect(await empty.db.claim.count()).toBe(2);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it("GET /export/claims.csv?q=Ultraman holds the claims the same search lists, and ?status=rumored the rumored one", async () => {
+    const listed = (await editor.agent.get("/api/claims?q=Ultraman&limit=100").expect(200)).body.items.map((c: { statement: string }) => c.statement).sort();
+    expect(listed.length).toBeGreaterThan(1);
+    expect(listed.length).toBeLessThan(await t.db.claim.count());
+    // the first record is the header
+    const searched = parseCsv((await editor.agent.get("/export/claims.csv?q=Ultraman").expect(200)).text).slice(1);
+    expect(searched.map((r) => r.cells[1]).sort()).toEqual(listed);
+    const rumored = parseCsv((await editor.agent.get("/export/claims.csv?status=rumored&sort=confidence&limit=1").expect(200)).text).slice(1);
+    expect(rumored.map((r) => r.cells[1])).toEqual([TRICKY]);
+  });
+
+  it("an export with a filter that does not parse answers 422 with the field's message, and sends no file", async () => {
+    const res = await editor.agent.get("/export/claims.json?status=bogus").expect(422);
+    expect(res.body.error.fields.status).toMatch(/^Status must be one of/);
+    expect(res.headers["content-disposition"]).toBeUndefined();
+  });
+
+  it("the claims list links to the CSV and JSON exports of its current filter, without its page or sort", async () => {
+    const page = await editor.agent.get("/claims?status=rumored&q=said&sort=oldest&limit=2").expect(200);
+    expect(page.text).toContain('href="/export/claims.csv?status=rumored&amp;q=said"');
+    expect(page.text).toContain('href="/export/claims.json?status=rumored&amp;q=said"');
+    expect((await editor.agent.get("/claims").expect(200)).text).toContain('href="/export/claims.csv"');
+  });
+});
+
 describe("importLedger", () => {
   it("a JSON export imported into an empty database reproduces the claims, sources, evidence and entities, audited as import", async () => {
     const target = await testApp();

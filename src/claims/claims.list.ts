@@ -23,6 +23,8 @@ function conditions(f: ListQuery, search: Search | null): Prisma.Sql[] {
   if (f.needsReview) where.push(sql`c.needsReview = 1`);
   if (f.occurredFrom) where.push(sql`c.occurredAt >= ${f.occurredFrom}`);
   if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo}`);
+  // a search of only punctuation or emoji looks for nothing, so it finds nothing (not everything)
+  if (f.q && !search) where.push(sql`1 = 0`);
   const linkedOnly = search?.groups.some((g) => g.entityIds.length);
   // without entity links to add, one MATCH of the whole search selects the claims
   if (search && !linkedOnly) where.push(sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`);
@@ -45,32 +47,52 @@ interface Row {
 const isNull = (k: unknown) => k === null;
 const isNumber = (k: unknown) => typeof k === "number" && Number.isFinite(k);
 
-/** Per sort: the ORDER BY, the row's key for the next cursor, what a cursor's key may be, and the condition for rows after it. */
-const SORTING: Record<Sort, { order: Prisma.Sql; key: (r: Row) => Keyset["key"]; isKey: (k: unknown) => boolean; after: (k: Keyset) => Prisma.Sql }> = {
-  newest: { order: sql`c.id DESC`, key: () => null, isKey: isNull, after: (k) => sql`c.id < ${k.id}` },
-  oldest: { order: sql`c.id ASC`, key: () => null, isKey: isNull, after: (k) => sql`c.id > ${k.id}` },
+interface Sorting {
+  order: Prisma.Sql;
+  /** the order read backwards, for the page before a cursor */
+  reverse: Prisma.Sql;
+  /** the row's key, for the cursors of the pages after and before it */
+  key: (r: Row) => Keyset["key"];
+  /** what a cursor's key may be */
+  isKey: (k: unknown) => boolean;
+  after: (k: Keyset) => Prisma.Sql;
+  before: (k: Keyset) => Prisma.Sql;
+}
+
+const SORTING: Record<Sort, Sorting> = {
+  newest: { order: sql`c.id DESC`, reverse: sql`c.id ASC`, key: () => null, isKey: isNull, after: (k) => sql`c.id < ${k.id}`, before: (k) => sql`c.id > ${k.id}` },
+  oldest: { order: sql`c.id ASC`, reverse: sql`c.id DESC`, key: () => null, isKey: isNull, after: (k) => sql`c.id > ${k.id}`, before: (k) => sql`c.id < ${k.id}` },
   occurred: {
     // undated claims last
     order: sql`(c.occurredAt IS NULL), c.occurredAt, c.id`,
+    reverse: sql`(c.occurredAt IS NULL) DESC, c.occurredAt DESC, c.id DESC`,
     key: (r) => (r.occurredAt === null ? null : new Date(r.occurredAt).toISOString()),
     isKey: (k) => k === null || (typeof k === "string" && instant(k) !== null),
     after: (k) =>
       k.key === null
         ? sql`(c.occurredAt IS NULL AND c.id > ${k.id})`
         : sql`(c.occurredAt > ${new Date(k.key)} OR (c.occurredAt = ${new Date(k.key)} AND c.id > ${k.id}) OR c.occurredAt IS NULL)`,
+    before: (k) =>
+      k.key === null
+        ? sql`(c.occurredAt IS NOT NULL OR c.id < ${k.id})`
+        : sql`(c.occurredAt < ${new Date(k.key)} OR (c.occurredAt = ${new Date(k.key)} AND c.id < ${k.id}))`,
   },
   confidence: {
     order: sql`c.confidence DESC, c.id DESC`,
+    reverse: sql`c.confidence ASC, c.id ASC`,
     key: (r) => Number(r.confidence),
     isKey: isNumber,
     after: (k) => sql`(c.confidence < ${k.key} OR (c.confidence = ${k.key} AND c.id < ${k.id}))`,
+    before: (k) => sql`(c.confidence > ${k.key} OR (c.confidence = ${k.key} AND c.id > ${k.id}))`,
   },
   relevance: {
     // bm25 is negative, lower is better; claims found only through an entity link come last
     order: sql`score ASC, c.id ASC`,
+    reverse: sql`score DESC, c.id DESC`,
     key: (r) => r.score ?? 0,
     isKey: isNumber,
     after: (k) => sql`(score > ${k.key} OR (score = ${k.key} AND c.id > ${k.id}))`,
+    before: (k) => sql`(score < ${k.key} OR (score = ${k.key} AND c.id < ${k.id}))`,
   },
 };
 
@@ -78,12 +100,25 @@ const SORTING: Record<Sort, { order: Prisma.Sql; key: (r: Row) => Keyset["key"];
 export const sortOf = (f: ListQuery, searching: boolean): Sort =>
   f.sort === "relevance" && !searching ? "newest" : (f.sort ?? (searching ? "relevance" : "newest"));
 
-export async function listClaims(db: Db, f: ListQuery) {
+/** The search and the SQL conditions of every filter, status included; no conditions for the whole ledger. */
+async function filtered(db: Db, f: ListQuery) {
   const search = f.q ? await buildSearch(db, f.q) : null;
-  const sort = sortOf(f, search !== null);
-  const s = SORTING[sort];
   const where = conditions(f, search);
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
+  return { search, where };
+}
+
+/**
+ * A page of claims. Keyset pages both ways: `cursor` is the page after a
+ * row, `before` the page before one (the order read backwards, then turned
+ * round), so a page can be bookmarked and claims added meanwhile skip or
+ * repeat nothing.
+ */
+export async function listClaims(db: Db, f: ListQuery) {
+  const { search, where } = await filtered(db, f);
+  const sort = sortOf(f, search !== null);
+  const s = SORTING[sort];
+  const backward = f.before !== undefined;
   // bm25 weights: statement, context, quotes, source titles
   // The scores are computed once (MATERIALIZED); as a plain subquery SQLite
   // re-ran the full-text match for every candidate claim.
@@ -92,23 +127,36 @@ export async function listClaims(db: Db, f: ListQuery) {
     : empty;
   const ranked = sort === "relevance" && search ? sql`LEFT JOIN r ON r.rid = c.id` : empty;
   const score = sort === "relevance" && search ? sql`COALESCE(r.rank, 0.0)` : sql`NULL`;
-  const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : [];
+  const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : f.before ? [s.before(decodeKeyset(f.before, sort, s.isKey))] : [];
   const rows = await db.$queryRaw<Row[]>`
     ${ranking}
     SELECT id, occurredAt, confidence, score FROM (
       SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM Claim c ${ranked} ${whereSql(where)}
     ) c ${whereSql(outer)}
-    ORDER BY ${s.order} LIMIT ${f.limit + 1}`;
+    ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`;
+  const more = rows.length > f.limit;
   const pageRows = rows.slice(0, f.limit);
+  if (backward) pageRows.reverse();
   const ids = pageRows.map((r) => Number(r.id));
   const claims = await db.claim.findMany({ where: { id: { in: ids } }, include: { entities: entitySummary } });
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const last = pageRows[pageRows.length - 1];
+  const cursorAt = (r: Row | undefined) => (r ? encodeKeyset({ sort, key: s.key(r), id: Number(r.id) }) : null);
   return {
     items: ids.map((id) => claimJson(byId.get(id)!)),
-    nextCursor: rows.length > f.limit && last ? encodeKeyset({ sort, key: s.key(last), id: Number(last.id) }) : null,
+    // coming back from a later page, that page is still there; going on from an earlier one, so is that
+    nextCursor: backward || more ? cursorAt(pageRows[pageRows.length - 1]) : null,
+    prevCursor: (backward ? more : f.cursor !== undefined) ? cursorAt(pageRows[0]) : null,
     sort,
+    search,
   };
+}
+
+/** The ids the filters match after `afterId`, in id order, `take` at a time (the export's walk); `whole` when nothing is filtered. */
+export async function matchingIds(db: Db, f: ListQuery) {
+  const { where } = await filtered(db, f);
+  const after = async (afterId: number, take: number) =>
+    (await db.$queryRaw<{ id: number | bigint }[]>`SELECT c.id FROM Claim c ${whereSql([...where, sql`c.id > ${afterId}`])} ORDER BY c.id LIMIT ${take}`).map((r) => Number(r.id));
+  return { whole: where.length === 0, after };
 }
 
 /** How many claims of each status match the other filters (the index's status tabs). */

@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { entitiesFoundBy } from "./search.ts";
 
 export const entitySummary = { select: { entity: { select: { id: true, name: true, kind: true } } } } as const;
 
@@ -36,22 +37,31 @@ export const PICKER_LIMIT = 200;
 const byName = <T extends { name?: string; title?: string }>(rows: T[]) =>
   rows.sort((a, b) => (a.name ?? a.title ?? "").localeCompare(b.name ?? b.title ?? ""));
 
-/** Choices for the claim forms' entity picker: those the claim names, then the most recent. */
-export async function entityOptions(db: Db, claimId?: number) {
+/**
+ * Choices for the claim forms' entity picker: those picked, then the ones
+ * whose names or aliases hold the words of `find`, else the most recent.
+ */
+export async function entityOptions(db: Db, picked: number[], find = "") {
   const select = { id: true, name: true, kind: true } as const;
-  // from the claim's own links (a where on the entity side would scan every entity)
-  const linked = claimId ? (await db.claimEntity.findMany({ where: { claimId }, select: { entity: { select } } })).map((l) => l.entity) : [];
-  const recent = await db.entity.findMany({ where: { id: { notIn: linked.map((e) => e.id) } }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
-  return byName([...linked, ...recent]);
+  const chosen = picked.length ? await db.entity.findMany({ where: { id: { in: picked } }, select }) : [];
+  const found = find ? { id: { in: await entitiesFoundBy(db, find, PICKER_LIMIT) } } : {};
+  const others = await db.entity.findMany({ where: { AND: [found, { id: { notIn: chosen.map((e) => e.id) } }] }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
+  return byName([...chosen, ...others]);
 }
 
-/** Choices for citing sources: those the claim's evidence cites, then the most recent. */
-export async function sourceOptions(db: Db, claimId?: number) {
+/**
+ * Choices for citing sources: those the claim's evidence cites and those
+ * picked, then the ones whose title or publisher holds `find` (SQLite's
+ * LIKE: case-insensitive for ASCII), else the most recent.
+ */
+export async function sourceOptions(db: Db, claimId: number | undefined, picked: number[] = [], find = "") {
   const select = { id: true, title: true, publisher: true } as const;
   const cited = claimId ? (await db.evidence.findMany({ where: { claimId }, select: { source: { select } } })).map((e) => e.source) : [];
-  const linked = [...new Map(cited.map((s) => [s.id, s])).values()];
-  const recent = await db.source.findMany({ where: { id: { notIn: linked.map((s) => s.id) } }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
-  return byName([...linked, ...recent]);
+  const chosen = picked.length ? await db.source.findMany({ where: { id: { in: picked } }, select }) : [];
+  const linked = [...new Map([...cited, ...chosen].map((s) => [s.id, s])).values()];
+  const found = find ? { OR: [{ title: { contains: find } }, { publisher: { contains: find } }] } : {};
+  const others = await db.source.findMany({ where: { AND: [found, { id: { notIn: linked.map((s) => s.id) } }] }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
+  return byName([...linked, ...others]);
 }
 
 /** The names a list's entity and source filters show, looked up one each. */

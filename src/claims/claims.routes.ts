@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { Conflict, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
+import { hasBlankParams, helpers } from "../http/view-helpers.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
 import { pageHistory } from "../audit/audit.query.ts";
@@ -12,14 +13,17 @@ import { scriptJson } from "../claimreview/claimreview.ts";
 import { id, parse } from "../validation.ts";
 import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
 import { listClaims, statusCounts } from "./claims.list.ts";
-import { SORTS, listQuerySchema, similarSchema } from "./claims.schema.ts";
+import { SORTS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { timeFormValues } from "./claims.time.ts";
 import { similarClaims } from "./similar.ts";
+import { explain } from "./snippet.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
 
 const editor = [requireRole("editor")];
+/** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
+const pickers = (input: unknown) => pickerSchema.safeParse(input).data ?? pickerSchema.parse({});
 export const claimId = (req: Request) => paramId(req.params.id, "That claim");
 
 type FormValues = Record<string, string | string[]>;
@@ -45,12 +49,20 @@ export function claimsRouter(db: Db, config: Config) {
     // a filter that does not parse names nothing (the page says why), never a query for id 1e308
     ...(await filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data)),
   });
-  const options = async (claimId?: number) => ({ entities: await entityOptions(db, claimId), sources: await sourceOptions(db, claimId), openStatuses: OPEN_STATUSES });
+  /** The pickers' choices for the form's input (or the claim as it is): what is ticked, and what the find boxes ask for. */
+  const options = async (input: unknown, claimId?: number) => {
+    const p = pickers(input);
+    return { entities: await entityOptions(db, p.entityIds, p.findEntities), sources: await sourceOptions(db, claimId, p.sourceIds, p.findSources), openStatuses: OPEN_STATUSES };
+  };
+  const finding = (req: Request) => pickers(req.body).find !== undefined;
 
   async function index(req: Request, res: Response) {
+    // the filter form sends its empty fields too: the address to bookmark and share is the one without them
+    if (hasBlankParams(req.query)) return res.redirect(`/claims${helpers.query(req.query, {})}`);
     const filters = parse(listQuerySchema, req.query);
     const [page, counts] = await Promise.all([listClaims(db, filters), statusCounts(db, filters)]);
-    res.render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: {}, ...(await listOptions(req)) });
+    const why = page.search ? Object.fromEntries(page.items.map((c) => [c.id, explain(page.search!, c)])) : {};
+    res.render("claims/index", { title: "Claims", filters, page, counts, why, query: req.query, errors: {}, ...(await listOptions(req)) });
   }
 
   /** A filter that does not parse keeps the form, with the message beside the field, and lists nothing. */
@@ -58,14 +70,15 @@ export function claimsRouter(db: Db, config: Config) {
     const filters = { status: [], limit: 25, ...req.query };
     const page = { items: [], nextCursor: null, sort: "newest" };
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    res.status(422).render("claims/index", { title: "Claims", filters, page, counts, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions(req)) });
+    res.status(422).render("claims/index", { title: "Claims", filters, page, counts, why: {}, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions(req)) });
   }
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
     const review = await claimReviewFor(db, config, claim.id);
     const jsonLd = review && scriptJson(review);
-    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db, claim.id), values: {}, errors: {} });
+    const { findSources } = pickers(req.query);
+    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db, claim.id, [], findSources), values: { findSources }, errors: {} });
   }
 
   async function history(req: Request, res: Response) {
@@ -74,9 +87,13 @@ export function claimsRouter(db: Db, config: Config) {
   }
 
   const newForm = async (_req: Request, res: Response) =>
-    res.render("claims/new", { title: "New claim", values: { status: "unverified", confidence: "50", occurredZone: "UTC" }, errors: {}, ...(await options()) });
+    res.render("claims/new", { title: "New claim", values: { status: "unverified", confidence: "50", occurredZone: "UTC" }, errors: {}, ...(await options({})) });
+
+  const newAgain = async (req: Request, res: Response, status: number, errors: Record<string, string>, similar?: unknown) =>
+    res.status(status).render("claims/new", { title: "New claim", values: req.body, errors, ...(similar ? { similar } : {}), ...(await options(req.body)) });
 
   async function create(req: Request, res: Response) {
+    if (finding(req)) return newAgain(req, res, 200, {});
     const claim = await createClaim(db, actorOf(req.user!), req.body);
     flash(req, "success", `Claim #${claim.id} created.`);
     for (const warning of claim.warnings) flash(req, "info", warning);
@@ -86,19 +103,22 @@ export function claimsRouter(db: Db, config: Config) {
   /** The new-claim form again, as typed, with the claims that look like it; nothing is saved. */
   async function similar(req: Request, res: Response) {
     const { statement } = parse(similarSchema, req.body);
-    res.render("claims/new", { title: "New claim", values: req.body, errors: {}, similar: await similarClaims(db, statement), ...(await options()) });
+    await newAgain(req, res, 200, {}, await similarClaims(db, statement));
   }
 
-  async function newInvalid(req: Request, res: Response, err: Invalid | Conflict) {
-    res.status(err.status).render("claims/new", { title: "New claim", values: req.body, errors: "fields" in err ? err.fields : {}, ...(await options()) });
-  }
+  const newInvalid = (req: Request, res: Response, err: Invalid | Conflict) => newAgain(req, res, err.status, "fields" in err ? err.fields : {});
 
   async function edit(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values: formValues(claim), errors: {}, ...(await options(claim.id)) });
+    const values = formValues(claim);
+    res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: {}, ...(await options(values, claim.id)) });
   }
 
   async function update(req: Request, res: Response) {
+    if (finding(req)) {
+      const claim = await getClaim(db, claimId(req));
+      return void res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values: req.body, errors: {}, ...(await options(req.body, claim.id)) });
+    }
     const claim = await updateClaim(db, actorOf(req.user!), claimId(req), req.body);
     flash(req, "success", `Claim #${claim.id} saved (version ${claim.version}).`);
     for (const warning of claim.warnings) flash(req, "info", warning);
@@ -111,9 +131,9 @@ export function claimsRouter(db: Db, config: Config) {
     const values = { ...req.body } as FormValues;
     if (err instanceof Conflict) {
       const current = formValues(claim);
-      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(claim.id)) });
+      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(values, claim.id)) });
     }
-    res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options(claim.id)) });
+    res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options(values, claim.id)) });
   }
 
   const router = mount(Router(), [

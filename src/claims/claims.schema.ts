@@ -93,6 +93,19 @@ export type NewEvidence = z.infer<typeof evidenceSchema>;
 
 export const removeEvidenceSchema = z.object({ reason: text(2000).default("") });
 
+/**
+ * The claim forms' pickers: what is ticked, and the words of their find
+ * boxes. `find` is the Find button: the form comes back narrowed, nothing
+ * saved, the editor's input kept. Never refused: a bad value finds nothing.
+ */
+export const pickerSchema = z.object({
+  find: z.literal("1").optional().catch(undefined),
+  findEntities: text(200).catch(""),
+  findSources: text(200).catch(""),
+  entityIds: idList.catch([]),
+  sourceIds: idList.catch([]),
+});
+
 export const SORTS = ["newest", "oldest", "occurred", "confidence", "relevance"] as const;
 export type Sort = (typeof SORTS)[number];
 
@@ -123,6 +136,12 @@ export const listQuerySchema = z
     sort: optional(z.enum(SORTS, { error: `Sort must be one of: ${SORTS.join(", ")}.` })),
     limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
     cursor: optional(z.string().max(500)),
+    /** the page before this one: a prevCursor the list gave */
+    before: optional(z.string().max(500)),
+  })
+  .refine((f) => f.cursor === undefined || f.before === undefined, {
+    path: ["before"],
+    message: "Ask for the page after one claim (cursor) or before one (before), not both.",
   })
   .refine((f) => f.minConfidence === undefined || f.maxConfidence === undefined || f.minConfidence <= f.maxConfidence, {
     path: ["maxConfidence"],

@@ -15,6 +15,11 @@ const utc = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
 });
 
+const isBlank = (v: unknown) => v === null || v === undefined || v === "";
+
+/** Whether a query string has empty parameters (a GET form's unfilled fields), which its clean URL leaves out. */
+export const hasBlankParams = (query: Record<string, unknown>) => Object.values(query).some((v) => (Array.isArray(v) ? v.some(isBlank) : isBlank(v)));
+
 /** Formatting helpers every template gets as `h`. */
 export const helpers = {
   /** "20 Nov 2023, 06:00 UTC", or an em dash for no date */
@@ -59,8 +64,7 @@ export const helpers = {
   query(current: Record<string, unknown>, changes: Record<string, string | number | null>): string {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...current, ...changes })) {
-      if (v === null || v === undefined || v === "") continue;
-      for (const one of Array.isArray(v) ? v : [v]) params.append(k, String(one));
+      for (const one of Array.isArray(v) ? v : [v]) if (!isBlank(one)) params.append(k, String(one));
     }
     const s = params.toString();
     return s ? `?${s}` : "";

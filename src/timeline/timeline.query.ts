@@ -4,8 +4,16 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { STATUSES } from "../claims/status.ts";
 import { ZONES, canonicalZone, formatOccurred } from "../claims/occurred.ts";
 
-/** The select's choices: the usual zones, plus the one in the URL when it is another. */
-export const zoneChoices = (tz: string) => (ZONES.some((z) => z.id === tz) ? [...ZONES] : [...ZONES, { id: tz, label: tz }]);
+/**
+ * The select's choices: the usual zones first, by city, then every zone this
+ * server knows (the one in the URL among them), so that none is only
+ * reachable by typing its name into the address.
+ */
+export function zoneChoices(tz: string): { id: string; label: string; usual: boolean }[] {
+  const usual: string[] = ZONES.map((z) => z.id);
+  const others = [...new Set([...Intl.supportedValuesOf("timeZone"), tz])].filter((id) => !usual.includes(id)).sort();
+  return [...ZONES.map((z) => ({ ...z, usual: true })), ...others.map((id) => ({ id, label: id, usual: false }))];
+}
 
 interface Cursor {
   at: Date;

@@ -1,11 +1,14 @@
 import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { matchingIds } from "../claims/claims.list.ts";
+import type { ListQuery } from "../claims/claims.schema.ts";
 import { isResolved } from "../claims/status.ts";
 import { csvLine } from "./csv.ts";
 import { CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION } from "./transfer.schema.ts";
 
-// The whole ledger as text chunks, read a page of rows at a time so that a
-// hundred thousand claims never sit in memory at once. Claims are read
+// The ledger, or the claims a list's filters match, as text chunks, read a
+// page of rows at a time so that a hundred thousand claims never sit in
+// memory at once. Claims are read
 // first: a source or entity added meanwhile is still in the file by the time
 // sources and entities are read; only a merge during the export can leave a
 // claim naming an entity that is gone (the import then says which).
@@ -33,7 +36,7 @@ interface SourceRef {
 }
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }> & { resolutionSources: SourceRef[] };
 
-const after = (afterId: number) => ({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: PAGE }) as const;
+type Matching = Awaited<ReturnType<typeof matchingIds>>;
 
 /**
  * The sources each resolved claim's resolution cited, which need not be
@@ -56,14 +59,36 @@ async function resolutionSources(db: Db, claims: { id: number; status: string }[
   return new Map([...cited].map(([claimId, ids]) => [claimId, ids.flatMap((id) => byId.get(id) ?? [])]));
 }
 
-const claimPages = (db: Db) =>
-  pages(async (id) => {
-    const claims = await db.claim.findMany({ ...after(id), include: claimInclude });
+/** The claims the filters match, in id order, each page read by id with what it links to. */
+const claimPages = (db: Db, matching: Matching) =>
+  pages(async (afterId) => {
+    const ids = await matching.after(afterId, PAGE);
+    if (!ids.length) return [];
+    const claims = await db.claim.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, include: claimInclude });
     const cited = await resolutionSources(db, claims);
     return claims.map((c) => ({ ...c, resolutionSources: cited.get(c.id) ?? [] }));
   });
-const sourcePages = (db: Db) => pages((id) => db.source.findMany(after(id)));
-const entityPages = (db: Db) => pages((id) => db.entity.findMany({ ...after(id), include: { aliases: { orderBy: { id: "asc" } } } }));
+
+/** Pages of all the rows, or (`only`) of those rows among them, in id order. */
+const within = (only: Set<number> | null, afterId: number) => ({
+  where: { id: only ? { in: [...only].filter((id) => id > afterId).sort((a, b) => a - b).slice(0, PAGE) } : { gt: afterId } },
+  orderBy: { id: "asc" },
+  take: PAGE,
+}) as const;
+const sourcePages = (db: Db, only: Set<number> | null) => pages((id) => db.source.findMany(within(only, id)));
+const entityPages = (db: Db, only: Set<number> | null) => pages((id) => db.entity.findMany({ ...within(only, id), include: { aliases: { orderBy: { id: "asc" } } } }));
+
+/** Passes the pages on, noting the sources and entities their claims refer to. */
+async function* noting(claims: AsyncIterable<ClaimRow[]>, sources: Set<number>, entities: Set<number>): AsyncGenerator<ClaimRow[]> {
+  for await (const page of claims) {
+    for (const c of page) {
+      for (const e of c.evidence) sources.add(e.source.id);
+      for (const r of c.resolutionSources) sources.add(r.id);
+      for (const e of c.entities) entities.add(e.entity.id);
+    }
+    yield page;
+  }
+}
 
 function claimRecord(c: ClaimRow) {
   return {
@@ -102,11 +127,18 @@ async function* jsonArray<T>(key: string, rows: AsyncIterable<T[]>, record: (row
   yield `\n]${last ? "" : ","}\n`;
 }
 
-export async function* jsonExport(db: Db, exportedAt: Date): AsyncGenerator<string> {
+/**
+ * The whole ledger, or the claims the filters match with just the sources
+ * and entities they refer to (so the file imports on its own). A filtered
+ * file's sets of ids stay small: a ledger has far fewer sources than claims.
+ */
+export async function* jsonExport(db: Db, exportedAt: Date, filters: ListQuery): AsyncGenerator<string> {
+  const matching = await matchingIds(db, filters);
+  const [sources, entities] = [new Set<number>(), new Set<number>()];
   yield `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":"${exportedAt.toISOString()}",\n`;
-  yield* jsonArray("claims", claimPages(db), claimRecord, false);
-  yield* jsonArray("sources", sourcePages(db), sourceRecord, false);
-  yield* jsonArray("entities", entityPages(db), entityRecord, true);
+  yield* jsonArray("claims", noting(claimPages(db, matching), sources, entities), claimRecord, false);
+  yield* jsonArray("sources", sourcePages(db, matching.whole ? null : sources), sourceRecord, false);
+  yield* jsonArray("entities", entityPages(db, matching.whole ? null : entities), entityRecord, true);
   yield "}\n";
 }
 
@@ -138,7 +170,8 @@ function claimCells(c: ClaimRow): string[] {
 }
 
 /** A byte-order mark first, so spreadsheets read the file as UTF-8. */
-export async function* csvExport(db: Db): AsyncGenerator<string> {
+export async function* csvExport(db: Db, filters: ListQuery): AsyncGenerator<string> {
+  const matching = await matchingIds(db, filters);
   yield "\uFEFF" + csvLine(CSV_COLUMNS);
-  for await (const page of claimPages(db)) yield page.map((c) => csvLine(claimCells(c))).join("");
+  for await (const page of claimPages(db, matching)) yield page.map((c) => csvLine(claimCells(c))).join("");
 }

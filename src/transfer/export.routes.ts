@@ -1,6 +1,8 @@
 import { Router, type Response } from "express";
 import type { Db } from "../db.ts";
 import { mount, route } from "../http/routes.ts";
+import { parse } from "../validation.ts";
+import { listQuerySchema } from "../claims/claims.schema.ts";
 import { csvExport, jsonExport } from "./export.query.ts";
 
 /** Resolves when the socket can take more, or is gone. */
@@ -32,17 +34,23 @@ function download(res: Response, extension: "json" | "csv", now: Date) {
   res.set("Cache-Control", "no-store");
 }
 
-/** The whole ledger as a file: JSON to move it to another Claimtrack (npm run import), CSV for spreadsheets. */
+/**
+ * The ledger as a file: JSON to move it to another Claimtrack (npm run
+ * import), CSV for spreadsheets. The claims list's filters narrow it
+ * (?status=rumored&q=…); its page size, cursors and sort do not apply.
+ */
 export function exportRouter(db: Db) {
   return mount(Router(), [
-    route("get", "/export/claims.json", [], async (_req, res) => {
+    route("get", "/export/claims.json", [], async (req, res) => {
+      const filters = parse(listQuerySchema, req.query);
       const now = new Date();
       download(res, "json", now);
-      await stream(res, jsonExport(db, now));
+      await stream(res, jsonExport(db, now, filters));
     }),
-    route("get", "/export/claims.csv", [], async (_req, res) => {
+    route("get", "/export/claims.csv", [], async (req, res) => {
+      const filters = parse(listQuerySchema, req.query);
       download(res, "csv", new Date());
-      await stream(res, csvExport(db));
+      await stream(res, csvExport(db, filters));
     }),
   ]);
 }

@@ -21,6 +21,9 @@ const DEVICE_COOKIE = "claimtrack.device";
 const DEVICE_PURPOSE = "device";
 const DEVICE_DAYS = 180;
 
+/** The login page's query parameter that makes it say "You are signed out." */
+const SIGNED_OUT = "signed-out";
+
 const wait = (s: number) => (s >= 120 ? `${Math.ceil(s / 60)} minutes` : `${s} seconds`);
 
 function refusal(r: Exclude<SignInResult, { outcome: "signed_in" }>): { status: number; message: string } {
@@ -36,7 +39,9 @@ export function authRouter(db: Db, config: Config) {
   function renderLogin(req: Request, res: Response, email: string, failed: string | false) {
     res.locals.csrfToken = loginFormToken(req, res, secret);
     const next = safeNext(req.method === "GET" ? req.query.next : (req.body as { next?: unknown } | undefined)?.next);
-    res.render("users/login", { title: "Sign in", values: { email }, next, failed });
+    // a visitor has no session to carry a flash: the sign-out's redirect says it in the URL
+    const signedOut = req.method === "GET" && req.query[SIGNED_OUT] === "1";
+    res.render("users/login", { title: "Sign in", values: { email }, next, failed, signedOut });
   }
 
   function showLogin(req: Request, res: Response) {
@@ -66,7 +71,7 @@ export function authRouter(db: Db, config: Config) {
     if (req.user && !req.viaToken) await recordSignOut(db, { email: req.user.email, address: addressKey(req.ip) }, req.user.id).catch(skipIfFault);
     await new Promise<void>((ok) => req.session.destroy(() => ok()));
     res.clearCookie("claimtrack.sid");
-    res.redirect("/login");
+    res.redirect(`/login?${SIGNED_OUT}=1`);
   }
 
   return mount(Router(), [

@@ -1,5 +1,5 @@
 // The edit and resolve flows, shared by the JavaScript-on and JavaScript-off suites:
-// the app sends no script of its own, so both must behave the same.
+// the app's one script only enhances the forms, so both must behave the same.
 import type { Page, Response } from "playwright-core";
 import { expect } from "vitest";
 import { errorSummary, type E2E } from "./helpers.ts";
