@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, optionalDate, requiredText, text, version } from "../validation.ts";
+import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, optionalDate, requiredReason, requiredText, text, version } from "../validation.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES } from "./status.ts";
 
 export const STANCES = ["supports", "refutes", "mentions"] as const;
@@ -69,7 +69,8 @@ export const evidenceSchema = z.object({
 });
 export type NewEvidence = z.infer<typeof evidenceSchema>;
 
-export const removeEvidenceSchema = z.object({ reason: text(2000).default("") });
+/** Removing evidence changes what a claim rests on: the reason is required and kept. */
+export const removeEvidenceSchema = z.object({ reason: requiredReason("Say why this evidence is removed; the audit trail keeps it.") });
 
 export const SORTS = ["newest", "oldest", "occurred", "confidence", "relevance"] as const;
 export type Sort = (typeof SORTS)[number];
