@@ -133,7 +133,8 @@ describe("claims pages", () => {
     const history = await editor.agent.get(`/claims/${c.id}/history`).expect(200);
     expect(history.text).toContain("Anthropic denied any talks.");
     expect(history.text).toContain("Anthropic statement");
-    expect(history.text).toContain(editor.email);
+    const { name } = await t.db.user.findUniqueOrThrow({ where: { email: editor.email } });
+    expect(history.text).toContain(`<td data-label="Who">${name}</td>`);
   });
 
   it("a blank confidence field means absent: resolving keeps the confidence, creating uses 50", async () => {

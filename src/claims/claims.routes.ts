@@ -15,6 +15,7 @@ import { listClaims, statusCounts } from "./claims.list.ts";
 import { SORTS, listQuerySchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
+import { resolutionStory } from "./resolution.query.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
 
 const editor = [requireRole("editor")];
@@ -65,7 +66,8 @@ export function claimsRouter(db: Db, config: Config) {
     const claim = await getClaim(db, claimId(req));
     const review = await claimReviewFor(db, config, claim.id);
     const jsonLd = review && scriptJson(review);
-    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db, claim.id), values: {}, errors: {} });
+    const resolution = await resolutionStory(db, claim.id);
+    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, resolution, sources: await sourceOptions(db, claim.id), values: {}, errors: {} });
   }
 
   async function history(req: Request, res: Response) {

@@ -57,6 +57,7 @@ export type Resolution = z.infer<typeof resolutionSchema>;
 export const reopenSchema = z.object({
   status: openStatus.default("unverified"),
   reason: requiredText(5000, "A reason for reopening"),
+  confidence: optionalConfidence,
   sourceIds: idList.default([]),
   version: version.optional(),
 });

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
-import { actionLabel, describeValue } from "../audit/audit.query.ts";
+import { actionLabel, describeValue, listedChanges } from "../audit/audit.query.ts";
 import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
 import type { RoleName } from "../users/users.schema.ts";
@@ -36,6 +36,7 @@ export const helpers = {
   isolate,
   actionLabel,
   describeValue,
+  listedChanges,
   /** "occurredAtText" → "Occurred at text", "entityIds" → "Entities" */
   fieldLabel: (field: string) =>
     ({ entityIds: "Entities", sourceIds: "Sources" })[field] ??
