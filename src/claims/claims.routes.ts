@@ -16,6 +16,7 @@ import { SORTS, listQuerySchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
+import { claimConflict } from "./conflict.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
 
 const editor = [requireRole("editor")];
@@ -105,7 +106,8 @@ export function claimsRouter(db: Db, config: Config) {
     const values = { ...req.body } as FormValues;
     if (err instanceof Conflict) {
       const current = formValues(claim);
-      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(claim.id)) });
+      const compared = await claimConflict(db, claim.id, current, values);
+      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, ...compared, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(claim.id)) });
     }
     res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options(claim.id)) });
   }

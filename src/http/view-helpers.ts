@@ -14,6 +14,18 @@ const utc = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
 });
 
+/** Fields whose names do not read as words once split at their capitals. */
+const FIELD_LABELS: Record<string, string> = {
+  entityIds: "People and organisations",
+  sourceIds: "Sources",
+  occurredAt: "Occurred",
+  occurredAtText: "Occurred, in the source's words",
+  firstReportedAt: "First reported",
+  resolvedAt: "Resolved",
+  publishedAt: "Published",
+  url: "URL",
+};
+
 /** Formatting helpers every template gets as `h`. */
 export const helpers = {
   /** "20 Nov 2023, 06:00 UTC", or an em dash for no date */
@@ -37,10 +49,9 @@ export const helpers = {
   actionLabel,
   describeValue,
   listedChanges,
-  /** "occurredAtText" → "Occurred at text", "entityIds" → "Entities" */
+  /** A field in words ("occurredAtText" → "Occurred, in the source's words"); one not in the table is split at its capitals */
   fieldLabel: (field: string) =>
-    ({ entityIds: "Entities", sourceIds: "Sources" })[field] ??
-    field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
+    FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
   label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
   /** an audit value for display: null as an em dash, lists joined, objects as JSON */
   value(v: unknown): string {
