@@ -54,6 +54,9 @@ export const text = (max: number) =>
 
 export const requiredText = (max: number, label: string) => text(max).min(1, `${label} is required.`);
 
+/** The reason a destructive change must give; `message` says why it is asked, and shows beside the field when it is missing. */
+export const requiredReason = (message: string, max = 2000) => plainText(message).trim().min(1, message).max(max, `At most ${max} characters.`);
+
 /**
  * A whole number sent as a JSON number or as decimal digits (a form field).
  * z.coerce would also read true, [7], "0x10" and "1e1" as 1, 7, 16 and 10.

@@ -122,9 +122,9 @@ describe("GET /audit", () => {
     const id = await claimBy(alice, "The page lists this claim.");
     await verifyNew(t.db); // what the server's background check does every minute
     const page = await alice.agent.get("/audit").expect(200);
-    expect(page.text).toContain(`<a href="/claims/${id}">Claim #${id}</a>`);
+    expect(page.text).toContain(`<a href="/claims/${id}">Claim #${id}: The page lists this claim. (edited)</a>`);
     expect(page.text.indexOf("The page lists this claim. (edited)")).toBeLessThan(page.text.indexOf("Statement: — → The page lists this claim."));
-    expect(page.text).toContain("Edited");
+    expect(page.text).toContain("Claim edited");
     expect(page.text).toContain(`<option value="${bob.email}"`);
     const head = await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(page.text).toContain(`<code class="hash">${head.hash}</code>`);
@@ -161,9 +161,9 @@ describe("GET /audit", () => {
   it("links entity events to the entity and shows a user event as text", async () => {
     const res = await alice.agent.post("/api/entities").set("x-csrf-token", alice.csrf).send({ name: "Audit Entity", kind: "person" }).expect(201);
     const page = await alice.agent.get("/audit").query({ action: "entity.create" }).expect(200);
-    expect(page.text).toContain(`<a href="/entities/${res.body.id}">Entity #${res.body.id}</a>`);
+    expect(page.text).toContain(`<a href="/entities/${res.body.id}">Entity #${res.body.id}: Audit Entity</a>`);
     const users = await alice.agent.get("/audit").query({ action: "user.create" }).expect(200);
-    expect(users.text).toMatch(/<td data-label="Record">\s*User #\d+\s*<\/td>/);
+    expect(users.text).toMatch(/<td data-label="Record">\s*User #\d+: editor \d+\s*<\/td>/);
     expect(users.text).toContain("Account created");
   });
 
@@ -190,6 +190,54 @@ describe("GET /audit", () => {
   });
 });
 
+describe("GET /audit reads for an editor (issue 9, item 12)", () => {
+  it("names each row's record: a claim by its statement's start, a source by its title, a user by name (linked for admins)", async () => {
+    const long = "The board approached Anthropic about a merger while the employees threatened to leave for Microsoft.";
+    const claim = await alice.agent.post("/api/claims").set("x-csrf-token", alice.csrf).send({ statement: long }).expect(201);
+    const source = await alice.agent.post("/api/sources").set("x-csrf-token", alice.csrf).send({ title: "The Information", kind: "news_report" }).expect(201);
+    const page = await alice.agent.get("/audit").expect(200);
+    expect(page.text).toContain(`<a href="/claims/${claim.body.id}">Claim #${claim.body.id}: The board approached Anthropic about a merger while the…</a>`);
+    expect(page.text).toContain(`<a href="/sources/${source.body.id}">Source #${source.body.id}: The Information</a>`);
+    const admin = await t.signIn("admin");
+    const users = await admin.agent.get("/audit").query({ action: "user.create" }).expect(200);
+    expect(users.text).toContain(`<a href="/users/${admin.id}">User #${admin.id}: admin `);
+  });
+
+  it("the action filter groups actions by kind of record, each with a label of its own, and who by their names", async () => {
+    await alice.agent.post("/api/sources").set("x-csrf-token", alice.csrf).send({ title: "A source for the filter" }).expect(201);
+    await alice.agent.post("/api/entities").set("x-csrf-token", alice.csrf).send({ name: "An entity for the filter", kind: "person" }).expect(201);
+    const page = await alice.agent.get("/audit").expect(200);
+    const select = page.text.slice(page.text.indexOf('<select id="field-action"'), page.text.indexOf("</select>", page.text.indexOf('<select id="field-action"')));
+    expect(select).toMatch(/<optgroup label="Claims">[\s\S]*<option value="claim.create" >Claim created<\/option>/);
+    expect(select).toMatch(/<optgroup label="Sources">[\s\S]*<option value="source.create" >Source created<\/option>/);
+    expect(select).toMatch(/<optgroup label="People and organisations">[\s\S]*<option value="entity.create" >Entity created<\/option>/);
+    const labels = [...select.matchAll(/<option value="[^"]+" [^>]*>([^<]+)<\/option>/g)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(3);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(select).not.toContain("(claim.create)");
+    const name = (await t.db.user.findUniqueOrThrow({ where: { email: bob.email } })).name;
+    expect(page.text).toContain(`<option value="${bob.email}" >${name}</option>`);
+  });
+
+  it("shows 25 events a page, with older and newer links that walk the log without gaps or repeats; the API's page stays 50", async () => {
+    const { agent, csrf, email } = await t.signIn("editor");
+    for (let i = 0; i < 30; i++) await agent.post("/api/sources").set("x-csrf-token", csrf).send({ title: `Paging source ${i}` }).expect(201);
+    const rows = (html: string) => [...html.matchAll(/<tr id="event-(\d+)">/g)].map((m) => Number(m[1]));
+    const first = await agent.get("/audit").query({ actor: email }).expect(200);
+    expect(rows(first.text)).toHaveLength(25);
+    expect(first.text).not.toContain("Newer events");
+    const older = /href="(\/audit\?[^"]+)" rel="next">Older events/.exec(first.text)![1]!.replaceAll("&amp;", "&");
+    const second = await agent.get(older).expect(200);
+    expect(rows(second.text)).toHaveLength(5);
+    expect(second.text).not.toContain("Older events");
+    const all = (await t.db.auditEvent.findMany({ where: { actorLabel: email }, orderBy: { id: "desc" }, select: { id: true } })).map((e) => e.id);
+    expect([...rows(first.text), ...rows(second.text)]).toEqual(all);
+    const newer = /href="(\/audit\?[^"]+)" rel="prev">Newer events/.exec(second.text)![1]!.replaceAll("&amp;", "&");
+    expect(rows((await agent.get(newer).expect(200)).text)).toEqual(rows(first.text));
+    expect((await apiAudit({})).items).toHaveLength(50);
+  });
+});
+
 describe("views/partials/history.ejs", () => {
   const render = (locals: Record<string, unknown>) => ejs.renderFile(path.resolve(import.meta.dirname, "../views/partials/history.ejs"), { h: helpers, sources: {}, ...locals });
 
@@ -202,7 +250,7 @@ describe("views/partials/history.ejs", () => {
     const html = await render({ events: [event] });
     expect(html).toContain('<a class="tag" href="/sources/77">#77</a>');
     expect(html).toContain("20 Nov 2023, 06:00 UTC");
-    expect(html).toContain("Resolved");
+    expect(html).toContain("Claim resolved");
     expect(html).toContain("Status: Rumored → Confirmed");
     expect(html).not.toContain("Context:");
   });

@@ -133,7 +133,8 @@ describe("claims pages", () => {
     const history = await editor.agent.get(`/claims/${c.id}/history`).expect(200);
     expect(history.text).toContain("Anthropic denied any talks.");
     expect(history.text).toContain("Anthropic statement");
-    expect(history.text).toContain(editor.email);
+    const { name } = await t.db.user.findUniqueOrThrow({ where: { email: editor.email } });
+    expect(history.text).toContain(`<td data-label="Who">${name}</td>`);
   });
 
   it("a blank confidence field means absent: resolving keeps the confidence, creating uses 50", async () => {
@@ -225,15 +226,46 @@ describe("claims pages", () => {
     expect(missing.text).toContain("Choose a source.");
   });
 
-  it("removing evidence deletes the link and records what was removed", async () => {
+  it("removing evidence asks first: the claim page links to a confirmation page, a POST without a reason answers 422 and removes nothing, one with a reason removes it and records the reason", async () => {
     const c = await newClaim();
-    const s = await newSource();
+    const s = await newSource("Kara Swisher on X");
     const ev = await editor.agent.post(`/api/claims/${c.id}/evidence`).set("x-csrf-token", editor.csrf).send({ sourceId: s.id, stance: "mentions", quote: "q" }).expect(201);
-    await editor.agent.post(`/claims/${c.id}/evidence/${ev.body.id}/delete`).type("form").send({ _csrf: editor.csrf }).expect(302);
+    const claimPage = await editor.agent.get(`/claims/${c.id}`).expect(200);
+    expect(claimPage.text).toContain(`<a href="/claims/${c.id}/evidence/${ev.body.id}/delete">Remove this evidence…</a>`);
+    expect(claimPage.text).not.toContain(`action="/claims/${c.id}/evidence/${ev.body.id}/delete"`);
+
+    const confirm = await editor.agent.get(`/claims/${c.id}/evidence/${ev.body.id}/delete`).expect(200);
+    expect(confirm.text).toContain("Remove this evidence?");
+    expect(confirm.text).toContain("Kara Swisher on X");
+    expect(confirm.text).toMatch(/<textarea id="field-reason" name="reason"[^>]* required/);
+    expect(confirm.text).toContain(`action="/claims/${c.id}/evidence/${ev.body.id}/delete"`);
+
+    const refused = await editor.agent.post(`/claims/${c.id}/evidence/${ev.body.id}/delete`).type("form").send({ _csrf: editor.csrf, reason: "   " }).expect(422);
+    expect(refused.text).toContain('<p class="field-error" id="error-reason">Say why this evidence is removed; the audit trail keeps it.</p>');
+    expect(await t.db.evidence.count({ where: { claimId: c.id } })).toBe(1);
+    expect((await events(c.id)).at(-1)!.action).toBe("evidence.add");
+
+    await editor.agent.post(`/claims/${c.id}/evidence/${ev.body.id}/delete`).type("form").send({ _csrf: editor.csrf, reason: "The post was about another board." }).expect(302);
     expect(await t.db.evidence.count({ where: { claimId: c.id } })).toBe(0);
     const last = (await events(c.id)).at(-1)!;
     expect(last.action).toBe("evidence.remove");
+    expect(last.reason).toBe("The post was about another board.");
     expect(JSON.parse(last.changes).evidence[0]).toMatchObject({ sourceId: s.id, stance: "mentions", quote: "q" });
+    await editor.agent.get(`/claims/${c.id}/evidence/${ev.body.id}/delete`).expect(404);
+  });
+
+  it("DELETE /api/claims/:id/evidence/:evidenceId needs a reason (422 without, nothing removed), then answers 200 with the claim and records the reason", async () => {
+    const c = await newClaim();
+    const s = await newSource();
+    const ev = await request(t.app).post(`/api/claims/${c.id}/evidence`).set(api()).send({ sourceId: s.id, stance: "supports" }).expect(201);
+    const bare = await request(t.app).delete(`/api/claims/${c.id}/evidence/${ev.body.id}`).set(api()).expect(422);
+    expect(bare.body.error.fields.reason).toBe("Say why this evidence is removed; the audit trail keeps it.");
+    await request(t.app).delete(`/api/claims/${c.id}/evidence/${ev.body.id}`).set(api()).send({ reason: "" }).expect(422);
+    expect(await t.db.evidence.count({ where: { claimId: c.id } })).toBe(1);
+    const res = await request(t.app).delete(`/api/claims/${c.id}/evidence/${ev.body.id}`).set(api()).send({ reason: "Linked by mistake." }).expect(200);
+    expect(res.body).toMatchObject({ id: c.id, evidence: [] });
+    expect((await events(c.id)).at(-1)).toMatchObject({ action: "evidence.remove", reason: "Linked by mistake." });
+    await request(t.app).delete(`/api/claims/${c.id}/evidence/${ev.body.id}`).set(api()).send({ reason: "Again." }).expect(404);
   });
 
   it("markup typed into a statement, a source title and a quote is shown escaped on every page that shows it", async () => {

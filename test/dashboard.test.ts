@@ -109,7 +109,7 @@ describe("GET / (the dashboard)", () => {
     expect(first).toContain(`resolved <time datetime="${resolvedAt.toISOString()}">`);
   });
 
-  it("shows the latest ten audit events, newest first: when, who, what and a link to the record", async () => {
+  it("shows the latest ten audit events, newest first: when, who (by name), what and a link to the record", async () => {
     const c = await newClaim();
     await resolve(c.id, "inconclusive");
     const html = section((await editor.agent.get("/").expect(200)).text, "activity-title");
@@ -117,8 +117,11 @@ describe("GET / (the dashboard)", () => {
     const latest = await t.db.auditEvent.findMany({ orderBy: { id: "desc" }, take: 10 });
     expect(rows).toHaveLength(10);
     rows.forEach((row, i) => expect(row).toContain(`datetime="${latest[i]!.createdAt.toISOString()}"`));
-    expect(rows[0]).toContain(`<td>${editor.email}</td>`);
-    expect(rows[0]).toContain("<td>Resolved</td>");
+    // who by the name the account has now, not the e-mail the event recorded
+    const { name } = await t.db.user.findUniqueOrThrow({ where: { email: editor.email } });
+    expect(rows[0]).toContain(`<td>${name}</td>`);
+    expect(rows[0]).not.toContain(editor.email);
+    expect(rows[0]).toContain("<td>Claim resolved</td>");
     expect(rows[0]).toContain(`<a href="/claims/${c.id}">Claim #${c.id}</a>`);
     expect(html).toContain('<a href="/audit">Full audit log</a>');
   });

@@ -66,7 +66,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("adding an alias", () => {
-  it("POST /entities/:id/aliases adds the trimmed alias, bumps the version, records sorted before → after and shows it with a Remove button", async () => {
+  it("POST /entities/:id/aliases adds the trimmed alias, bumps the version, records sorted before → after and shows it with a Remove link", async () => {
     const e = await newEntity("Emmett Shear", ["Mitt Hill"]);
     const res = await asEditor(`/entities/${e.id}/aliases`, { alias: "  Hill  ", version: "1" }).expect(302);
     expect(res.headers.location).toBe(`/entities/${e.id}#aliases`);
@@ -80,7 +80,7 @@ describe("adding an alias", () => {
     const page = await editor.agent.get(`/entities/${e.id}`).expect(200);
     expect(page.text).toContain("Added the alias “Hill”.");
     expect(page.text).toContain('<span class="tag">Hill</span>');
-    expect(page.text).toContain(`action="/entities/${e.id}/aliases/${row.id}/delete"`);
+    expect(page.text).toContain(`href="/entities/${e.id}/aliases/${row.id}/delete"`);
     expect(page.text).toContain('aria-label="Remove the alias Hill"');
     expect(page.text).toContain("Alias added");
     expect(page.text).toContain("Aliases: Mitt Hill → Hill, Mitt Hill");
@@ -139,28 +139,53 @@ describe("adding an alias", () => {
 });
 
 describe("removing an alias", () => {
-  it("POST /entities/:id/aliases/:aliasId/delete removes it, bumps the version and records sorted before → after", async () => {
+  it("POST /entities/:id/aliases/:aliasId/delete with a reason removes it, bumps the version and records sorted before → after and the reason", async () => {
     const e = await newEntity("Sam Altman", ["Ultraman", "Altmann"]);
     const ultraman = e.aliasEntries.find((a) => a.alias === "Ultraman")!;
-    await asEditor(`/entities/${e.id}/aliases/${ultraman.id}/delete`, { version: "1" }).expect(302);
+    await asEditor(`/entities/${e.id}/aliases/${ultraman.id}/delete`, { version: "1", reason: "A nickname, not a spelling the sources use." }).expect(302);
     expect(await aliasesOf(e.id)).toEqual(["Altmann"]);
     expect((await t.db.entity.findUniqueOrThrow({ where: { id: e.id } })).version).toBe(2);
     const last = (await entityEvents(e.id)).at(-1)!;
     expect(last.action).toBe("entity.alias.remove");
     expect(changesOf(last)).toEqual({ aliases: [["Altmann", "Ultraman"], ["Altmann"]] });
+    expect(last.reason).toBe("A nickname, not a spelling the sources use.");
     const page = await editor.agent.get(`/entities/${e.id}`).expect(200);
     expect(page.text).toContain("Alias removed");
+    expect(page.text).toContain("A nickname, not a spelling the sources use.");
     expect(page.text).not.toContain('<span class="tag">Ultraman</span>');
   });
 
-  it("DELETE /api/entities/:id/aliases/:aliasId answers 200 with the entity, with or without a body", async () => {
+  it("DELETE /api/entities/:id/aliases/:aliasId answers 422 without a reason (no body, or a blank one) and writes nothing, then 200 with the entity, with or without a version", async () => {
     const e = await newEntity("Ilya Sutskever", ["Sutskever", "Ilya S."]);
     const [first, second] = e.aliasEntries;
-    const res = await api().delete(`/api/entities/${e.id}/aliases/${first!.id}`).set(bearer(editorToken)).expect(200);
+    const before = await snapshot();
+    const bare = await api().delete(`/api/entities/${e.id}/aliases/${first!.id}`).set(bearer(editorToken)).expect(422);
+    expect(bare.body.error.fields.reason).toBe("Say why this alias is removed; the audit trail keeps it.");
+    await api().delete(`/api/entities/${e.id}/aliases/${first!.id}`).set(bearer(editorToken)).send({ reason: " ", version: 1 }).expect(422);
+    expect(await snapshot()).toEqual(before);
+    const res = await api().delete(`/api/entities/${e.id}/aliases/${first!.id}`).set(bearer(editorToken)).send({ reason: "Only his surname." }).expect(200);
     expect(res.body).toMatchObject({ id: e.id, version: 2, aliases: ["Ilya S."] });
-    const again = await api().delete(`/api/entities/${e.id}/aliases/${second!.id}`).set(bearer(editorToken)).send({ version: 2 }).expect(200);
+    const again = await api().delete(`/api/entities/${e.id}/aliases/${second!.id}`).set(bearer(editorToken)).send({ version: 2, reason: "An initial, too vague." }).expect(200);
     expect(again.body).toMatchObject({ version: 3, aliases: [] });
     expect((await entityEvents(e.id)).map((ev) => ev.action)).toEqual(["entity.create", "entity.alias.remove", "entity.alias.remove"]);
+  });
+
+  it("removing an alias asks first: the entity page links to a confirmation page with a required reason; a POST without one answers 422 beside the field, keeps the alias and writes nothing", async () => {
+    const e = await newEntity("Emmett Shear (CEO)", ["Hill", "Mitt Hill"]);
+    const hill = e.aliasEntries.find((a) => a.alias === "Hill")!;
+    const show = await editor.agent.get(`/entities/${e.id}`).expect(200);
+    expect(show.text).toContain(`<a href="/entities/${e.id}/aliases/${hill.id}/delete" aria-label="Remove the alias Hill">Remove…</a>`);
+    expect(show.text).not.toContain(`action="/entities/${e.id}/aliases/${hill.id}/delete"`);
+    const confirm = await editor.agent.get(`/entities/${e.id}/aliases/${hill.id}/delete`).expect(200);
+    expect(confirm.text).toContain("Remove the alias “Hill”?");
+    expect(confirm.text).toMatch(/<textarea id="field-reason" name="reason"[^>]* required/);
+    expect(confirm.text).toContain('name="version" value="1"');
+    const before = await snapshot();
+    const refused = await asEditor(`/entities/${e.id}/aliases/${hill.id}/delete`, { version: "1", reason: "" }).expect(422);
+    expect(refused.text).toContain('<p class="field-error" id="error-reason">Say why this alias is removed; the audit trail keeps it.</p>');
+    expect(refused.text).toContain("Remove the alias “Hill”?");
+    expect(await snapshot()).toEqual(before);
+    expect(await aliasesOf(e.id)).toEqual(["Hill", "Mitt Hill"]);
   });
 
   it("removing an alias of another entity, an unknown one or a garbage id answers 404 and writes nothing", async () => {
@@ -168,10 +193,12 @@ describe("removing an alias", () => {
     const theirs = await newEntity("Tasha McCauley", ["McCauley"]);
     const before = await snapshot();
     const foreign = theirs.aliasEntries[0]!.id;
-    await asEditor(`/entities/${mine.id}/aliases/${foreign}/delete`, { version: "1" }).expect(404);
-    await api().delete(`/api/entities/${mine.id}/aliases/${foreign}`).set(bearer(editorToken)).expect(404);
-    await api().delete(`/api/entities/${mine.id}/aliases/999999`).set(bearer(editorToken)).expect(404);
-    await api().delete(`/api/entities/${mine.id}/aliases/abc`).set(bearer(editorToken)).expect(404);
+    const reason = "Not his.";
+    await asEditor(`/entities/${mine.id}/aliases/${foreign}/delete`, { version: "1", reason }).expect(404);
+    await editor.agent.get(`/entities/${mine.id}/aliases/${foreign}/delete`).expect(404);
+    await api().delete(`/api/entities/${mine.id}/aliases/${foreign}`).set(bearer(editorToken)).send({ reason }).expect(404);
+    await api().delete(`/api/entities/${mine.id}/aliases/999999`).set(bearer(editorToken)).send({ reason }).expect(404);
+    await api().delete(`/api/entities/${mine.id}/aliases/abc`).set(bearer(editorToken)).send({ reason }).expect(404);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -179,7 +206,7 @@ describe("removing an alias", () => {
     const e = await newEntity("Adam D’Angelo", ["DAngelo", "Quora CEO"]);
     await api().post(`/api/entities/${e.id}/aliases`).set(bearer(editorToken)).send({ alias: "A. D’Angelo" }).expect(201);
     const before = await snapshot();
-    const page = await asEditor(`/entities/${e.id}/aliases/${e.aliasEntries[0]!.id}/delete`, { version: "1" }).expect(409);
+    const page = await asEditor(`/entities/${e.id}/aliases/${e.aliasEntries[0]!.id}/delete`, { version: "1", reason: "Not a spelling of his name." }).expect(409);
     expect(page.text).toContain("Someone changed this entity while you were editing");
     expect(page.text).toContain('<span class="tag">A. D’Angelo</span>');
     expect(await snapshot()).toEqual(before);
@@ -338,7 +365,8 @@ describe("roles", () => {
     const aliasId = e.aliasEntries[0]!.id;
     const before = await snapshot();
     await form(viewer.agent, `/entities/${e.id}/aliases`, { alias: "Intruder", version: "1" }, viewer.csrf).expect(403);
-    await form(viewer.agent, `/entities/${e.id}/aliases/${aliasId}/delete`, { version: "1" }, viewer.csrf).expect(403);
+    await viewer.agent.get(`/entities/${e.id}/aliases/${aliasId}/delete`).expect(403);
+    await form(viewer.agent, `/entities/${e.id}/aliases/${aliasId}/delete`, { version: "1", reason: "x" }, viewer.csrf).expect(403);
     await form(viewer.agent, `/entities/${e.id}/merge`, { otherId: String(other.id), reason: "x", version: "1" }, viewer.csrf).expect(403);
     await api().post(`/api/entities/${e.id}/aliases`).set(bearer(viewerToken)).send({ alias: "Intruder" }).expect(403);
     await api().delete(`/api/entities/${e.id}/aliases/${aliasId}`).set(bearer(viewerToken)).expect(403);

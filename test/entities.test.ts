@@ -138,9 +138,10 @@ describe("entity forms", () => {
     const page = await editor.agent.get(`/entities/${e.id}`).expect(200);
     expect(page.text).toContain("Description: CTO → Interim CEO");
     expect(page.text).toContain("Aliases: — → Murati");
-    expect(page.text.indexOf("Edited")).toBeGreaterThan(-1);
-    expect(page.text.indexOf("Edited")).toBeLessThan(page.text.indexOf("Created"));
-    expect(page.text).toContain(editor.email);
+    expect(page.text.indexOf("Entity edited")).toBeGreaterThan(-1);
+    expect(page.text.indexOf("Entity edited")).toBeLessThan(page.text.indexOf("Entity created"));
+    const { name } = await t.db.user.findUniqueOrThrow({ where: { email: editor.email } });
+    expect(page.text).toContain(`<td data-label="Who">${name}</td>`);
   });
 
   it("GET /entities/:id for an entity never edited shows its creation; an unknown or garbage id answers 404", async () => {

@@ -92,8 +92,8 @@ describe("a source's impact", () => {
     for (const c of s.cited) expect(impact).toContain(`<a href="/claims/${c.id}">${c.statement}</a>`);
     for (const c of s.uncited) expect(impact).not.toContain(c.statement);
     expect(impact).toContain("Status changed: Unverified → Rumored");
-    expect(impact).toContain("Resolved: Unverified → Confirmed");
-    expect(impact).toContain("Edited: confidence 50 → 80");
+    expect(impact).toContain("Claim resolved: Unverified → Confirmed");
+    expect(impact).toContain("Claim edited: confidence 50 → 80");
     const fresh = await newSource();
     const empty = await agent.get(`/sources/${fresh.id}`).expect(200);
     expect(section(empty.text, "impact-title")).toContain("No status or confidence change has cited this source.");

@@ -5,38 +5,59 @@ import { decodeCursor, page } from "../pagination.ts";
 import { instantText, plainText } from "../validation.ts";
 import { STATUS_LABELS, type Status } from "../claims/status.ts";
 import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
-import { chainState } from "./audit.verification.ts";
+import { withActorNames } from "./audit.names.ts";
 import { isolate } from "../text.ts";
 
-/** What each action reads as in history tables and the log's filter. */
-export const ACTION_LABELS: Record<string, string> = {
-  "claim.create": "Created",
-  "claim.update": "Edited",
-  "claim.status": "Status changed",
-  "claim.resolve": "Resolved",
-  "claim.reopen": "Reopened",
-  "claim.flag": "Flagged for review",
-  "claim.review": "Reviewed",
-  "evidence.add": "Evidence added",
-  "evidence.remove": "Evidence removed",
-  "source.create": "Created",
-  "source.update": "Edited",
-  "entity.create": "Created",
-  "entity.update": "Edited",
-  "entity.alias.add": "Alias added",
-  "entity.alias.remove": "Alias removed",
-  "entity.merge": "Merged",
-  "claim.entities": "Entities changed",
-  "user.create": "Account created",
-  "user.role": "Role changed",
-  "user.token": "API token issued",
-  "user.token.revoke": "API tokens revoked",
-  "user.disable": "Account disabled",
-  "user.enable": "Account enabled",
-  "user.password": "Password changed",
-};
+/**
+ * What each action reads as in history tables and the log's filter, grouped
+ * by the kind of record it changes (the filter lists them so). Every label
+ * is distinct, so a filter's choice reads alone.
+ */
+export const ACTION_GROUPS: { label: string; actions: Record<string, string> }[] = [
+  {
+    label: "Claims",
+    actions: {
+      "claim.create": "Claim created",
+      "claim.update": "Claim edited",
+      "claim.status": "Status changed",
+      "claim.resolve": "Claim resolved",
+      "claim.reopen": "Claim reopened",
+      "claim.flag": "Flagged for review",
+      "claim.review": "Review done",
+      "claim.entities": "People and organisations changed",
+      "evidence.add": "Evidence added",
+      "evidence.remove": "Evidence removed",
+    },
+  },
+  { label: "Sources", actions: { "source.create": "Source created", "source.update": "Source edited" } },
+  {
+    label: "People and organisations",
+    actions: {
+      "entity.create": "Entity created",
+      "entity.update": "Entity edited",
+      "entity.alias.add": "Alias added",
+      "entity.alias.remove": "Alias removed",
+      "entity.merge": "Entities merged",
+    },
+  },
+  {
+    label: "Accounts",
+    actions: {
+      "user.create": "Account created",
+      "user.role": "Role changed",
+      "user.token": "API token issued",
+      "user.token.revoke": "API tokens revoked",
+      "user.disable": "Account disabled",
+      "user.enable": "Account enabled",
+      "user.password": "Password changed",
+    },
+  },
+  { label: "The ledger", actions: { "import.run": "Ledger imported" } },
+];
 
-/** "claim.resolve" → "Resolved"; an action not in the table still reads as words. */
+export const ACTION_LABELS: Record<string, string> = Object.fromEntries(ACTION_GROUPS.flatMap((g) => Object.entries(g.actions)));
+
+/** "claim.resolve" → "Claim resolved"; an action not in the table still reads as words. */
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action.replace(/[._]/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
@@ -78,8 +99,18 @@ export async function entityNames(db: Db, events: Pick<AuditEventJson, "changes"
 
 /** The locals views/partials/history.ejs takes: a record's events newest first, and the sources and entities they name. */
 export async function pageHistory(db: Db, subjectType: AuditInput["subjectType"], subjectId: number) {
-  const events = (await historyOf(db, subjectType, subjectId)).reverse();
+  const events = await withActorNames(db, (await historyOf(db, subjectType, subjectId)).reverse());
   return { events, sources: await sourceTitles(db, events), entities: await entityNames(db, events) };
+}
+
+/**
+ * The changes a history row lists. A resolution note is the resolve event's
+ * reason (its Why), and reopening always clears it: listed as a change too,
+ * the note would show twice or three times.
+ */
+export function listedChanges(e: Pick<AuditEventJson, "action" | "changes">): [string, [unknown, unknown]][] {
+  const noteShownElsewhere = e.action === "claim.resolve" || e.action === "claim.reopen";
+  return Object.entries(e.changes).filter(([field]) => !(noteShownElsewhere && field === "resolutionNote"));
 }
 
 /** One side of a change in words: evidence as its stance, quote and source; entity ids as names. */
@@ -105,43 +136,45 @@ const bound = (label: string, endOfDay: boolean) =>
 
 const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), plainText().trim().max(max).optional());
 
-/** The log's filters, as they appear in /audit and /api/audit query strings. */
-export const auditQuerySchema = z
-  .object({
-    actor: optionalText(254),
-    action: optionalText(100),
-    since: bound("Since", false),
-    until: bound("Until", true),
-    limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
-    cursor: z.string().max(200).optional(),
-  })
-  .refine((f) => !f.since || !f.until || f.since <= f.until, { path: ["until"], message: "Until must not be before since." });
+/** The log's filters, as they appear in /audit and /api/audit query strings; `limit` by default `defaultLimit`, and fields of the page's own. */
+export function auditFilters<S extends z.ZodRawShape>(defaultLimit: number, extra: S) {
+  return z
+    .object({
+      actor: optionalText(254),
+      action: optionalText(100),
+      since: bound("Since", false),
+      until: bound("Until", true),
+      limit: z.coerce.number().int().min(1).max(200).catch(defaultLimit).default(defaultLimit),
+      cursor: z.string().max(200).optional(),
+      ...extra,
+    })
+    .refine(
+      (f) => {
+        const { since, until } = f as { since?: Date; until?: Date }; // the extra fields leave these two as they are
+        return !since || !until || since <= until;
+      },
+      { path: ["until"], message: "Until must not be before since." },
+    );
+}
+
+export const auditQuerySchema = auditFilters(50, {});
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-/** The log, newest first, a page at a time. */
-export async function listAudit(db: Db, f: AuditQuery) {
+/** The events the filters keep (the cursor aside). */
+export function auditWhere(f: Omit<AuditQuery, "limit" | "cursor">): Prisma.AuditEventWhereInput[] {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (f.actor) and.push({ actorLabel: f.actor });
   if (f.action) and.push({ action: f.action });
   if (f.since) and.push({ createdAt: { gte: f.since } });
   if (f.until) and.push({ createdAt: { lte: f.until } });
+  return and;
+}
+
+/** The log, newest first, a page at a time. */
+export async function listAudit(db: Db, f: AuditQuery) {
+  const and = auditWhere(f);
   if (f.cursor) and.push({ id: { lt: decodeCursor(f.cursor) } });
   const rows = await db.auditEvent.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: f.limit + 1 });
   const { items, nextCursor } = page(rows, f.limit);
   return { items: items.map(eventJson), nextCursor };
-}
-
-/** The actors and actions that occur in the log, for the filter's selects. */
-export async function filterChoices(db: Db) {
-  const [actors, actions] = await Promise.all([
-    db.auditEvent.groupBy({ by: ["actorLabel"], orderBy: { actorLabel: "asc" } }),
-    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
-  ]);
-  return { actors: actors.map((a) => a.actorLabel), actions: actions.map((a) => a.action) };
-}
-
-/** Everything /audit shows: a page of events, the sources they cite, the filter choices and the chain's last verification. */
-export async function auditLog(db: Db, f: AuditQuery) {
-  const [events, choices, chain] = await Promise.all([listAudit(db, f), filterChoices(db), chainState(db)]);
-  return { ...events, ...choices, sources: await sourceTitles(db, events.items), entities: await entityNames(db, events.items), chain };
 }

@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import { Invalid, type Conflict } from "../errors.ts";
 import { mount, route } from "../http/routes.ts";
 import { parse } from "../validation.ts";
-import { auditLog, auditQuerySchema, filterChoices } from "./audit.query.ts";
+import { auditLog, auditPageSchema, filterChoices } from "./audit.log.ts";
 import { chainState } from "./audit.verification.ts";
 
 /** The filters as the editor typed them, for the filter form. */
@@ -11,7 +11,7 @@ const typed = (req: Request) => Object.fromEntries(["actor", "action", "since", 
 
 export function auditRouter(db: Db) {
   async function index(req: Request, res: Response) {
-    const log = await auditLog(db, parse(auditQuerySchema, req.query));
+    const log = await auditLog(db, parse(auditPageSchema, req.query));
     res.render("audit/index", { title: "Audit log", ...log, filters: typed(req), query: req.query, errors: {} });
   }
 
@@ -22,9 +22,11 @@ export function auditRouter(db: Db) {
       title: "Audit log",
       ...(await filterChoices(db)),
       items: [],
-      nextCursor: null,
+      olderCursor: null,
+      newerCursor: null,
       sources: {},
       entities: {},
+      records: {},
       chain: await chainState(db),
       filters: typed(req),
       query: req.query,

@@ -9,7 +9,7 @@ import { getClaim } from "./claims.query.ts";
 import { listClaims } from "./claims.list.ts";
 import { listQuerySchema } from "./claims.schema.ts";
 import { createClaim, reopenClaim, resolveClaim, updateClaim } from "./claims.service.ts";
-import { addEvidence } from "./evidence.service.ts";
+import { addEvidence, removeEvidence } from "./evidence.service.ts";
 
 const editor = [requireRole("editor")];
 const claimId = (req: Request) => paramId(req.params.id, "That claim");
@@ -32,6 +32,9 @@ export function claimsApi(db: Db) {
     }),
     route("post", "/claims/:id/evidence", editor, async (req: Request, res: Response) => {
       res.status(201).json(await addEvidence(db, actorOf(req.user!), claimId(req), req.body));
+    }),
+    route("delete", "/claims/:id/evidence/:evidenceId", editor, async (req: Request, res: Response) => {
+      res.json(await removeEvidence(db, actorOf(req.user!), claimId(req), paramId(req.params.evidenceId, "That evidence"), req.body));
     }),
     route("get", "/claims/:id/history", [], async (req, res) => {
       const claim = await getClaim(db, claimId(req));

@@ -19,6 +19,8 @@ import { timeFormValues } from "./claims.time.ts";
 import { similarClaims } from "./similar.ts";
 import { explain } from "./snippet.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
+import { resolutionStory } from "./resolution.query.ts";
+import { claimConflict } from "./conflict.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
 
 const editor = [requireRole("editor")];
@@ -78,7 +80,8 @@ export function claimsRouter(db: Db, config: Config) {
     const review = await claimReviewFor(db, config, claim.id);
     const jsonLd = review && scriptJson(review);
     const { findSources } = pickers(req.query);
-    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, sources: await sourceOptions(db, claim.id, [], findSources), values: { findSources }, errors: {} });
+    const resolution = await resolutionStory(db, claim.id);
+    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, resolution, sources: await sourceOptions(db, claim.id, [], findSources), values: { findSources }, errors: {} });
   }
 
   async function history(req: Request, res: Response) {
@@ -131,7 +134,8 @@ export function claimsRouter(db: Db, config: Config) {
     const values = { ...req.body } as FormValues;
     if (err instanceof Conflict) {
       const current = formValues(claim);
-      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(values, claim.id)) });
+      const compared = await claimConflict(db, claim.id, current, values);
+      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, ...compared, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(values, claim.id)) });
     }
     res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options(values, claim.id)) });
   }

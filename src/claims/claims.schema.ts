@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, requiredText, text, version } from "../validation.ts";
+import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, requiredReason, requiredText, text, version } from "../validation.ts";
 import { PRECISIONS } from "./occurred.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES } from "./status.ts";
 
@@ -79,6 +79,7 @@ export const similarSchema = z.object({
 export const reopenSchema = z.object({
   status: openStatus.default("unverified"),
   reason: requiredText(5000, "A reason for reopening"),
+  confidence: optionalConfidence,
   sourceIds: idList.default([]),
   version: version.optional(),
 });
@@ -91,7 +92,8 @@ export const evidenceSchema = z.object({
 });
 export type NewEvidence = z.infer<typeof evidenceSchema>;
 
-export const removeEvidenceSchema = z.object({ reason: text(2000).default("") });
+/** Removing evidence changes what a claim rests on: the reason is required and kept. */
+export const removeEvidenceSchema = z.object({ reason: requiredReason("Say why this evidence is removed; the audit trail keeps it.") });
 
 /**
  * The claim forms' pickers: what is ticked, and the words of their find

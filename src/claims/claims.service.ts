@@ -121,7 +121,7 @@ export async function resolveClaim(db: DbOrTx, actor: Actor, id: number, input: 
   return getClaim(db, id);
 }
 
-/** Reopening a resolved claim: back to an open state, with the reason on record. */
+/** Reopening a resolved claim: back to an open state, with the reason on record and, if given, a new confidence. */
 export async function reopenClaim(db: DbOrTx, actor: Actor, id: number, input: unknown) {
   const data = parse(reopenSchema, input);
   await inTransaction(db, async (tx) => {
@@ -129,9 +129,14 @@ export async function reopenClaim(db: DbOrTx, actor: Actor, id: number, input: u
     const why = refusal(current.status as Status, data.status, "reopen");
     if (why) throw new Invalid({ status: why });
     await assertExist(tx, "source", data.sourceIds, "sourceIds");
-    const next = { status: data.status, resolutionNote: "", resolvedAt: null };
+    const next = {
+      status: data.status,
+      resolutionNote: "",
+      resolvedAt: null,
+      ...(data.confidence !== undefined ? { confidence: data.confidence } : {}),
+    };
     await bump(tx, id, current.version, next);
-    const changes = diff(current, next, ["status", "resolutionNote", "resolvedAt"]);
+    const changes = diff(current, next, ["status", "resolutionNote", "resolvedAt", "confidence"]);
     await recordAudit(tx, actor, { action: "claim.reopen", subjectType: "claim", subjectId: id, changes, reason: data.reason, sourceIds: data.sourceIds });
   });
   return getClaim(db, id);

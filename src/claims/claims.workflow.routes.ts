@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import { Conflict, type Invalid } from "../errors.ts";
+import { Conflict, NotFound, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route, type Handler } from "../http/routes.ts";
@@ -14,11 +14,12 @@ import { isolate } from "../text.ts";
 const editor = [requireRole("editor")];
 const claimId = (req: Request) => paramId(req.params.id, "That claim");
 
-/** The three workflow forms; each has a partial the claim page shows and a page of its own for errors. */
+/** The workflow forms; each has a partial, shown on the claim's page or on a page of its own (and again there for errors). */
 const FORMS = {
-  resolve: { partial: "_resolve", heading: "Resolve" },
-  reopen: { partial: "_reopen", heading: "Reopen" },
-  evidence: { partial: "_evidence", heading: "Add evidence" },
+  resolve: { partial: "_resolve", title: (id: number) => `Resolve claim #${id}` },
+  reopen: { partial: "_reopen", title: (id: number) => `Reopen claim #${id}` },
+  evidence: { partial: "_evidence", title: (id: number) => `Add evidence to claim #${id}` },
+  removeEvidence: { partial: "_remove-evidence", title: (id: number) => `Remove evidence from claim #${id}` },
 } as const;
 type FormName = keyof typeof FORMS;
 
@@ -26,10 +27,13 @@ type FormName = keyof typeof FORMS;
 export function claimWorkflowRouter(db: Db) {
   async function renderForm(req: Request, res: Response, form: FormName, status: number, errors: Record<string, string>, message = "") {
     const claim = await getClaim(db, claimId(req));
+    // the evidence a removal is about: one of this claim's, or the page does not exist
+    const evidence = req.params.evidenceId === undefined ? null : claim.evidence.find((e) => e.id === paramId(req.params.evidenceId, "That evidence"));
+    if (evidence === undefined) throw new NotFound("That evidence");
     const values = status === 200 ? {} : { ...req.body, version: String(claim.version) };
     res.status(status).render("claims/action", {
-      title: `${FORMS[form].heading} claim #${claim.id}`,
-      claim, form: FORMS[form], values, errors, message, sources: await sourceOptions(db, claim.id),
+      title: FORMS[form].title(claim.id),
+      claim, evidence, form: FORMS[form], values, errors, message, sources: await sourceOptions(db, claim.id),
     });
   }
 
@@ -60,7 +64,7 @@ export function claimWorkflowRouter(db: Db) {
   async function unlink(req: Request, res: Response) {
     const id = claimId(req);
     await removeEvidence(db, actorOf(req.user!), id, paramId(req.params.evidenceId, "That evidence"), req.body);
-    flash(req, "success", "Evidence removed.");
+    flash(req, "success", "Evidence removed. The reason is in the claim's history.");
     res.redirect(`/claims/${id}#evidence`);
   }
 
@@ -71,6 +75,7 @@ export function claimWorkflowRouter(db: Db) {
     route("post", "/claims/:id/reopen", editor, reopen, onError("reopen")),
     route("get", "/claims/:id/evidence/new", editor, page("evidence")),
     route("post", "/claims/:id/evidence", editor, evidence, onError("evidence")),
-    route("post", "/claims/:id/evidence/:evidenceId/delete", editor, unlink),
+    route("get", "/claims/:id/evidence/:evidenceId/delete", editor, page("removeEvidence")),
+    route("post", "/claims/:id/evidence/:evidenceId/delete", editor, unlink, onError("removeEvidence")),
   ]);
 }

@@ -2,6 +2,7 @@ import { inTransaction, type DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor, type AuditInput } from "../audit/audit.service.ts";
+import { getClaim } from "./claims.query.ts";
 import { assertExist } from "./claims.service.ts";
 import { evidenceSchema, removeEvidenceSchema } from "./claims.schema.ts";
 
@@ -28,8 +29,10 @@ export async function addEvidence(db: DbOrTx, actor: Actor, claimId: number, inp
   });
 }
 
+/** Unlinks a source from a claim, with the reason on record; answers the claim as it is after. */
 export async function removeEvidence(db: DbOrTx, actor: Actor, claimId: number, evidenceId: number, input: unknown) {
-  const { reason } = parse(removeEvidenceSchema, input);
+  // a DELETE from the API may come without a body: then the reason is missing, and said so
+  const { reason } = parse(removeEvidenceSchema, input ?? {});
   await inTransaction(db, async (tx) => {
     const evidence = await tx.evidence.findFirst({ where: { id: evidenceId, claimId } });
     if (!evidence) throw new NotFound(`Evidence #${evidenceId} of claim #${claimId}`);
@@ -45,4 +48,5 @@ export async function removeEvidence(db: DbOrTx, actor: Actor, claimId: number, 
       sourceIds: [sourceId],
     });
   });
+  return getClaim(db, claimId);
 }

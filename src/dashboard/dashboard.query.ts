@@ -1,6 +1,7 @@
 import type { Db } from "../db.ts";
 import { STATUSES, type Status } from "../claims/status.ts";
 import type { DayCounts } from "./status-chart.ts";
+import { withActorNames } from "../audit/audit.names.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -92,7 +93,9 @@ export async function dashboard(db: Db, now = new Date()) {
     countsByStatus(db),
     db.claim.findMany({ where: { status: "rumored" }, select: { id: true, statement: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 10 }),
     db.claim.findMany({ where: { resolvedAt: { not: null } }, select: { id: true, statement: true, status: true, resolvedAt: true }, orderBy: [{ resolvedAt: "desc" }, { id: "desc" }], take: 10 }),
-    db.auditEvent.findMany({ select: { id: true, createdAt: true, actorLabel: true, action: true, subjectType: true, subjectId: true }, orderBy: { id: "desc" }, take: 10 }),
+    db.auditEvent
+      .findMany({ select: { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, subjectType: true, subjectId: true }, orderBy: { id: "desc" }, take: 10 })
+      .then((rows) => withActorNames(db, rows.map((r) => ({ ...r, actor: r.actorLabel })))),
     statusDeltas(db),
     reviewQueue(db),
     db.claim.count({ where: { needsReview: true } }),

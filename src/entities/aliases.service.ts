@@ -34,9 +34,10 @@ export async function addAlias(db: DbOrTx, actor: Actor, entityId: number, input
   return getEntity(db, entityId);
 }
 
+/** Drops one spelling, with the reason on record: a search for it no longer finds the entity. */
 export async function removeAlias(db: DbOrTx, actor: Actor, entityId: number, aliasId: number, input: unknown) {
-  // a DELETE from the API may come without a body
-  const { version } = parse(removeAliasSchema, input ?? {});
+  // a DELETE from the API may come without a body: then the reason is missing, and said so
+  const { reason, version } = parse(removeAliasSchema, input ?? {});
   await inTransaction(db, async (tx) => {
     const current = await entityAtVersion(tx, entityId, version);
     const gone = current.aliasEntries.find((a) => a.id === aliasId);
@@ -48,6 +49,7 @@ export async function removeAlias(db: DbOrTx, actor: Actor, entityId: number, al
       subjectType: "entity",
       subjectId: entityId,
       changes: { aliases: [sorted(current.aliases), sorted(current.aliases.filter((a) => a !== gone.alias))] },
+      reason,
     });
   });
   return getEntity(db, entityId);

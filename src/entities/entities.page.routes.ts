@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import { Conflict, Invalid } from "../errors.ts";
+import { Conflict, Invalid, NotFound } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
@@ -16,6 +16,7 @@ const entityId = (req: Request) => paramId(req.params.id, "That entity");
 
 /** Which of the page's forms an error belongs to, so its messages and input show in that form only. */
 type PageForm = "alias" | "merge" | "remove";
+const aliasId = (req: Request) => paramId(req.params.aliasId, "That alias");
 
 interface PageState {
   failed: PageForm | null;
@@ -53,8 +54,16 @@ export function entityPageRouter(db: Db) {
     res.redirect(`/entities/${entity.id}#aliases`);
   }
 
+  /** Removing an alias asks first, for a reason: a page of its own, again with the message when the reason is missing. */
+  async function confirmRemove(req: Request, res: Response, status = 200, errors: Record<string, string> = {}) {
+    const entity = await getEntity(db, entityId(req));
+    const alias = entity.aliasEntries.find((a) => a.id === aliasId(req));
+    if (!alias) throw new NotFound(`Alias #${aliasId(req)} of ${entity.name}`);
+    res.status(status).render("entities/remove-alias", { title: `Remove an alias of ${entity.name}`, entity, alias, errors, values: status === 200 ? {} : { ...req.body } });
+  }
+
   async function remove(req: Request, res: Response) {
-    const entity = await removeAlias(db, actorOf(req.user!), entityId(req), paramId(req.params.aliasId, "That alias"), req.body);
+    const entity = await removeAlias(db, actorOf(req.user!), entityId(req), aliasId(req), req.body);
     flash(req, "success", "Alias removed.");
     res.redirect(`/entities/${entity.id}#aliases`);
   }
@@ -68,6 +77,7 @@ export function entityPageRouter(db: Db) {
   // The page again, as it is now: a 422 keeps the editor's input beside the
   // messages; a 409 says what happened, and the forms carry the current version.
   const onError = (failed: PageForm) => async (req: Request, res: Response, err: Invalid | Conflict) => {
+    if (failed === "remove" && err instanceof Invalid) return confirmRemove(req, res, 422, err.fields);
     const entity = await getEntity(db, entityId(req));
     const state = { failed, values: { ...req.body }, errors: err instanceof Invalid ? err.fields : {}, conflict: err instanceof Conflict ? err.message : null };
     await render(res, entity, err.status, state);
@@ -76,6 +86,7 @@ export function entityPageRouter(db: Db) {
   return mount(Router(), [
     route("get", "/entities/:id", [], show),
     route("post", "/entities/:id/aliases", editor, add, onError("alias")),
+    route("get", "/entities/:id/aliases/:aliasId/delete", editor, (req, res) => confirmRemove(req, res)),
     route("post", "/entities/:id/aliases/:aliasId/delete", editor, remove, onError("remove")),
     route("post", "/entities/:id/merge", editor, merge, onError("merge")),
   ]);

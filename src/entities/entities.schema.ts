@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idWith, plainText, requiredText, text, version } from "../validation.ts";
+import { idWith, plainText, requiredReason, requiredText, text, version } from "../validation.ts";
 
 export const ENTITY_KINDS = ["person", "organization"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -73,16 +73,15 @@ export const addAliasSchema = z.object({
   version: optionalVersion,
 });
 
-export const removeAliasSchema = z.object({ version: optionalVersion });
-
-const MERGE_REASON = "Say why these are the same person or organisation; the audit trail keeps it.";
+/** Removing a spelling makes searches for it miss this entry: the reason is required and kept. */
+export const removeAliasSchema = z.object({
+  reason: requiredReason("Say why this alias is removed; the audit trail keeps it."),
+  version: optionalVersion,
+});
 
 /** Merging another entity into this one: which, and why (a merge deletes a record, so the reason is required). */
 export const mergeSchema = z.object({
   otherId: idWith("Choose the entity to merge into this one."),
-  reason: plainText(MERGE_REASON)
-    .trim()
-    .min(1, MERGE_REASON)
-    .max(2000, "At most 2000 characters."),
+  reason: requiredReason("Say why these are the same person or organisation; the audit trail keeps it."),
   version: optionalVersion,
 });

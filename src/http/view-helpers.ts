@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
-import { actionLabel, describeValue } from "../audit/audit.query.ts";
+import { actionLabel, describeValue, listedChanges } from "../audit/audit.query.ts";
 import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
 import { PRECISION_CHOICES, ZONES, formatInstant, formatOccurred, type Occurrence } from "../claims/occurred.ts";
@@ -19,6 +19,22 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === "";
 
 /** Whether a query string has empty parameters (a GET form's unfilled fields), which its clean URL leaves out. */
 export const hasBlankParams = (query: Record<string, unknown>) => Object.values(query).some((v) => (Array.isArray(v) ? v.some(isBlank) : isBlank(v)));
+
+/** Fields whose names do not read as words once split at their capitals. */
+const FIELD_LABELS: Record<string, string> = {
+  entityIds: "People and organisations",
+  sourceIds: "Sources",
+  occurredAt: "Occurred",
+  occurredPrecision: "How precise",
+  occurredZone: "Time zone",
+  occurredDate: "Date",
+  occurredTime: "Time",
+  occurredAtText: "Occurred, in the source's words",
+  firstReportedAt: "First reported",
+  resolvedAt: "Resolved",
+  publishedAt: "Published",
+  url: "URL",
+};
 
 /** Formatting helpers every template gets as `h`. */
 export const helpers = {
@@ -48,10 +64,10 @@ export const helpers = {
   isolate,
   actionLabel,
   describeValue,
-  /** "occurredAtText" → "Occurred at text", "entityIds" → "Entities" */
+  listedChanges,
+  /** A field in words ("occurredAtText" → "Occurred, in the source's words"); one not in the table is split at its capitals */
   fieldLabel: (field: string) =>
-    ({ entityIds: "Entities", sourceIds: "Sources" })[field] ??
-    field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
+    FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
   label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
   /** an audit value for display: null as an em dash, lists joined, objects as JSON */
   value(v: unknown): string {

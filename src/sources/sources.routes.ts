@@ -7,6 +7,7 @@ import { mount, paramId, route, type FormRenderer } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
 import { pageHistory } from "../audit/audit.query.ts";
+import { lastChange } from "../audit/audit.names.ts";
 import { getSource, listSources } from "./sources.query.ts";
 import { RELIABILITY, SOURCE_KINDS, sourceListQuerySchema } from "./sources.schema.ts";
 import { createSource, updateSource } from "./sources.service.ts";
@@ -26,12 +27,13 @@ const createForm: FormRenderer = (req, res, err) => {
   renderForm(res, "new", { ...blank, ...req.body }, err instanceof Invalid ? err.fields : {}, err instanceof Duplicate ? err.existing : null);
 };
 
-/** 422 back to the edit form, 409 duplicate to it with the source it looks like, or 409 stale to the conflict page: the current record beside the input, which is kept. */
-const updateForm: FormRenderer = (req, res, err) => {
+/** 422 back to the edit form, 409 duplicate to it with the source it looks like, or 409 stale to the conflict page: the current record and who saved it beside the input, which is kept. */
+const updateForm = (db: Db): FormRenderer => async (req, res, err) => {
   const values = { ...blank, ...req.body, id: sourceId(req) };
   if (err instanceof Duplicate) return void renderForm(res.status(409), "edit", values, {}, err.existing);
   if (err instanceof Conflict) {
-    res.status(409).render("sources/conflict", { title: "Edit conflict", message: err.message, current: err.current, values, ...options });
+    const savedBy = await lastChange(db, "source", sourceId(req));
+    res.status(409).render("sources/conflict", { title: "Edit conflict", message: err.message, current: err.current, savedBy, values, ...options });
     return;
   }
   res.status(422);
@@ -71,6 +73,6 @@ export function sourcesRouter(db: Db) {
     route("post", "/sources", editor, create, createForm),
     route("get", "/sources/:id", [], show),
     route("get", "/sources/:id/edit", editor, async (req, res) => renderForm(res, "edit", await getSource(db, sourceId(req)))),
-    route("post", "/sources/:id", editor, update, updateForm),
+    route("post", "/sources/:id", editor, update, updateForm(db)),
   ]);
 }

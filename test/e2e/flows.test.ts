@@ -66,10 +66,11 @@ describe("the editors' flows in Chromium, JavaScript on", { timeout: E2E_TIMEOUT
 
     await page.getByRole("link", { name: "History", exact: true }).click();
     await page.waitForURL(`**/claims/${claimId}/history`);
-    const row = page.locator("table.history tbody tr", { has: page.locator("td", { hasText: /^Resolved$/ }) });
+    const row = page.locator("table.history tbody tr", { has: page.locator("td", { hasText: /^Claim resolved$/ }) });
     expect(await row.count()).toBe(1);
     expect(await row.textContent()).toContain(note);
-    expect(await row.textContent()).toContain(editor.email);
+    // who by the name the account has now
+    expect(await row.textContent()).toContain((await env.t.db.user.findUniqueOrThrow({ where: { id: editor.id } })).name);
     expect(await row.locator("ul.changes").textContent()).toMatch(/Status: rumored → false/i);
     const cited = row.getByRole("link", { name: title });
     expect(await cited.getAttribute("href")).toBe(`/sources/${sourceId}`);

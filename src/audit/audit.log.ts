@@ -1,0 +1,85 @@
+import { z } from "zod";
+import type { Db } from "../db.ts";
+import { decodeCursor, encodeCursor, page } from "../pagination.ts";
+import { eventJson, type AuditEventJson } from "./audit.service.ts";
+import { withActorNames } from "./audit.names.ts";
+import { ACTION_GROUPS, actionLabel, auditFilters, auditWhere, entityNames, sourceTitles } from "./audit.query.ts";
+import { chainState } from "./audit.verification.ts";
+
+/** The /audit page's query: the API's filters, a page short enough to read on a phone, and a cursor back towards the newest. */
+export const auditPageSchema = auditFilters(25, { newer: z.string().max(200).optional() });
+export type AuditPageQuery = z.infer<typeof auditPageSchema>;
+
+/**
+ * A page of the log, newest first, with the cursors of the older page and
+ * of the newer one (null on the newest). `newer` walks back up: the events
+ * just above it, read oldest first, then turned around.
+ */
+async function logPage(db: Db, f: AuditPageQuery) {
+  const and = auditWhere(f);
+  if (f.newer) {
+    const rows = await db.auditEvent.findMany({ where: { AND: [...and, { id: { gt: decodeCursor(f.newer) } }] }, orderBy: { id: "asc" }, take: f.limit + 1 });
+    const items = rows.slice(0, f.limit).reverse();
+    return { items, olderCursor: items.length ? encodeCursor(items.at(-1)!.id) : null, newerCursor: rows.length > f.limit ? encodeCursor(items[0]!.id) : null };
+  }
+  if (f.cursor) and.push({ id: { lt: decodeCursor(f.cursor) } });
+  const rows = await db.auditEvent.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: f.limit + 1 });
+  const { items, nextCursor } = page(rows, f.limit);
+  return { items, olderCursor: nextCursor, newerCursor: f.cursor && items.length ? encodeCursor(items[0]!.id) : null };
+}
+
+const EXCERPT = 60;
+
+/** The start of a long text, cut between words and marked with "…", for a row that names its record. */
+export function excerpt(text: string): string {
+  const graphemes = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text.trim())].map((s) => s.segment);
+  if (graphemes.length <= EXCERPT) return text.trim();
+  const cut = graphemes.slice(0, EXCERPT).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > EXCERPT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** "claim:2" → the words that name that record (a statement's start, a title, a name), one query per kind of record on the page. */
+export async function recordNames(db: Db, events: Pick<AuditEventJson, "subjectType" | "subjectId">[]): Promise<Record<string, string>> {
+  const ids = (type: string) => [...new Set(events.filter((e) => e.subjectType === type).map((e) => e.subjectId))];
+  const none = Promise.resolve([]);
+  const [claims, sources, entities, users] = await Promise.all([
+    ids("claim").length ? db.claim.findMany({ where: { id: { in: ids("claim") } }, select: { id: true, statement: true } }) : none,
+    ids("source").length ? db.source.findMany({ where: { id: { in: ids("source") } }, select: { id: true, title: true } }) : none,
+    ids("entity").length ? db.entity.findMany({ where: { id: { in: ids("entity") } }, select: { id: true, name: true } }) : none,
+    ids("user").length ? db.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, name: true } }) : none,
+  ]);
+  const named = (type: string, rows: { id: number; text: string }[]) => rows.filter((r) => r.text.trim()).map((r): [string, string] => [`${type}:${r.id}`, excerpt(r.text)]);
+  return Object.fromEntries([
+    ...named("claim", claims.map((c) => ({ id: c.id, text: c.statement }))),
+    ...named("source", sources.map((s) => ({ id: s.id, text: s.title }))),
+    ...named("entity", entities.map((e) => ({ id: e.id, text: e.name }))),
+    ...named("user", users.map((u) => ({ id: u.id, text: u.name }))),
+  ]);
+}
+
+/** The filter's choices among what occurs in the log: who by the name they go by now, and the actions in words, grouped by kind of record. */
+export async function filterChoices(db: Db) {
+  // by label alone, which the log's index answers; a label is the account's e-mail at the time
+  const [labels, actions] = await Promise.all([
+    db.auditEvent.groupBy({ by: ["actorLabel"] }).then((rows) => rows.map((r) => r.actorLabel)),
+    db.auditEvent.groupBy({ by: ["action"] }),
+  ]);
+  const users = await db.user.findMany({ where: { email: { in: labels } }, select: { email: true, name: true } });
+  const names = new Map(users.filter((u) => u.name.trim()).map((u) => [u.email, u.name]));
+  const actors = labels.map((label) => ({ value: label, text: names.get(label) ?? label }));
+  const occurring = new Set(actions.map((a) => a.action));
+  const known = new Set(ACTION_GROUPS.flatMap((g) => Object.keys(g.actions)));
+  const groups = [...ACTION_GROUPS, { label: "Other", actions: Object.fromEntries([...occurring].filter((a) => !known.has(a)).map((a) => [a, actionLabel(a)])) }]
+    .map((g) => ({ label: g.label, actions: Object.entries(g.actions).filter(([a]) => occurring.has(a)).map(([value, text]) => ({ value, text })) }))
+    .filter((g) => g.actions.length);
+  return { actors: actors.sort((a, b) => a.text.localeCompare(b.text)), actionGroups: groups };
+}
+
+/** Everything /audit shows: a page of events with their actors' and records' names, the sources they cite, the filter choices and the chain's last verification. */
+export async function auditLog(db: Db, f: AuditPageQuery) {
+  const [logged, choices, chain] = await Promise.all([logPage(db, f), filterChoices(db), chainState(db)]);
+  const items = await withActorNames(db, logged.items.map(eventJson));
+  const [sources, entities, records] = await Promise.all([sourceTitles(db, items), entityNames(db, items), recordNames(db, items)]);
+  return { ...logged, items, ...choices, sources, entities, records, chain };
+}

@@ -1,0 +1,24 @@
+import type { Db } from "../db.ts";
+import { eventJson, type AuditEventJson, type AuditInput } from "./audit.service.ts";
+
+type Named = Pick<AuditEventJson, "actorId" | "actor">;
+
+/**
+ * Events with the name their actor goes by now ("Ed Itor"), read in one query
+ * for all of them. An event keeps the label recorded at the time (the e-mail,
+ * or "system", "import", "cli"): that is what shows for those, for an account
+ * without a name and for one that is gone.
+ */
+export async function withActorNames<E extends Named>(db: Db, events: E[]): Promise<(E & { actorName: string })[]> {
+  const ids = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(users.filter((u) => u.name.trim()).map((u) => [u.id, u.name]));
+  return events.map((e) => ({ ...e, actorName: (e.actorId !== null && names.get(e.actorId)) || e.actor }));
+}
+
+/** A record's newest event, with its actor's name: who saved the version a conflict page shows, and why. */
+export async function lastChange(db: Db, subjectType: AuditInput["subjectType"], subjectId: number) {
+  const row = await db.auditEvent.findFirst({ where: { subjectType, subjectId }, orderBy: { id: "desc" } });
+  return row ? (await withActorNames(db, [eventJson(row)]))[0]! : null;
+}
+export type LastChange = Awaited<ReturnType<typeof lastChange>>;

@@ -1,0 +1,35 @@
+import type { Db } from "../db.ts";
+import { lastChange } from "../audit/audit.names.ts";
+import { helpers } from "../http/view-helpers.ts";
+
+type FormValues = Record<string, string | string[] | undefined>;
+
+// the edit form's fields: the time as the editor enters it (zone, date, precision, time), see claims.time.ts
+const FIELDS = ["statement", "context", "status", "confidence", "occurredZone", "occurredDate", "occurredPrecision", "occurredTime", "occurredAtText", "firstReportedAt", "entityIds"] as const;
+
+const idsOf = (v: string | string[] | undefined) => ([] as string[]).concat(v ?? []).map(String).filter(Boolean);
+
+/** One side of a row in words: a status by its label, people and organisations by name. */
+function shown(field: string, value: string | string[] | undefined, names: Map<string, string>): string {
+  if (field === "entityIds") return idsOf(value).map((id) => names.get(id) ?? `#${id}`).sort().join(", ") || "—";
+  const s = String(value ?? "");
+  if (field === "status") return helpers.statusLabel(s);
+  return s || "—";
+}
+
+/**
+ * The conflict page's model: who saved the version that won, when and why
+ * (its newest audit event), and each field in words, now beside the editor's
+ * edit (a field the edit did not send is unchanged by it).
+ */
+export async function claimConflict(db: Db, claimId: number, current: FormValues, values: FormValues) {
+  const ids = [...new Set([...idsOf(current.entityIds), ...idsOf(values.entityIds)])].map(Number).filter(Number.isSafeInteger);
+  const rows = ids.length ? await db.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const names = new Map(rows.map((e) => [String(e.id), e.name]));
+  const comparison = FIELDS.map((field) => {
+    const now = shown(field, current[field], names);
+    const mine = shown(field, values[field] ?? current[field], names);
+    return { field, label: helpers.fieldLabel(field), now, mine, differs: now !== mine };
+  });
+  return { savedBy: await lastChange(db, "claim", claimId), comparison };
+}
