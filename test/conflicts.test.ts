@@ -29,7 +29,7 @@ describe("the claim conflict page", () => {
     const page = await mine.agent
       .post(`/claims/${claim.id}`)
       .type("form")
-      .send({ _csrf: mine.csrf, version: "1", statement: "Altman joins Microsoft.", status: "rumored", confidence: "30", occurredAt: "2023-11-20T07:00", occurredAtText: "lundi matin", entityIds: String(altman.id) })
+      .send({ _csrf: mine.csrf, version: "1", statement: "Altman joins Microsoft.", status: "rumored", confidence: "30", occurredZone: "UTC", occurredDate: "2023-11-20", occurredPrecision: "instant", occurredTime: "07:00", occurredAtText: "lundi matin", entityIds: String(altman.id) })
       .expect(409);
     expect(page.text).toMatch(/<strong>Rita Reporter<\/strong> saved version 2 on \d+ \w+ \d{4}, \d\d:\d\d UTC \(Claim edited\)\./);
     expect(page.text).toContain("Their reason: Nadella posted it on X.");
@@ -38,7 +38,9 @@ describe("the claim conflict page", () => {
     expect(page.text).not.toContain("OccurredAtText");
     expect(page.text).toContain('<td data-label="Now (version 2)">Microsoft, Sam Altman</td>');
     expect(page.text).toContain('<td data-label="Your edit">Sam Altman</td>');
-    expect(page.text).toContain('<td data-label="Your edit">20 Nov 2023, 07:00 UTC</td>');
+    expect(page.text).toContain('<td data-label="Your edit">2023-11-20</td>');
+    expect(page.text).toContain('<td data-label="Your edit">07:00</td>');
+    expect(page.text).toMatch(/How precise[\s\S]*?<td data-label="Your edit">Exact time<\/td>/);
     expect(page.text).toMatch(/People and organisations <span class="tag">differs<\/span>/);
     expect(page.text).toMatch(/Confidence <span class="tag">differs<\/span>/);
     expect(page.text).toMatch(/<th scope="row">Statement<\/th>/);

@@ -9,11 +9,12 @@ const FIELDS = ["statement", "context", "status", "confidence", "occurredZone", 
 
 const idsOf = (v: string | string[] | undefined) => ([] as string[]).concat(v ?? []).map(String).filter(Boolean);
 
-/** One side of a row in words: a status by its label, people and organisations by name. */
+/** One side of a row in words: a status and a precision by their labels, people and organisations by name. */
 function shown(field: string, value: string | string[] | undefined, names: Map<string, string>): string {
   if (field === "entityIds") return idsOf(value).map((id) => names.get(id) ?? `#${id}`).sort().join(", ") || "—";
   const s = String(value ?? "");
   if (field === "status") return helpers.statusLabel(s);
+  if (field === "occurredPrecision") return helpers.precisions.find((p) => p.id === s)?.label ?? (s || "—");
   return s || "—";
 }
 
