@@ -11,7 +11,8 @@ import { flashMiddleware } from "./http/flash.ts";
 import { inputGuard } from "./http/input-guard.ts";
 import { sessions } from "./http/session-store.ts";
 import { checkHealth } from "./sqlite/health.ts";
-import { viewLocals } from "./http/view-helpers.ts";
+import { helpersFor, viewLocals } from "./http/view-helpers.ts";
+import { accountLocale } from "./i18n/locale.ts";
 import { authRouter } from "./users/auth.routes.ts";
 import { usersRouter } from "./users/users.routes.ts";
 import { claimsRouter } from "./claims/claims.routes.ts";
@@ -71,6 +72,7 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.use(inputGuard);
   app.use(sessions(db, config.sessionSecret));
   app.use(loadUser(db));
+  app.use(accountLocale(helpersFor));
   app.use(csrfProtection(config.sessionSecret));
   app.use(flashMiddleware);
 

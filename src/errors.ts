@@ -1,46 +1,52 @@
 // Typed errors thrown by services; the error handler maps them to pages and JSON.
+// Their messages are English message ids (or Messages with values): the API
+// answers in English, a page in the reader's language.
+import { msg, N_, type Translatable } from "./i18n/i18n.ts";
 
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, Translatable>;
 
 export class AppError extends Error {
+  /** the message as a page translates it; `message` is its English text */
+  readonly text: Translatable;
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: Translatable,
   ) {
-    super(message);
+    super(String(message));
+    this.text = message;
     this.name = new.target.name;
   }
 }
 
 export class BadRequest extends AppError {
-  constructor(message: string) {
+  constructor(message: Translatable) {
     super(400, "bad_request", message);
   }
 }
 
 export class Unauthorized extends AppError {
-  constructor(message = "Please sign in to continue.") {
+  constructor(message: Translatable = N_("Please sign in to continue.")) {
     super(401, "unauthorized", message);
   }
 }
 
 export class Forbidden extends AppError {
-  constructor(message = "Your role does not allow this.") {
+  constructor(message: Translatable = N_("Your role does not allow this.")) {
     super(403, "forbidden", message);
   }
 }
 
 export class NotFound extends AppError {
-  constructor(what = "That page") {
-    super(404, "not_found", `${what} was not found.`);
+  constructor(what: Translatable = N_("That page")) {
+    super(404, "not_found", msg("{what} was not found.", { what: typeof what === "string" ? msg(what) : what }));
   }
 }
 
 /** A stale write: `current` is the record as it is now, for the conflict page. */
 export class Conflict extends AppError {
   constructor(
-    message: string,
+    message: Translatable,
     readonly current?: unknown,
     code = "conflict",
   ) {
@@ -64,7 +70,7 @@ export interface ExistingRecord {
  */
 export class Duplicate extends Conflict {
   constructor(
-    message: string,
+    message: Translatable,
     readonly existing: ExistingRecord,
   ) {
     super(message, undefined, "duplicate");
@@ -73,7 +79,7 @@ export class Duplicate extends Conflict {
 
 /** Too many requests of an expensive kind; the limiter sets Retry-After. */
 export class TooManyRequests extends AppError {
-  constructor(message: string) {
+  constructor(message: Translatable) {
     super(429, "too_many_requests", message);
   }
 }
@@ -81,7 +87,7 @@ export class TooManyRequests extends AppError {
 export class Invalid extends AppError {
   constructor(
     readonly fields: FieldErrors,
-    message = "Some fields need attention.",
+    message: Translatable = N_("Some fields need attention."),
     status = 422,
   ) {
     super(status, "invalid", message);
@@ -89,7 +95,7 @@ export class Invalid extends AppError {
 }
 
 /** A form the database could not take now (busy, disk full): it comes back with the input and the reason, as a 503. */
-export const unsaved = (message: string) => new Invalid({ unsaved: message }, message, 503);
+export const unsaved = (message: Translatable) => new Invalid({ unsaved: message }, message, 503);
 
 /**
  * Optimistic locking: the record as it is, when it is still at the version
@@ -99,7 +105,11 @@ export const unsaved = (message: string) => new Invalid({ unsaved: message }, me
 export function atVersion<T extends { version: number }>(current: T, version: number | undefined, noun: string): T {
   if (version !== undefined && current.version !== version) {
     throw new Conflict(
-      `Someone changed this ${noun} while you were editing (you started from version ${version}; it is now at version ${current.version}). Nothing was saved.`,
+      msg("Someone changed this {noun} while you were editing (you started from version {version}; it is now at version {current}). Nothing was saved.", {
+        noun: msg(noun),
+        version,
+        current: current.version,
+      }),
       current,
     );
   }

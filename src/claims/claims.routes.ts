@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from "express";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
-import { Conflict, type Invalid } from "../errors.ts";
+import { Conflict, type FieldErrors, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { hasBlankParams, helpers } from "../http/view-helpers.ts";
 import { flash } from "../http/flash.ts";
@@ -92,7 +92,7 @@ export function claimsRouter(db: Db, config: Config) {
   const newForm = async (_req: Request, res: Response) =>
     res.render("claims/new", { title: "New claim", values: { status: "unverified", confidence: "50", occurredZone: "UTC" }, errors: {}, ...(await options({})) });
 
-  const newAgain = async (req: Request, res: Response, status: number, errors: Record<string, string>, similar?: unknown) =>
+  const newAgain = async (req: Request, res: Response, status: number, errors: FieldErrors, similar?: unknown) =>
     res.status(status).render("claims/new", { title: "New claim", values: req.body, errors, ...(similar ? { similar } : {}), ...(await options(req.body)) });
 
   async function create(req: Request, res: Response) {

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import { Conflict, NotFound, type Invalid } from "../errors.ts";
+import { Conflict, NotFound, type FieldErrors, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route, type Handler } from "../http/routes.ts";
@@ -25,7 +25,7 @@ type FormName = keyof typeof FORMS;
 
 /** Resolving, reopening and evidence: the workflow moves on a claim's page. */
 export function claimWorkflowRouter(db: Db) {
-  async function renderForm(req: Request, res: Response, form: FormName, status: number, errors: Record<string, string>, message = "") {
+  async function renderForm(req: Request, res: Response, form: FormName, status: number, errors: FieldErrors, message = "") {
     const claim = await getClaim(db, claimId(req));
     // the evidence a removal is about: one of this claim's, or the page does not exist
     const evidence = req.params.evidenceId === undefined ? null : claim.evidence.find((e) => e.id === paramId(req.params.evidenceId, "That evidence"));

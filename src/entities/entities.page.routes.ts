@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import { Conflict, Invalid, NotFound } from "../errors.ts";
+import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
@@ -20,7 +20,7 @@ const aliasId = (req: Request) => paramId(req.params.aliasId, "That alias");
 
 interface PageState {
   failed: PageForm | null;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   values: Record<string, unknown>;
   conflict: string | null;
 }
@@ -55,7 +55,7 @@ export function entityPageRouter(db: Db) {
   }
 
   /** Removing an alias asks first, for a reason: a page of its own, again with the message when the reason is missing. */
-  async function confirmRemove(req: Request, res: Response, status = 200, errors: Record<string, string> = {}) {
+  async function confirmRemove(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
     const entity = await getEntity(db, entityId(req));
     const alias = entity.aliasEntries.find((a) => a.id === aliasId(req));
     if (!alias) throw new NotFound(`Alias #${aliasId(req)} of ${entity.name}`);

@@ -1,28 +1,29 @@
 import type { NextFunction, Request, Response } from "express";
-import { AppError, Conflict, Duplicate, Invalid } from "../errors.ts";
+import { AppError, Conflict, Duplicate, Invalid, type FieldErrors } from "../errors.ts";
 import { faultAnswer } from "../sqlite/faults.ts";
 import { isApi } from "./auth.ts";
+import { N_ } from "../i18n/i18n.ts";
 
 interface ErrorBody {
   code: string;
   message: string;
-  fields?: Record<string, string>;
+  fields?: FieldErrors;
 }
 
 /** body-parser and other middleware errors carry a 4xx status of their own. */
 function clientError(err: unknown): ErrorBody & { status: number } | null {
   const e = err as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== "number" || e.status < 400 || e.status >= 500) return null;
-  if (e.type === "entity.parse.failed") return { status: 400, code: "bad_request", message: "The request body is not valid JSON." };
-  if (e.type === "entity.too.large") return { status: 413, code: "too_large", message: "The request body is too large." };
-  return { status: e.status === 404 ? 404 : 400, code: "bad_request", message: "The request could not be read." };
+  if (e.type === "entity.parse.failed") return { status: 400, code: "bad_request", message: N_("The request body is not valid JSON.") };
+  if (e.type === "entity.too.large") return { status: 413, code: "too_large", message: N_("The request body is too large.") };
+  return { status: e.status === 404 ? 404 : 400, code: "bad_request", message: N_("The request could not be read.") };
 }
 
 function describe(err: unknown, dbFile: string): ErrorBody & { status: number; retryAfter?: number } {
   if (err instanceof AppError) {
     return { status: err.status, code: err.code, message: err.message, ...(err instanceof Invalid ? { fields: err.fields } : {}) };
   }
-  return faultAnswer(err, dbFile) ?? clientError(err) ?? { status: 500, code: "internal", message: "Something went wrong on our side. The error has been logged." };
+  return faultAnswer(err, dbFile) ?? clientError(err) ?? { status: 500, code: "internal", message: N_("Something went wrong on our side. The error has been logged.") };
 }
 
 /**
@@ -45,6 +46,7 @@ export function errorHandler(showStack: boolean, dbFile: string, log: (err: unkn
       return;
     }
     if (status === 401 && req.method === "GET") return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
-    res.render("errors/error", { title: body.message, status, error: body, stack: showStack && status === 500 && err instanceof Error ? err.stack : null });
+    const message = req.t(err instanceof AppError ? err.text : body.message);
+    res.render("errors/error", { title: message, status, error: { ...body, message }, stack: showStack && status === 500 && err instanceof Error ? err.stack : null });
   };
 }

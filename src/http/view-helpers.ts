@@ -4,16 +4,17 @@ import { actionLabel, describeValue, listedChanges } from "../audit/audit.query.
 import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
 import { PRECISION_CHOICES, ZONES, formatInstant, formatOccurred, type Occurrence } from "../claims/occurred.ts";
-import type { RoleName } from "../users/users.schema.ts";
+import { ROLE_LABELS, type RoleName } from "../users/users.schema.ts";
+import { N_, translator, type Locale, type Translator } from "../i18n/i18n.ts";
+import { chooseLocale, localize } from "../i18n/locale.ts";
 
-const utc = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+const utcFormats = new Map<string, Intl.DateTimeFormat>();
+/** "20 Nov 2023, 06:00" (en-GB), "20 nov. 2023, 06:00" (fr-FR), in UTC */
+function utc(tag: string): Intl.DateTimeFormat {
+  let f = utcFormats.get(tag);
+  if (!f) utcFormats.set(tag, (f = new Intl.DateTimeFormat(tag, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })));
+  return f;
+}
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === "";
 
@@ -22,27 +23,29 @@ export const hasBlankParams = (query: Record<string, unknown>) => Object.values(
 
 /** Fields whose names do not read as words once split at their capitals. */
 const FIELD_LABELS: Record<string, string> = {
-  entityIds: "People and organisations",
-  sourceIds: "Sources",
-  occurredAt: "Occurred",
-  occurredPrecision: "How precise",
-  occurredZone: "Time zone",
-  occurredDate: "Date",
-  occurredTime: "Time",
-  occurredAtText: "Occurred, in the source's words",
-  firstReportedAt: "First reported",
-  resolvedAt: "Resolved",
-  publishedAt: "Published",
-  url: "URL",
+  entityIds: N_("People and organisations"),
+  sourceIds: N_("Sources"),
+  occurredAt: N_("Occurred"),
+  occurredPrecision: N_("How precise"),
+  occurredZone: N_("Time zone"),
+  occurredDate: N_("Date"),
+  occurredTime: N_("Time"),
+  occurredAtText: N_("Occurred, in the source's words"),
+  firstReportedAt: N_("First reported"),
+  resolvedAt: N_("Resolved"),
+  publishedAt: N_("Published"),
+  url: N_("URL"),
 };
 
-/** Formatting helpers every template gets as `h`. */
-export const helpers = {
+function makeHelpers(t: Translator) {
+  const h = {
   /** "20 Nov 2023, 06:00 UTC", or an em dash for no date */
   dateTime(d: Date | string | null | undefined): string {
     if (!d) return "—";
-    return `${utc.format(new Date(d))} UTC`;
+    return `${utc(t.tag).format(new Date(d))} UTC`;
   },
+  /** a count as the language writes it ("1,234", "1 234") */
+  number: (n: number) => n.toLocaleString(t.tag),
   /** the value a datetime-local input expects, in UTC */
   inputDateTime(d: Date | string | null | undefined): string {
     if (!d) return "";
@@ -58,8 +61,9 @@ export const helpers = {
   iso(d: Date | string | null | undefined): string {
     return d ? new Date(d).toISOString() : "";
   },
-  statusLabel: (s: string) => STATUS_LABELS[s as Status] ?? s,
-  statusHint: (s: string) => STATUS_HINTS[s as Status] ?? "",
+  statusLabel: (s: string) => (s in STATUS_LABELS ? t(STATUS_LABELS[s as Status]) : s),
+  statusHint: (s: string) => (s in STATUS_HINTS ? t(STATUS_HINTS[s as Status]) : ""),
+  roleLabel: (r: string) => (r in ROLE_LABELS ? t(ROLE_LABELS[r as RoleName]) : r),
   isOpen,
   isolate,
   actionLabel,
@@ -67,13 +71,13 @@ export const helpers = {
   listedChanges,
   /** A field in words ("occurredAtText" → "Occurred, in the source's words"); one not in the table is split at its capitals */
   fieldLabel: (field: string) =>
-    FIELD_LABELS[field] ?? field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
+    field in FIELD_LABELS ? t(FIELD_LABELS[field]!) : field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
   label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
   /** an audit value for display: null as an em dash, lists joined, objects as JSON */
   value(v: unknown): string {
     if (v === null || v === undefined || v === "") return "—";
-    if (Array.isArray(v)) return v.length ? v.map((x) => helpers.value(x)).join(", ") : "—";
-    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)) return helpers.dateTime(v);
+    if (Array.isArray(v)) return v.length ? v.map((x) => h.value(x)).join(", ") : "—";
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)) return h.dateTime(v);
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   },
   /** the current query string with some parameters replaced (for filters and pages) */
@@ -85,15 +89,32 @@ export const helpers = {
     const s = params.toString();
     return s ? `?${s}` : "";
   },
-};
+  };
+  return h;
+}
+
+export type Helpers = ReturnType<typeof makeHelpers>;
+const made = new Map<Locale, Helpers>();
+
+/** The formatting helpers every template gets as `h`, in the request's language (made once a language). */
+export function helpersFor(t: Translator): Helpers {
+  let h = made.get(t.locale);
+  if (!h) made.set(t.locale, (h = makeHelpers(t)));
+  return h;
+}
+
+/** The English helpers, for code that formats outside a request. */
+export const helpers = helpersFor(translator("en"));
 
 export function viewLocals(appName: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    res.locals.h = helpers;
+    // Accept-Language until the account is known (http/auth.ts then applies its choice)
+    localize(req, res, chooseLocale(req), helpersFor);
     res.locals.appName = appName;
     res.locals.path = req.path;
     res.locals.can = (role: RoleName) => can(req.user, role);
     res.locals.title = "";
+    res.locals.N_ = N_;
     // defaults for pages rendered before the session and user are known (early errors)
     res.locals.user = null;
     res.locals.flash = [];

@@ -41,7 +41,7 @@ export class BulkWriter {
       return work();
     } catch (err) {
       if (!(err instanceof Invalid)) throw err;
-      throw this.refuse(Object.entries(err.fields).map(([field, message]) => ({ ...at, path: [field], message })));
+      throw this.refuse(Object.entries(err.fields).map(([field, message]) => ({ ...at, path: [field], message: String(message) })));
     }
   }
 

@@ -64,7 +64,7 @@ const ledgerClaim = createClaimSchema.omit({ entityIds: true }).extend({
 
 /** A resolved claim is imported the way editors resolve one: with a note, citing sources (`cited`, or else its evidence's); its times are read as the services read them. */
 function resolvable(c: TimeInput & { status: string; resolutionNote: string; evidence: unknown[] }, cited: unknown[], ctx: z.RefinementCtx) {
-  for (const [field, message] of Object.entries(readTimes(c).errors)) ctx.addIssue({ code: "custom", path: [field], message });
+  for (const [field, message] of Object.entries(readTimes(c).errors)) ctx.addIssue({ code: "custom", path: [field], message: String(message) });
   if (!isResolved(c.status)) return;
   if (!c.resolutionNote) ctx.addIssue({ code: "custom", path: ["resolutionNote"], message: RESOLUTION_NOTE });
   if (!cited.length && !c.evidence.length) ctx.addIssue({ code: "custom", path: ["evidence"], message: RESOLUTION_SOURCE });

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import type { Conflict, Invalid } from "../errors.ts";
+import type { Conflict, FieldErrors, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
@@ -23,7 +23,7 @@ const keepSignedIn = (req: Request, generation: number) => {
 
 /** An account's admin page (status, tokens, password), the sign-in log, and each user's own password form. */
 export function accountsRouter(db: Db) {
-  const showAccount = async (req: Request, res: Response, errors: Record<string, string> = {}) =>
+  const showAccount = async (req: Request, res: Response, errors: FieldErrors = {}) =>
     res.render("users/show", { title: "User", account: await accountOf(db, userId(req)), errors });
 
   /** The account page again, with the refusal beside the form that caused it. */
@@ -58,7 +58,7 @@ export function accountsRouter(db: Db) {
     res.render("users/sign-ins", { title: "Sign-ins", ...(await listSignIns(db, filters)), filters, outcomes: OUTCOMES, query: req.query });
   }
 
-  const showOwn = (res: Response, errors: Record<string, string> = {}) => res.render("users/account", { title: "Your account", errors });
+  const showOwn = (res: Response, errors: FieldErrors = {}) => res.render("users/account", { title: "Your account", errors });
 
   async function changeOwn(req: Request, res: Response) {
     keepSignedIn(req, await changeOwnPassword(db, { ...actorOf(req.user!), id: req.user!.id }, req.body, keptSession(req)));

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import type { Conflict, Invalid } from "../errors.ts";
+import type { Conflict, FieldErrors, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
@@ -13,10 +13,10 @@ const userId = (req: Request) => paramId(req.params.id, "That user");
 
 /** The admin page: accounts and their roles. */
 export function usersRouter(db: Db) {
-  const showIndex = async (res: Response, errors: Record<string, string> = {}) =>
+  const showIndex = async (res: Response, errors: FieldErrors = {}) =>
     res.render("users/index", { title: "Users", users: await listUsers(db), roles: ROLES, errors });
 
-  const showNew = (res: Response, values: Record<string, unknown>, errors: Record<string, string> = {}) =>
+  const showNew = (res: Response, values: Record<string, unknown>, errors: FieldErrors = {}) =>
     res.render("users/new", { title: "Add a user", roles: ROLES, values, errors });
 
   async function create(req: Request, res: Response) {

@@ -13,13 +13,16 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: RoleName;
+  /** the interface language the account chose; null follows the browser */
+  locale: string | null;
 }
 
-export const toCurrent = (u: { id: number; email: string; name: string; role: string }): CurrentUser => ({
+export const toCurrent = (u: { id: number; email: string; name: string; role: string; locale: string | null }): CurrentUser => ({
   id: u.id,
   email: u.email,
   name: u.name,
   role: u.role as RoleName,
+  locale: u.locale,
 });
 
 export const actorOf = (u: CurrentUser): Actor => ({ id: u.id, label: u.email, role: u.role });

@@ -1,0 +1,2 @@
+// The French of audit/: its pages, messages and labels.
+export const audit = {};

@@ -1,0 +1,2 @@
+// The French of claims/: its pages, messages and labels.
+export const claims = {};

@@ -1,0 +1,2 @@
+// The French of dashboard/: its pages, messages and labels.
+export const dashboard = {};

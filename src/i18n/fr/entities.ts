@@ -1,0 +1,2 @@
+// The French of entities/: its pages, messages and labels.
+export const entities = {};

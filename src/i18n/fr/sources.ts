@@ -1,0 +1,2 @@
+// The French of sources/: its pages, messages and labels.
+export const sources = {};

@@ -1,0 +1,2 @@
+// The French of timeline/: its pages, messages and labels.
+export const timeline = {};

@@ -1,0 +1,2 @@
+// The French of users/: its pages, messages and labels.
+export const users = {};
