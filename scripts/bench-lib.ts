@@ -77,5 +77,5 @@ export async function httpClient(base: string, email: string, password: string, 
     if (res.status !== 200) throw new Error(`bench: GET ${path} answered ${res.status}`);
     return body;
   }
-  return { get };
+  return { get, cookie, token };
 }

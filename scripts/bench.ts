@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh] [--no-import]
+// npm run bench [-- --sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh] [--no-import] [--no-load]
 //
 // For each size: a database of that many synthetic claims under data/
 // (built once, reused while it holds exactly that many), then the list,
@@ -7,21 +7,19 @@
 // import of its export (scripts/bench-import.ts). Sequential, bounded, and
 // it stops by itself.
 
-import { once } from "node:events";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createApp } from "../src/app.ts";
 import { SYSTEM } from "../src/audit/audit.service.ts";
 import { listClaims } from "../src/claims/claims.list.ts";
 import { getClaim } from "../src/claims/claims.query.ts";
 import { listQuerySchema } from "../src/claims/claims.schema.ts";
-import { loadConfig } from "../src/config.ts";
 import { openMigrated, type Db } from "../src/db.ts";
 import { createUser, issueToken } from "../src/users/users.service.ts";
 import { parse } from "../src/validation.ts";
-import { fmt, httpClient, measure, stats, table, type Budget, type Stats } from "./bench-lib.ts";
+import { fmt, measure, stats, table, type Budget, type Stats } from "./bench-lib.ts";
+import { loadBench } from "./bench-load.ts";
+import { pageCases, pageVerdicts } from "./bench-pages.ts";
 import { importBench } from "./bench-import.ts";
 import { seedSynthetic } from "./seed-synthetic.ts";
 import { pick, seeded } from "./synthetic-text.ts";
@@ -37,7 +35,7 @@ const list = (db: Db, query: Record<string, unknown>) => listClaims(db, parse(li
 
 const SEARCH = "db  search (rotating queries)";
 const FILTERS = ["db  list status=rumored", "db  list entity=<id>", "db  list status=rumored&entity=<id>"];
-const LIST_PAGE = "http GET /claims (list page)";
+const LIST_PAGE = "http GET /claims";
 
 type Row = [string, Stats];
 
@@ -83,28 +81,11 @@ async function dbCases(db: Db, budget: Budget, claimIds: number[], entityIds: nu
   return rows;
 }
 
-async function httpCases(db: Db, url: string, budget: Budget, claimIds: number[]): Promise<Row[]> {
-  // production: templates compiled once, as served; in test mode EJS recompiles them on every request
-  const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: url, SESSION_SECRET: "b".repeat(40), LOG_REQUESTS: "0" });
-  const server = createApp({ db, config }).listen(0, "127.0.0.1");
-  await once(server, "listening");
-  try {
-    const { email, password } = BENCH_USER;
-    if (!(await db.user.findUnique({ where: { email } }))) await createUser(db, SYSTEM, { email, password, role: "viewer", name: "Benchmark" });
-    const token = await issueToken(db, SYSTEM, email);
-    const client = await httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, email, password, token);
-    const r = seeded(11);
-    const rows: Row[] = [];
-    await run(rows, budget, "http GET / (dashboard)", () => client.get("/", "session"));
-    await run(rows, budget, LIST_PAGE, () => client.get("/claims", "session"));
-    await run(rows, budget, "http GET /claims?q=Ultraman (search page)", () => client.get("/claims?q=Ultraman", "session"));
-    await run(rows, budget, "http GET /claims/:id (claim page)", () => client.get(`/claims/${pick(r, claimIds)}`, "session"));
-    await run(rows, budget, "http GET /api/claims?status=rumored", () => client.get("/api/claims?status=rumored", "token"));
-    return rows;
-  } finally {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
+/** The bench account and its token (created in the bench databases only). */
+async function benchUser(db: Db) {
+  const { email, password } = BENCH_USER;
+  if (!(await db.user.findUnique({ where: { email } }))) await createUser(db, SYSTEM, { email, password, role: "viewer", name: "Benchmark" });
+  return issueToken(db, SYSTEM, email);
 }
 
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
@@ -122,18 +103,19 @@ function summary(results: Map<number, Map<string, Stats>>, more: string[]) {
   lines.push(`search p95 at DB layer: ${search.toFixed(2)} ms (target < 20 ms: ${verdict(search < 20)})`);
   const [worst, filtered] = FILTERS.map((f) => [f, large.get(f)!.p95] as const).sort((a, b) => b[1] - a[1])[0]!;
   lines.push(`filtered list p95: ${filtered.toFixed(2)} ms, worst of the filters (${worst.trim()}) (target < 20 ms: ${verdict(filtered < 20)})`);
+  if (sizes.length > 1) lines.push("", `pages at ${fmt(sizes[sizes.length - 1]!)} against ${fmt(sizes[0]!)} claims:`, ...pageVerdicts(small, large, verdict));
   console.log(`\n== at ${fmt(sizes[sizes.length - 1]!)} claims ==\n${[...lines, ...more].join("\n")}`);
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { sizes: { type: "string" }, iterations: { type: "string" }, queries: { type: "string" }, fresh: { type: "boolean" }, "no-import": { type: "boolean" } },
+    options: { sizes: { type: "string" }, iterations: { type: "string" }, queries: { type: "string" }, fresh: { type: "boolean" }, "no-import": { type: "boolean" }, "no-load": { type: "boolean" } },
   });
   const searches = values.queries ? values.queries.split(",").filter(Boolean) : SEARCHES;
   const sizes = (values.sizes ?? "1000,100000").split(",").map((s) => Number(s.replace(/_/g, "")));
   const iterations = Number(values.iterations ?? 200);
   if (sizes.some((s) => !Number.isSafeInteger(s) || s < 1) || !Number.isSafeInteger(iterations) || iterations < 1 || !searches.length) {
-    console.error('usage: npm run bench -- [--sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh] [--no-import]');
+    console.error('usage: npm run bench -- [--sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh] [--no-import] [--no-load]');
     process.exit(2);
   }
   const budget: Budget = { iterations, warmup: 20, maxMs: 30_000 };
@@ -150,8 +132,16 @@ async function main() {
       const r = seeded(size);
       // the most cited person and a few others, most of them rarely cited
       const entityIds = [...(altman ? [altman.id] : []), ...Array.from({ length: 5 }, () => pick(r, all))];
-      const rows = [...(await dbCases(db, budget, claimIds, entityIds, searches)), ...(await httpCases(db, url, budget, claimIds))];
+      const rows = await dbCases(db, budget, claimIds, entityIds, searches);
+      const token = await benchUser(db);
+      const ids = { claims: claimIds, sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id), entities: all };
+      await pageCases(db, url, ids, BENCH_USER, token, (name, work) => run(rows, budget, name, work));
       console.log(`\n== ${fmt(size)} claims (data/bench-${size}.db, ${built}) ==\n${table(rows)}`);
+      if (!values["no-load"]) {
+        process.stderr.write("  under load\n");
+        const load = await loadBench(url.slice("file:".length), claimIds, BENCH_USER, await benchUser(db), 3390);
+        console.log(`\nunder load, ${fmt(size)} claims:\n${load.lines.join("\n")}`);
+      }
       results.set(size, new Map(rows));
       if (size === largest && !values["no-import"]) importLines = await importBench(db, size, DATA);
     } finally {

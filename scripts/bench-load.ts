@@ -1,0 +1,104 @@
+// Throughput under load (issue 10, items 3, 4 and 6): the app and a bare
+// Express + better-sqlite3 + EJS server (scripts/bench-baseline.ts) run as
+// child processes on the same database file; autocannon drives each route
+// with 10 connections; the app's resident memory is sampled from /proc, and
+// /healthz is timed while 10 connections search a word most claims contain.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import { fmt, httpClient } from "./bench-lib.ts";
+import { pick, seeded } from "./synthetic-text.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SECONDS = 5;
+const CONNECTIONS = 10;
+
+interface Child {
+  process: ChildProcess;
+  base: string;
+}
+
+/** Starts a server and waits until it says it listens (the app's "serving", the baseline's "ready"). */
+async function start(args: string[], env: Record<string, string>, port: number): Promise<Child> {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((ready, fail) => {
+    let said = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      said += chunk.toString();
+      if (/serving|ready/.test(said)) ready();
+    });
+    child.once("exit", (code) => fail(new Error(`bench: ${args[0]} exited with ${code}: ${said}`)));
+  });
+  return { process: child, base: `http://127.0.0.1:${port}` };
+}
+
+async function stop(child: Child) {
+  child.process.kill("SIGTERM");
+  await new Promise((done) => child.process.once("exit", done));
+}
+
+const rssMB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+/** Requests a second over SECONDS at CONNECTIONS connections; a non-2xx answer stops the benchmark. */
+async function rate(url: string, headers: Record<string, string>, paths?: () => string): Promise<number> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+    ...(paths ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths() }) }] } : {}),
+  });
+  if (result.non2xx || result.errors) throw new Error(`bench: ${url} answered ${result.non2xx} non-2xx and ${result.errors} errors under load`);
+  return result.requests.average;
+}
+
+export interface LoadFigures {
+  lines: string[];
+  ratios: Record<string, number>;
+  rssMB: number;
+  healthzMaxMs: number;
+}
+
+export async function loadBench(file: string, claimIds: number[], user: { email: string; password: string }, token: string, port: number): Promise<LoadFigures> {
+  const env = { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, NODE_ENV: "production", SESSION_SECRET: "b".repeat(40), LOG_REQUESTS: "0" };
+  const baseline = await start(["scripts/bench-baseline.ts", file, String(port + 1)], {}, port + 1);
+  const bare = await rate(`${baseline.base}/claims`, {}).finally(() => stop(baseline));
+  const app = await start(["src/server.ts"], env, port);
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMB(app.process.pid!))), 100);
+  try {
+    const client = await httpClient(app.base, user.email, user.password, token);
+    const session = { cookie: client.cookie };
+    const r = seeded(5);
+    const routes: [string, string, Record<string, string>, (() => string) | undefined][] = [
+      ["/claims", "/claims", session, undefined],
+      ["/claims/:id", "/claims/1", session, () => `/claims/${pick(r, claimIds)}`],
+      ["/api/claims", "/api/claims", { authorization: `Bearer ${token}` }, undefined],
+    ];
+    const lines = [`bare Express + better-sqlite3 + EJS list: ${fmt(Math.round(bare))} req/s (${CONNECTIONS} connections, ${SECONDS} s)`];
+    const ratios: Record<string, number> = {};
+    for (const [name, first, headers, paths] of routes) {
+      const rps = await rate(app.base + first, headers, paths);
+      ratios[name] = rps / bare;
+      lines.push(`${name}: ${fmt(Math.round(rps))} req/s, ×${ratios[name]!.toFixed(2)} of the bare server (target ≥ 0.5: ${rps / bare >= 0.5 ? "met" : "MISSED"})`);
+    }
+    // a common word's search from 10 connections while one more client asks /healthz, one request at a time
+    const searching = rate(`${app.base}/claims?q=soci%C3%A9t%C3%A9`, session);
+    const waits: number[] = [];
+    const until = Date.now() + (SECONDS - 1) * 1000;
+    while (Date.now() < until) {
+      const t0 = performance.now();
+      await fetch(`${app.base}/healthz`).then((res) => res.arrayBuffer());
+      waits.push(performance.now() - t0);
+    }
+    await searching;
+    const healthzMaxMs = Math.max(...waits);
+    lines.push(`/healthz while 10 connections search "société": max ${healthzMaxMs.toFixed(0)} ms over ${waits.length} requests (target < 50 ms: ${healthzMaxMs < 50 ? "met" : "MISSED"})`);
+    lines.push(`app resident memory under this load: peak ${peak.toFixed(0)} MB (target < 250 MB: ${peak < 250 ? "met" : "MISSED"})`);
+    return { lines, ratios, rssMB: peak, healthzMaxMs };
+  } finally {
+    clearInterval(sampler);
+    await stop(app);
+  }
+}
