@@ -135,8 +135,8 @@ async function main() {
       const rows = await dbCases(db, budget, claimIds, entityIds, searches);
       const token = await benchUser(db);
       const ids = { claims: claimIds, sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id), entities: all };
-      await pageCases(db, url, ids, BENCH_USER, token, (name, work) => run(rows, budget, name, work));
-      console.log(`\n== ${fmt(size)} claims (data/bench-${size}.db, ${built}) ==\n${table(rows)}`);
+      const verify = await pageCases(db, url, ids, BENCH_USER, token, (name, work) => run(rows, budget, name, work));
+      console.log(`\n== ${fmt(size)} claims (data/bench-${size}.db, ${built}) ==\n${table(rows)}\n${verify.join("\n")}`);
       if (!values["no-load"]) {
         process.stderr.write("  under load\n");
         const load = await loadBench(url.slice("file:".length), claimIds, BENCH_USER, await benchUser(db), 3390);

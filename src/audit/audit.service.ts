@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "../db.ts";
 import { inChunks } from "../chunks.ts";
+import { reads } from "../sqlite/reads.ts";
 
 export type Role = "viewer" | "editor" | "admin";
 
@@ -185,6 +186,10 @@ function verifies(prev: string, e: StoredEvent): boolean {
 
 // Small pages keep each stretch of hashing short: other requests run between them.
 const VERIFY_PAGE = 1000;
+type StoredRow = Omit<StoredEvent, "createdAt"> & { createdAt: string };
+// plain rows from the read model's connection: a full walk reads every event, and ORM objects were most of its time
+const WALK_PAGE = `SELECT id, createdAt, actorId, actorLabel, action, subjectType, subjectId, changes, reason, sourceIds, prevHash, hash
+  FROM AuditEvent WHERE id > ? ORDER BY id LIMIT ?`;
 
 /**
  * Walks the events after `from`, chained from its head, recomputing every
@@ -196,10 +201,9 @@ const VERIFY_PAGE = 1000;
 export async function walkChain(db: Db, from: ChainPoint = CHAIN_START): Promise<ChainReport & ChainPoint> {
   let { lastId, head, events } = from;
   for (;;) {
-    const page = await db.$queryRaw<StoredEvent[]>`
-      SELECT "id", "createdAt", "actorId", "actorLabel", "action", "subjectType", "subjectId", "changes", "reason", "sourceIds", "prevHash", "hash"
-      FROM "AuditEvent" WHERE "id" > ${lastId} ORDER BY "id" LIMIT ${VERIFY_PAGE}`;
-    for (const e of page) {
+    const page = reads(db).all<StoredRow>(WALK_PAGE, lastId, VERIFY_PAGE);
+    for (const row of page) {
+      const e = { ...row, createdAt: new Date(row.createdAt) };
       events++;
       if (!verifies(head, e)) return { ok: false, events, head, firstBadEvent: e.id, lastId };
       head = e.hash;

@@ -135,6 +135,7 @@ class GuardedAdapter implements SqlDriverAdapter {
   }
 
   async dispose() {
+    for (const close of this.owner.closers.splice(0)) close();
     await Promise.all([this.writer.dispose(), this.reader.dispose()]);
   }
 }
@@ -175,6 +176,12 @@ export class GuardedSqlite implements SqlDriverAdapterFactory {
     const reader = await new PrismaBetterSQLite3({ url: this.file, timeout: 0, readonly: true }).connect();
     this.#adapter = new GuardedAdapter(writer, reader, this);
     return this.#adapter;
+  }
+
+  /** connections of the read model (src/sqlite/reads.ts), closed with the client's */
+  readonly closers: (() => void)[] = [];
+  onDispose(close: () => void) {
+    this.closers.push(close);
   }
 
   canWrite(): Promise<boolean> {
