@@ -25,6 +25,7 @@ const envSchema = z.object({
   NEWSROOM_URL: optionalWebUrl("NEWSROOM_URL"),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
   MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(64),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export interface Config {
@@ -43,6 +44,8 @@ export interface Config {
   logRequests: boolean;
   /** /healthz reports that writes may fail when the database's disk has less free space than this */
   minFreeDiskMB: number;
+  /** server processes sharing the port (src/workers.ts); 1 serves from the one process */
+  workers: number;
 }
 
 export function databasePath(databaseUrl: string): string {
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, "") ?? ownOrigin(e.HOST, e.PORT),
     logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
     minFreeDiskMB: e.MIN_FREE_DISK_MB,
+    workers: e.WORKERS,
   };
 }

@@ -1,7 +1,9 @@
+import cluster from "node:cluster";
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { databasePath, loadConfig } from "./config.ts";
-import { openMigrated } from "./db.ts";
+import { openDatabase, openMigrated, type Db } from "./db.ts";
+import { startWorkers } from "./workers.ts";
 import { StartupRefusal, checkDatabaseFile } from "./sqlite/startup-check.ts";
 import { PrismaSessionStore } from "./http/session-store.ts";
 import { startVerifier } from "./audit/audit.verification.ts";
@@ -29,51 +31,95 @@ const config = (() => {
     return refuse(err);
   }
 })();
-const db = await openMigrated(config.databaseUrl).catch(refuse);
-// sources from before the duplicate check's key existed, or written by raw SQL, get theirs
-const keyed = await backfillUrlKeys(db);
-if (keyed) console.log(`Normalised the URLs of ${keyed} sources for the duplicate check.`);
-
-const seeded = await seedIfEmpty(db);
-if (seeded) console.log(`Seeded ${seeded.claims} claims, ${seeded.sources} sources and ${seeded.entities} entities from the source article.`);
-if ((await countUsers(db)) === 0) {
-  console.log(
-    [
-      "",
-      "No users yet. Create the first admin (the password is read from stdin, or generated and printed once):",
-      "  npm run users -- add you@example.org --role admin",
-      "",
-    ].join("\n"),
-  );
+/** The start-up work, once, before anything is served: migrations, URL keys, the seed, the first-run hint. */
+async function prepare(): Promise<Db> {
+  const db = await openMigrated(config.databaseUrl).catch(refuse);
+  // sources from before the duplicate check's key existed, or written by raw SQL, get theirs
+  const keyed = await backfillUrlKeys(db);
+  if (keyed) console.log(`Normalised the URLs of ${keyed} sources for the duplicate check.`);
+  const seeded = await seedIfEmpty(db);
+  if (seeded) console.log(`Seeded ${seeded.claims} claims, ${seeded.sources} sources and ${seeded.entities} entities from the source article.`);
+  if ((await countUsers(db)) === 0) {
+    console.log(
+      [
+        "",
+        "No users yet. Create the first admin (the password is read from stdin, or generated and printed once):",
+        "  npm run users -- add you@example.org --role admin",
+        "",
+      ].join("\n"),
+    );
+  }
+  return db;
 }
 
-// Expired sessions and old sign-in events go at start and hourly; a failed
-// pass (the database busy) is logged and left to the next one.
-const store = new PrismaSessionStore(db);
-const prune = () => Promise.all([store.prune(), pruneSignIns(db)]);
-await prune();
-const pruning = setInterval(() => void prune().catch((err: unknown) => console.error("Pruning failed:", err)), 60 * 60 * 1000).unref();
-
-const app = createApp({ db, config });
-const server: Server = app.listen(config.port, config.host, () => {
-  console.log(`Claimtrack is serving http://localhost:${config.port} on ${config.databaseUrl}`);
-});
-// its first check walks the whole chain; the walk yields between pages, so requests are served meanwhile
-const verifier = startVerifier(db);
-
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing requests in flight, then closing the database.`);
-  clearInterval(pruning);
-  server.close(async () => {
+/**
+ * The background jobs, in one process only: expired sessions and old
+ * sign-in events go at start and hourly (a failed pass, the database busy,
+ * is logged and left to the next one); the audit chain's verifier, whose
+ * first check walks the whole chain (yielding between pages).
+ */
+async function background(db: Db) {
+  const store = new PrismaSessionStore(db);
+  const prune = () => Promise.all([store.prune(), pruneSignIns(db)]);
+  await prune();
+  const pruning = setInterval(() => void prune().catch((err: unknown) => console.error("Pruning failed:", err)), 60 * 60 * 1000).unref();
+  const verifier = startVerifier(db);
+  return async () => {
+    clearInterval(pruning);
     await verifier.stop();
-    await db.$disconnect();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(1), 10_000).unref();
+  };
 }
-process.on("SIGTERM", () => void stop("SIGTERM"));
-process.on("SIGINT", () => void stop("SIGINT"));
+
+function listen(db: Db): Server {
+  const app = createApp({ db, config });
+  return app.listen(config.port, config.host, () => {
+    if (cluster.isPrimary) console.log(`Claimtrack is serving http://localhost:${config.port} on ${config.databaseUrl}`);
+  });
+}
+
+/** Stops once, on the first SIGTERM or SIGINT; a stop that hangs ends the process after 10 s. */
+function onSignal(stop: () => Promise<void>) {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (cluster.isPrimary) console.log(`${signal}: finishing requests in flight, then closing the database.`);
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void stop().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => handler("SIGTERM"));
+  // a terminal's Ctrl-C reaches every process of the group: the primary decides, and stops its workers
+  process.on("SIGINT", () => (cluster.isPrimary ? handler("SIGINT") : undefined));
+}
+
+/** Stops taking connections, lets the requests in flight finish, then closes the database. */
+const closing = (server: Server, db: Db) => () =>
+  new Promise<void>((done) => {
+    server.close(() => void db.$disconnect().then(done));
+    server.closeIdleConnections();
+  });
+
+if (cluster.isWorker) {
+  // a worker serves; the primary did the start-up work and runs the background jobs
+  const db = await openDatabase(config.databaseUrl).catch(refuse);
+  onSignal(closing(listen(db), db));
+} else if (config.workers > 1) {
+  const db = await prepare();
+  const stopJobs = await background(db);
+  const workers = startWorkers(config.workers);
+  await workers.ready;
+  console.log(`Claimtrack is serving http://localhost:${config.port} on ${config.databaseUrl} with ${config.workers} worker processes`);
+  onSignal(async () => {
+    await workers.stop();
+    await stopJobs();
+    await db.$disconnect();
+  });
+} else {
+  const db = await prepare();
+  const stopJobs = await background(db);
+  const close = closing(listen(db), db);
+  onSignal(async () => {
+    await stopJobs();
+    await close();
+  });
+}

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { copyFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "../src/db.ts";
 import { SYSTEM } from "../src/audit/audit.service.ts";
 import { createUser, issueToken } from "../src/users/users.service.ts";
+import { exited, freePort, killAll, startServer } from "./helpers/server.ts";
 
 // The server as operators run it, in a child process: killed without
 // warning mid-write, it must come back with every acknowledged write.
@@ -17,38 +17,7 @@ const file = path.join(dir, `crash-${randomUUID()}.db`);
 const url = `file:${file}`;
 const children: ChildProcess[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  // node --import tsx: one process, so the signals reach the server itself, as with npm start
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: url, NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), LOG_REQUESTS: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server ended: ${child.exitCode ?? child.signalCode}`);
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("server did not start in 30 s");
-}
-
-/** The exit code once the child has ended (null when a signal ended it); an ended child has exitCode or signalCode set. */
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
-
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-});
+afterAll(() => killAll(children));
 
 describe("crash safety", () => {
   it("after SIGKILL mid-writes, a restart finds every acknowledged write, a clean integrity_check and a chain that verifies; SIGTERM stops cleanly", async () => {
@@ -61,7 +30,7 @@ describe("crash safety", () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const headers = { Authorization: `Bearer ${token}`, "content-type": "application/json" };
-    const first = await startServer(port);
+    const first = await startServer(url, port, children);
 
     // Four writers in parallel; the kill lands while requests are in flight.
     const acknowledged: number[] = [];
@@ -81,7 +50,7 @@ describe("crash safety", () => {
     expect(killed).toBe(true);
     await exited(first);
 
-    const second = await startServer(port);
+    const second = await startServer(url, port, children);
     for (const id of acknowledged) {
       const res = await fetch(`${base}/api/claims/${id}`, { headers });
       expect(res.status, `claim ${id}`).toBe(200);
