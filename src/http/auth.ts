@@ -28,7 +28,7 @@ export function loadUser(db: Db): RequestHandler {
       req.user = user;
       req.viaToken = true;
     } else if (req.session?.userId) {
-      const user = await sessionUser(db, req.session.userId, req.session.generation ?? 0);
+      const user = sessionUser(db, req.session.userId, req.session.generation ?? 0);
       if (user) {
         req.user = user;
         keepAlive(req.session);

@@ -1,6 +1,7 @@
 import session from "express-session";
 import type { Db } from "../db.ts";
 import { skipIfFault } from "../sqlite/faults.ts";
+import { reads } from "../sqlite/reads.ts";
 
 declare module "express-session" {
   interface SessionData {
@@ -12,6 +13,7 @@ declare module "express-session" {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const SESSION = `SELECT data, expiresAt FROM Session WHERE sid = ?`;
 const LIFETIME_MS = 12 * 60 * 60 * 1000;
 // A session's expiry moves with its use, but is written at most this often:
 // a page view is not a database write.
@@ -33,11 +35,15 @@ export class PrismaSessionStore extends session.Store {
     return expires ? new Date(expires) : new Date(Date.now() + DAY);
   }
 
+  // read on every request, from the read model's prepared statements (no ORM round trip)
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.db.session
-      .findUnique({ where: { sid } })
-      .then((row) => cb(null, row && row.expiresAt > new Date() ? (JSON.parse(row.data) as session.SessionData) : null))
-      .catch(cb);
+    let row: { data: string; expiresAt: string } | undefined;
+    try {
+      row = reads(this.db).get(SESSION, sid);
+    } catch (err) {
+      return cb(err);
+    }
+    cb(null, row && new Date(row.expiresAt) > new Date() ? (JSON.parse(row.data) as session.SessionData) : null);
   }
 
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
