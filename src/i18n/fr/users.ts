@@ -6,6 +6,7 @@ export const users = {
   Email: "Adresse e-mail",
   Password: "Mot de passe",
   "Accounts are created by an administrator. If you need one, ask yours.": "Les comptes sont créés par un administrateur. S’il vous en faut un, demandez-le au vôtre.",
+  "That language": "Cette langue",
   "Signed in as {email}.": "Connecté en tant que {email}.",
   "That email and password do not match an account.": "Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte.",
   "This account is disabled. Ask an administrator to enable it.": "Ce compte est désactivé. Demandez à un administrateur de le réactiver.",
