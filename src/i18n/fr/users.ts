@@ -63,8 +63,8 @@ export const users = {
   "Sign-ins": "Connexions",
   "Viewers read; editors also write; admins also manage users.":
     "Les lecteurs consultent ; les éditeurs écrivent aussi ; les administrateurs gèrent aussi les utilisateurs.",
-  "Open an account to disable it, set its password or revoke its API tokens; tokens are issued with {command}.":
-    "Ouvrez un compte pour le désactiver, définir son mot de passe ou révoquer ses jetons d’API ; les jetons sont émis avec {command}.",
+  "Open an account to disable it, set its password or revoke its API tokens. Tokens are issued with:":
+    "Ouvrez un compte pour le désactiver, définir son mot de passe ou révoquer ses jetons d’API. Les jetons sont émis avec :",
   "At least 12 characters. Give it to the person by a safe channel.": "Au moins 12 caractères. Transmettez-le à la personne par un canal sûr.",
   Name: "Nom",
   Status: "État",
@@ -92,7 +92,7 @@ export const users = {
   "{email} was already enabled.": "{email} était déjà actif.",
   "You cannot disable your own account; another admin can.": "Vous ne pouvez pas désactiver votre propre compte ; un autre administrateur le peut.",
   "API tokens": "Jetons d’API",
-  "None. Issue one with {command}.": "Aucun. Émettez-en un avec {command}.",
+  "None. Issue one with:": "Aucun. Émettez-en un avec :",
   Token: "Jeton",
   Issued: "Émis",
   "Last used": "Dernière utilisation",
