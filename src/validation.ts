@@ -4,7 +4,8 @@ import { msg, N_, type Translatable } from "./i18n/i18n.ts";
 
 // zod keeps an issue's message as a string: a message with values (a length)
 // is a custom issue whose params are the values, made a Message here
-const messageOf = (issue: z.core.$ZodIssue): Translatable =>
+/** An issue's message, with its values: a Message when it has some. */
+export const messageOf = (issue: z.core.$ZodIssue): Translatable =>
   issue.code === "custom" && issue.params ? msg(issue.message, issue.params as Record<string, string | number>) : issue.message;
 
 /** zod issues as one message per field (the first), keyed by dotted path without list indexes; "form" for the whole input. */
