@@ -11,7 +11,8 @@ import { openMigrated } from "../src/db.ts";
 import { createUser } from "../src/users/users.service.ts";
 
 // npm run screenshots: PNGs of the main pages, on a freshly seeded database,
-// at desktop and phone widths, into docs/screenshots/ (the README shows them).
+// at desktop and phone widths, in English and in French (names ending -fr),
+// into docs/screenshots/ (the README shows them).
 
 const root = path.resolve(import.meta.dirname, "..");
 const out = path.join(root, "docs/screenshots");
@@ -50,6 +51,13 @@ const pages: [string, string][] = [
   ["source", `/sources/${source.id}`],
   ["entity", `/entities/${entity.id}`],
   ["audit", "/audit"],
+  ["account", "/account"],
+];
+
+// the browser asks for the language, as a reader's would (Accept-Language)
+const languages = [
+  { suffix: "", locale: "en-GB" },
+  { suffix: "-fr", locale: "fr-FR" },
 ];
 
 const browser = await chromium.launch({
@@ -57,11 +65,11 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 });
 try {
-  for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 360, height: 780 }]] as const) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  for (const { suffix, locale } of languages) for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 360, height: 780 }]] as const) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
-    await page.screenshot({ path: path.join(out, `${device}-login.png`) });
+    await page.screenshot({ path: path.join(out, `${device}-login${suffix}.png`) });
     await page.fill("#field-email", "editor@example.org");
     await page.fill("#field-password", password);
     await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
@@ -69,13 +77,13 @@ try {
       await page.goto(base + href);
       // the top of each page, up to about three screens
       const height = Math.min(Number(await page.evaluate("document.documentElement.scrollHeight")), viewport.height * 3);
-      await page.screenshot({ path: path.join(out, `${device}-${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+      await page.screenshot({ path: path.join(out, `${device}-${name}${suffix}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
       const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-      if (Number(overflow) > 0) console.warn(`${device} ${href}: ${overflow}px of sideways scrolling`);
+      if (Number(overflow) > 0) console.warn(`${device} ${locale} ${href}: ${overflow}px of sideways scrolling`);
     }
     await context.close();
   }
-  console.log(`Wrote ${2 * (pages.length + 1)} screenshots to docs/screenshots/`);
+  console.log(`Wrote ${languages.length * 2 * (pages.length + 1)} screenshots to docs/screenshots/`);
 } finally {
   await browser.close();
   server.close();

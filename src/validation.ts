@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { Invalid, type FieldErrors } from "./errors.ts";
+import { msg, N_, type Translatable } from "./i18n/i18n.ts";
+
+// zod keeps an issue's message as a string: a message with values (a length)
+// is a custom issue whose params are the values, made a Message here
+/** An issue's message, with its values: a Message when it has some. */
+export const messageOf = (issue: z.core.$ZodIssue): Translatable =>
+  issue.code === "custom" && issue.params ? msg(issue.message, issue.params as Record<string, string | number>) : issue.message;
 
 /** zod issues as one message per field (the first), keyed by dotted path without list indexes; "form" for the whole input. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
@@ -7,7 +14,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const path = issue.path.filter((p) => typeof p !== "number");
     const key = path.length ? path.join(".") : "form";
-    fields[key] ??= issue.message;
+    fields[key] ??= messageOf(issue);
   }
   return fields;
 }
@@ -27,35 +34,39 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 // UTF-8 has no encoding for a lone surrogate (JSON's "\ud800"): the database driver fails on it
-export const BROKEN_CHARACTER = "Contains a broken character (a lone UTF-16 surrogate such as \\ud800) that cannot be stored.";
+export const BROKEN_CHARACTER = N_("Contains a broken character (a lone UTF-16 surrogate such as \\ud800) that cannot be stored.");
 export const hasLoneSurrogate = (s: string) => LONE_SURROGATE.test(s);
 
 /** Why a string cannot be kept as text, or null. */
 export function unstorable(s: string): string | null {
   // NUL ends strings in the C tools an export or backup meets, and shows as nothing in a page
-  if (s.includes("\0")) return "Must not contain the NUL character (U+0000, which pages show as �); remove it.";
+  if (s.includes("\0")) return N_("Must not contain the NUL character (U+0000, which pages show as �); remove it.");
   return hasLoneSurrogate(s) ? BROKEN_CHARACTER : null;
 }
 
 /** Any text a user sends: what cannot be stored is refused here, for every feature, page and API alike. */
-export const plainText = (error = "Must be text.") =>
+export const plainText = (error: string = N_("Must be text.")) =>
   z.string({ error }).superRefine((s, ctx) => {
     const why = unstorable(s);
     if (why) ctx.addIssue({ code: "custom", message: why });
   });
 
-const count = (n: number) => n.toLocaleString("en");
+/** Refuses text longer than `max`, saying its length (the forms count as one types). */
+const atMost = (max: number) => (s: string, ctx: z.RefinementCtx) => {
+  if (s.length > max) ctx.addIssue({ code: "custom", message: N_("At most {max} characters; this has {length}."), params: { max, length: s.length } });
+};
 
-/** Trimmed text of at most `max` characters: a longer one is refused with its length, never cut (the forms count as one types). */
-export const text = (max: number) =>
-  plainText()
-    .trim()
-    .max(max, { error: (issue) => `At most ${count(max)} characters; this has ${count(String(issue.input).length)}.` });
+/** Trimmed text of at most `max` characters: a longer one is refused with its length, never cut. */
+export const text = (max: number) => plainText().trim().superRefine(atMost(max));
 
-export const requiredText = (max: number, label: string) => text(max).min(1, `${label} is required.`);
+/** Required text; `label` (marked with N_) names the field in its message: "The title is required." */
+export const requiredText = (max: number, label: string) =>
+  text(max).superRefine((s, ctx) => {
+    if (!s) ctx.addIssue({ code: "custom", message: N_("{label} is required."), params: { label: msg(label) } });
+  });
 
-/** The reason a destructive change must give; `message` says why it is asked, and shows beside the field when it is missing. */
-export const requiredReason = (message: string, max = 2000) => plainText(message).trim().min(1, message).max(max, `At most ${max} characters.`);
+/** The reason a destructive change must give; `message` (marked with N_) says why it is asked, and shows beside the field when it is missing. */
+export const requiredReason = (message: string, max = 2000) => plainText(message).trim().min(1, message).superRefine(atMost(max));
 
 /**
  * A whole number sent as a JSON number or as decimal digits (a form field).
@@ -66,12 +77,12 @@ export const whole = <T extends z.ZodType>(schema: T) =>
 
 /** A record's id, with the message a wrong one gets; beyond 2^53 a number is no longer exact, and no row has such an id. */
 export const idWith = (message: string) =>
-  whole(z.number({ error: message }).max(Number.MAX_SAFE_INTEGER, "No record has an id that large.").int(message).positive(message));
+  whole(z.number({ error: message }).max(Number.MAX_SAFE_INTEGER, N_("No record has an id that large.")).int(message).positive(message));
 
-export const id = idWith("Must be an id: a whole number such as 12.");
+export const id = idWith(N_("Must be an id: a whole number such as 12."));
 
 /** The version an edit started from (optimistic locking). */
-export const version = idWith("The version this edit started from is required.");
+export const version = idWith(N_("The version this edit started from is required."));
 
 const ISO_INSTANT = /^([1-9]\d{3}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(Z|[+-]\d{2}:\d{2})?$/;
 const DAY = 24 * 60 * 60 * 1000;
@@ -106,28 +117,28 @@ export const instantText = (message: string, endOfDay = false) =>
 /** An ISO 8601 date-time; a value without zone (from datetime-local inputs) is read as UTC. */
 export const optionalDate = z.preprocess(
   (v) => blankToUndefined(v) ?? null,
-  instantText("Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20T06:00 (UTC) or 2023-11-20T07:00+01:00.").nullable(),
+  instantText(N_("Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20T06:00 (UTC) or 2023-11-20T07:00+01:00.")).nullable(),
 );
 
 /** A list of ids from a form (one value or several) or from JSON (an array). */
 export const idList = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
-  z.array(id).max(100, "At most 100 items."),
+  z.array(id).max(100, N_("At most 100 items.")),
 );
 
-const URL_ERROR = "Must be a web address starting with http:// or https://.";
+const URL_ERROR = N_("Must be a web address starting with http:// or https://.");
 
 export const optionalUrl = z.preprocess(
   (v) => blankToUndefined(v) ?? null,
-  plainText(URL_ERROR).pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }).max(2000, "At most 2,000 characters.")).nullable(),
+  plainText(URL_ERROR).pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }).superRefine(atMost(2000))).nullable(),
 );
 
 const confidenceNumber = whole(
   z
-    .number({ error: "Confidence must be a whole number from 0 to 100." })
-    .int("Confidence must be a whole number.")
-    .min(0, "Confidence must be from 0 to 100.")
-    .max(100, "Confidence must be from 0 to 100."),
+    .number({ error: N_("Confidence must be a whole number from 0 to 100.") })
+    .int(N_("Confidence must be a whole number."))
+    .min(0, N_("Confidence must be from 0 to 100."))
+    .max(100, N_("Confidence must be from 0 to 100.")),
 );
 
 // 0–100. A blank form field is absent, not 0: the blank check has to wrap
@@ -148,6 +159,6 @@ const NO = new Set<unknown>([undefined, false, "false", "0", ""]);
 export const confirmDuplicateSchema = z.object({
   confirmDuplicate: z.preprocess(
     (v) => (YES.has(v) ? true : NO.has(v) ? false : v),
-    z.boolean({ error: "confirmDuplicate must be true or false." }),
+    z.boolean({ error: N_("confirmDuplicate must be true or false.") }),
   ),
 });

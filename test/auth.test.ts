@@ -218,7 +218,7 @@ describe("viewers read only", () => {
     const before = await t.db.claim.count();
     const viewer = await t.signIn("viewer");
     const res = await viewer.agent.post("/claims").type("form").send({ ...newClaim, _csrf: viewer.csrf }).expect(403);
-    expect(res.text).toContain("This needs the editor role");
+    expect(res.text).toContain("This needs the Editor role");
     expect(await t.db.claim.count()).toBe(before);
   });
 });
@@ -257,7 +257,7 @@ describe("the admin page /users", () => {
       .expect(302);
     expect(res.headers.location).toBe("/users");
     const page = await admin.agent.get("/users").expect(200);
-    expect(page.text).toContain("Added new.editor@example.org as editor.");
+    expect(page.text).toContain("Added new.editor@example.org as Editor.");
     expect(page.text).toContain("Nadia Editor");
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "new.editor@example.org" } });
     expect(user.role).toBe("editor");
@@ -299,7 +299,7 @@ describe("the admin page /users", () => {
     const editor = await t.signIn("editor");
     const res = await admin.agent.post(`/users/${editor.id}/role`).type("form").send({ _csrf: admin.csrf, role: "viewer" }).expect(302);
     expect(res.headers.location).toBe("/users");
-    expect((await admin.agent.get("/users").expect(200)).text).toContain(`${editor.email} is now viewer.`);
+    expect((await admin.agent.get("/users").expect(200)).text).toContain(`${editor.email} is now Viewer.`);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("viewer");
     const event = await t.db.auditEvent.findFirst({ where: { action: "user.role", subjectId: editor.id } });
     expect(JSON.parse(event!.changes)).toEqual({ role: ["editor", "viewer"] });

@@ -316,6 +316,12 @@ describe("importLedger", () => {
     expect(await counts(t.db)).toEqual(before);
   });
 
+  it("a claim whose statement is too long is refused with its length, the values filled in", async () => {
+    const claim = { id: 1, statement: "s".repeat(1001), status: "rumored" };
+    const text = JSON.stringify({ format: "claimtrack-export", version: 1, claims: [claim], sources: [], entities: [] });
+    expect(await refused(t.db, text, "json")).toEqual(["line 1, claims[0].statement: At most 1,000 characters; this has 1,001."]);
+  });
+
   it("a file that is not JSON, or not an export, is refused", async () => {
     expect((await refused(t.db, '{\n"format": "claimtrack-export",\n"version": 1 x', "json"))[0]).toMatch(/^line 3: The file is not valid JSON/);
     expect(await refused(t.db, JSON.stringify({ format: "other", version: 2, claims: [], sources: [], entities: [] }), "json")).toEqual([

@@ -3,7 +3,8 @@ import type { Db } from "../db.ts";
 import { Forbidden, Unauthorized } from "../errors.ts";
 import { sessionUser, userForToken, type CurrentUser } from "../users/users.service.ts";
 import { keepAlive, regenerate } from "./session-store.ts";
-import type { RoleName } from "../users/users.schema.ts";
+import { ROLE_LABELS, type RoleName } from "../users/users.schema.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -24,7 +25,7 @@ export function loadUser(db: Db): RequestHandler {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const user = match ? await userForToken(db, match[1]!) : null;
-      if (!user) throw new Unauthorized("The API token is missing, malformed or revoked.");
+      if (!user) throw new Unauthorized(N_("The API token is missing, malformed or revoked."));
       req.user = user;
       req.viaToken = true;
     } else if (req.session?.userId) {
@@ -57,7 +58,7 @@ export const can = (user: CurrentUser | undefined | null, role: RoleName) => !!u
 export function requireRole(role: RoleName): RequestHandler {
   return (req, _res, next) => {
     if (!req.user) throw new Unauthorized();
-    if (!can(req.user, role)) throw new Forbidden(`This needs the ${role} role; you are signed in as a ${req.user.role}.`);
+    if (!can(req.user, role)) throw new Forbidden(msg("This needs the {role} role; your role is {current}.", { role: msg(ROLE_LABELS[role]), current: msg(ROLE_LABELS[req.user.role]) }));
     next();
   };
 }

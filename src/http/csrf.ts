@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { csrfSync } from "csrf-sync";
 import { Forbidden } from "../errors.ts";
+import { N_ } from "../i18n/i18n.ts";
 import { loginCookie, readCookie, sameText, sign, unsign } from "./signed-cookie.ts";
 
 // Signed-in browsers: a synchronizer token kept in their session (csrf-sync),
@@ -35,7 +36,7 @@ export function csrfProtection(secret: string) {
     if (req.viaToken) return next();
     const signedIn = req.user !== undefined;
     if (!SAFE.has(req.method) && !(signedIn ? isRequestValid(req) : loginTokenValid(req, secret))) {
-      throw new Forbidden("This form has expired or did not come from Claimtrack. Go back, reload the page and send it again.");
+      throw new Forbidden(N_("This form has expired or did not come from Claimtrack. Go back, reload the page and send it again."));
     }
     if (signedIn) res.locals.csrfToken = generateToken(req);
     next();

@@ -2,11 +2,11 @@ import type { NextFunction, Request, Response } from "express";
 import { AppError, Conflict, Duplicate, Invalid, type FieldErrors } from "../errors.ts";
 import { faultAnswer } from "../sqlite/faults.ts";
 import { isApi } from "./auth.ts";
-import { N_ } from "../i18n/i18n.ts";
+import { N_, type Translatable } from "../i18n/i18n.ts";
 
 interface ErrorBody {
   code: string;
-  message: string;
+  message: Translatable;
   fields?: FieldErrors;
 }
 

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { BadRequest, Invalid } from "../errors.ts";
+import { msg } from "../i18n/i18n.ts";
 import { BROKEN_CHARACTER, hasLoneSurrogate } from "../validation.ts";
 
 /** Deeper than any form or API body is; an array 10,000 deep overflows the stack of whatever walks it recursively. */
@@ -18,7 +19,7 @@ export function inputGuard(req: Request, _res: Response, next: NextFunction): vo
     const { value, path, depth } = pending.pop()!;
     if (typeof value === "string" && hasLoneSurrogate(value)) throw new Invalid({ [path.join(".") || "form"]: BROKEN_CHARACTER });
     if (!value || typeof value !== "object") continue;
-    if (depth >= MAX_DEPTH) throw new BadRequest(`The request body is nested too deeply (more than ${MAX_DEPTH} levels).`);
+    if (depth >= MAX_DEPTH) throw new BadRequest(msg("The request body is nested too deeply (more than {max} levels).", { max: MAX_DEPTH }));
     const list = Array.isArray(value);
     for (const [key, inner] of Object.entries(value)) pending.push({ value: inner, path: list ? path : [...path, key], depth: depth + 1 });
   }

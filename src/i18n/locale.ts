@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { readCookie } from "../http/signed-cookie.ts";
 import { LOCALES, isLocale, translator, type Locale, type Translator } from "./i18n.ts";
 
 declare module "express-serve-static-core" {
@@ -8,9 +9,18 @@ declare module "express-serve-static-core" {
   }
 }
 
-/** The account's language if it chose one, else the best of Accept-Language ("fr-CA" reads as French), else English. */
+/** The language a browser chose on the sign-in page, for a visitor who has no account to keep it on. */
+export const LANG_COOKIE = "claimtrack.lang";
+
+/**
+ * The account's language if it chose one, else the browser's choice on the
+ * sign-in page, else the best of Accept-Language ("fr-CA" reads as French),
+ * else English.
+ */
 export function chooseLocale(req: Request, preferred?: string | null): Locale {
   if (isLocale(preferred)) return preferred;
+  const chosen = readCookie(req, LANG_COOKIE);
+  if (isLocale(chosen)) return chosen;
   const best = req.acceptsLanguages(...LOCALES);
   return isLocale(best) ? best : "en";
 }

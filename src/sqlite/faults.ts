@@ -1,3 +1,4 @@
+import { msg, N_, type Message, type Translatable } from "../i18n/i18n.ts";
 import { runningWriter } from "./writer-note.ts";
 
 // SQLite's result codes for a database that cannot take a write right now.
@@ -53,16 +54,16 @@ export class DatabaseFault extends Error {
 }
 
 /** Who holds the write lock, in words, for the busy message. */
-export function busyReason(dbFile: string): string {
+export function busyReason(dbFile: string): Message {
   const writer = runningWriter(dbFile);
-  if (writer) return `${writer.what} is running (since ${writer.since.toISOString().slice(11, 16)} UTC)`;
-  return "another program is writing to the database";
+  if (writer) return msg("{what} is running (since {time} UTC)", { what: msg(writer.what), time: writer.since.toISOString().slice(11, 16) });
+  return msg("another program is writing to the database");
 }
 
 export interface FaultAnswer {
   status: 503;
   code: "unavailable";
-  message: string;
+  message: Translatable;
   /** seconds, for the Retry-After header */
   retryAfter: number;
 }
@@ -71,13 +72,12 @@ export interface FaultAnswer {
 export function faultAnswer(err: unknown, dbFile: string): FaultAnswer | null {
   const kind = faultKind(err);
   if (!kind) return null;
-  const nothing = "Nothing was saved.";
   const message = {
-    busy: `The database is busy: ${busyReason(dbFile)}. ${nothing} Try again in a moment.`,
-    full: `The server's disk is full. ${nothing} Your administrator has to free space; then try again (no restart is needed).`,
-    readonly: `The database cannot be written (its file or folder is read-only). ${nothing} Tell your administrator.`,
-    io: `The database could not be written (a disk or file error). ${nothing} Tell your administrator.`,
-    corrupt: `The database file is damaged. ${nothing} Tell your administrator; the README's operations section says how to restore a backup.`,
+    busy: msg("The database is busy: {reason}. Nothing was saved. Try again in a moment.", { reason: busyReason(dbFile) }),
+    full: N_("The server's disk is full. Nothing was saved. Your administrator has to free space; then try again (no restart is needed)."),
+    readonly: N_("The database cannot be written (its file or folder is read-only). Nothing was saved. Tell your administrator."),
+    io: N_("The database could not be written (a disk or file error). Nothing was saved. Tell your administrator."),
+    corrupt: N_("The database file is damaged. Nothing was saved. Tell your administrator; the README's operations section says how to restore a backup."),
   }[kind];
   const retryAfter = kind === "busy" ? (runningWriter(dbFile) ? 30 : 5) : 60;
   return { status: 503, code: "unavailable", message, retryAfter };

@@ -3,6 +3,7 @@ import path from "node:path";
 import { databasePath, loadConfig } from "../config.ts";
 import { COMMAND, openMigrated } from "../db.ts";
 import { noteWriter } from "../sqlite/writer-note.ts";
+import { N_ } from "../i18n/i18n.ts";
 import { fileChunks } from "./import.read.ts";
 import { Misuse, parseCli, runCli } from "../cli.ts";
 import { IMPORT, InvalidImport, importLedger, type ImportFormat } from "./import.service.ts";
@@ -58,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   const { databaseUrl } = loadConfig();
   const db = await openMigrated(databaseUrl, COMMAND);
   // while it holds the write lock, the server tells editors "an import is running"
-  const done = dryRun ? () => {} : noteWriter(databasePath(databaseUrl), "an import");
+  const done = dryRun ? () => {} : noteWriter(databasePath(databaseUrl), N_("an import"));
   try {
     const n = await importLedger(db, fileChunks(file), format, IMPORT, { origin: path.basename(file), dryRun, onProgress: progress });
     const what = `${n.claims} claims, ${n.sources} sources, ${n.entities} people and organisations, ${n.evidence} evidence links`;

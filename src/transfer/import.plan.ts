@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { isResolved } from "../claims/status.ts";
 import { fold } from "../text.ts";
+import { messageOf } from "../validation.ts";
 import { CsvReader, CsvSyntaxError, unprotectCell, type CsvRecord } from "./csv.ts";
 import { jsonItems, JsonSyntaxError, type Chunks } from "./import.read.ts";
 import {
@@ -59,7 +60,7 @@ const plain = (o: Input): Input => Object.fromEntries(Object.entries(o).map(([k,
 function check<S extends z.ZodType>(schema: S, value: unknown, at: At, problems: Problem[]): z.infer<S> | null {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) problems.push({ ...at, path: issue.path, message: issue.message });
+  for (const issue of result.error.issues) problems.push({ ...at, path: issue.path, message: String(messageOf(issue)) });
   return null;
 }
 

@@ -4,16 +4,16 @@ import type { Conflict, FieldErrors, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
+import { isLocale, LOCALE_NAMES, msg, msgn, N_ } from "../i18n/i18n.ts";
 import { parse } from "../validation.ts";
 import { accountOf, changeOwnPassword, revokeTokens, setDisabled, setPassword } from "./accounts.service.ts";
-import { OUTCOMES } from "./sign-in.service.ts";
+import { OUTCOME_LABELS, OUTCOMES } from "./sign-in.service.ts";
 import { listSignIns, signInQuerySchema } from "./sign-ins.query.ts";
-import { actorOf } from "./users.service.ts";
+import { actorOf, setLocale } from "./users.service.ts";
 
 const admin = [requireRole("admin")];
-const userId = (req: Request) => paramId(req.params.id, "That user");
-const tokenId = (req: Request) => paramId(req.params.tokenId, "That token");
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+const userId = (req: Request) => paramId(req.params.id, N_("That user"));
+const tokenId = (req: Request) => paramId(req.params.tokenId, N_("That token"));
 
 /** The browser that changed its own password stays signed in; a bearer-token call has no session to keep. */
 const keptSession = (req: Request) => (req.viaToken ? undefined : req.sessionID);
@@ -24,23 +24,30 @@ const keepSignedIn = (req: Request, generation: number) => {
 /** An account's admin page (status, tokens, password), the sign-in log, and each user's own password form. */
 export function accountsRouter(db: Db) {
   const showAccount = async (req: Request, res: Response, errors: FieldErrors = {}) =>
-    res.render("users/show", { title: "User", account: await accountOf(db, userId(req)), errors });
+    res.render("users/show", { title: msg("User"), account: await accountOf(db, userId(req)), errors });
 
   /** The account page again, with the refusal beside the form that caused it. */
   async function accountInvalid(req: Request, res: Response, err: Invalid | Conflict) {
-    await showAccount(req, res.status(err.status), "fields" in err ? err.fields : { form: err.message });
+    await showAccount(req, res.status(err.status), "fields" in err ? err.fields : { form: err.text });
   }
 
   async function disable(req: Request, res: Response, disabled: boolean) {
     const { email, changed } = await setDisabled(db, actorOf(req.user!), userId(req), disabled);
-    const verb = disabled ? "disabled: its sessions have ended and its tokens are refused" : "enabled";
-    flash(req, changed ? "success" : "info", changed ? `${email} is ${verb}.` : `${email} was already ${disabled ? "disabled" : "enabled"}.`);
+    const said = changed
+      ? disabled
+        ? msg("{email} is disabled: its sessions have ended and its tokens are refused.", { email })
+        : msg("{email} is enabled.", { email })
+      : disabled
+        ? msg("{email} was already disabled.", { email })
+        : msg("{email} was already enabled.", { email });
+    flash(req, changed ? "success" : "info", said);
     res.redirect(`/users/${userId(req)}`);
   }
 
   async function revoke(req: Request, res: Response, which: number | "all") {
     const ids = await revokeTokens(db, actorOf(req.user!), userId(req), which);
-    flash(req, ids.length ? "success" : "info", ids.length ? `Revoked ${plural(ids.length, "token")}: ${ids.map((id) => `#${id}`).join(", ")}.` : "No token to revoke.");
+    const list = ids.map((id) => `#${id}`).join(", ");
+    flash(req, ids.length ? "success" : "info", ids.length ? msgn("Revoked {count} token: {list}.", "Revoked {count} tokens: {list}.", ids.length, { list }) : msg("No token to revoke."));
     res.redirect(`/users/${userId(req)}`);
   }
 
@@ -49,20 +56,27 @@ export function accountsRouter(db: Db) {
     const own = id === req.user!.id;
     const generation = await setPassword(db, actorOf(req.user!), id, { password: (req.body as { password?: unknown }).password }, own ? keptSession(req) : undefined);
     if (own) keepSignedIn(req, generation);
-    flash(req, "success", own ? "Your password is changed; your other sessions have ended." : "Password set; their sessions have ended. Give it to them by a safe channel.");
+    flash(req, "success", own ? msg("Your password is changed; your other sessions have ended.") : msg("Password set; their sessions have ended. Give it to them by a safe channel."));
     res.redirect(`/users/${id}`);
   }
 
   async function signIns(req: Request, res: Response) {
     const filters = parse(signInQuerySchema, req.query);
-    res.render("users/sign-ins", { title: "Sign-ins", ...(await listSignIns(db, filters)), filters, outcomes: OUTCOMES, query: req.query });
+    res.render("users/sign-ins", { title: msg("Sign-ins"), ...(await listSignIns(db, filters)), filters, outcomes: OUTCOMES, outcomeLabels: OUTCOME_LABELS, query: req.query });
   }
 
-  const showOwn = (res: Response, errors: FieldErrors = {}) => res.render("users/account", { title: "Your account", errors });
+  const showOwn = (res: Response, errors: FieldErrors = {}) => res.render("users/account", { title: msg("Your account"), errors, languages: LOCALE_NAMES });
 
   async function changeOwn(req: Request, res: Response) {
     keepSignedIn(req, await changeOwnPassword(db, { ...actorOf(req.user!), id: req.user!.id }, req.body, keptSession(req)));
-    flash(req, "success", "Your password is changed. Your other sessions have ended; sign in there with the new one.");
+    flash(req, "success", msg("Your password is changed. Your other sessions have ended; sign in there with the new one."));
+    res.redirect("/account");
+  }
+
+  async function changeLocale(req: Request, res: Response) {
+    const { locale } = await setLocale(db, req.user!.id, req.body);
+    // said in the language just chosen: the flash is translated on the next page, which follows it
+    flash(req, "success", isLocale(locale) ? msg("Language saved: {language}.", { language: LOCALE_NAMES[locale] }) : msg("Language saved: automatic (your browser's language)."));
     res.redirect("/account");
   }
 
@@ -77,5 +91,6 @@ export function accountsRouter(db: Db) {
     route("post", "/users/:id/password", admin, resetPassword, accountInvalid),
     route("get", "/account", [], (_req, res) => showOwn(res)),
     route("post", "/account/password", [], changeOwn, (_req, res, err) => showOwn(res.status(err.status), "fields" in err ? err.fields : {})),
+    route("post", "/account/language", [], changeLocale, (_req, res, err) => showOwn(res.status(err.status), "fields" in err ? err.fields : {})),
   ]);
 }

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db.ts";
 import { Invalid, NotFound } from "../errors.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -10,7 +11,7 @@ import { ownPasswordSchema, passwordSchema } from "./users.schema.ts";
 
 async function userOrNotFound(tx: Db | Tx, userId: number) {
   const user = await tx.user.findUnique({ where: { id: userId } });
-  if (!user) throw new NotFound("That user");
+  if (!user) throw new NotFound(N_("That user"));
   return user;
 }
 
@@ -35,9 +36,9 @@ export async function setDisabled(db: Db, actor: Actor, userId: number, disabled
   return db.$transaction(async (tx) => {
     const user = await userOrNotFound(tx, userId);
     if ((user.disabledAt !== null) === disabled) return { email: user.email, changed: false };
-    if (disabled && actor.id === userId) throw new Invalid({ disabled: "You cannot disable your own account; another admin can." });
+    if (disabled && actor.id === userId) throw new Invalid({ disabled: N_("You cannot disable your own account; another admin can.") });
     if (disabled && user.role === "admin" && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) === 1) {
-      throw new Invalid({ disabled: "This is the last admin; make another user admin first." });
+      throw new Invalid({ disabled: N_("This is the last admin; make another user admin first.") });
     }
     await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? new Date() : null } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
@@ -55,7 +56,7 @@ export async function setDisabled(db: Db, actor: Actor, userId: number, disabled
 export async function revokeTokens(db: Db, actor: Actor, userId: number, which: number | "all"): Promise<number[]> {
   return db.$transaction(async (tx) => {
     await userOrNotFound(tx, userId);
-    if (which !== "all" && !(await tx.apiToken.findFirst({ where: { id: which, userId } }))) throw new NotFound(`Token #${which} of this user`);
+    if (which !== "all" && !(await tx.apiToken.findFirst({ where: { id: which, userId } }))) throw new NotFound(msg("Token #{id} of this user", { id: String(which) }));
     const where = { userId, revokedAt: null, ...(which === "all" ? {} : { id: which }) };
     const ids = (await tx.apiToken.findMany({ where, select: { id: true }, orderBy: { id: "asc" } })).map((t) => t.id);
     if (!ids.length) return ids;
@@ -93,9 +94,9 @@ export async function changeOwnPassword(db: Db, actor: Actor & { id: number }, i
   const { current, password, confirm } = parse(ownPasswordSchema, input);
   const user = await userOrNotFound(db, actor.id);
   parse(passwordSchema, { email: user.email, password }); // the new password's problems before the slow check of the current one
-  if (password !== confirm) throw new Invalid({ confirm: "The two new passwords are not the same." });
+  if (password !== confirm) throw new Invalid({ confirm: N_("The two new passwords are not the same.") });
   if (!(await verifyPassword(user.passwordHash, current, { key: `user:${user.id}` }))) {
-    throw new Invalid({ current: "That is not your current password." });
+    throw new Invalid({ current: N_("That is not your current password.") });
   }
   return setPassword(db, actor, actor.id, { password }, keepSid);
 }

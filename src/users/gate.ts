@@ -1,9 +1,10 @@
 import { AppError } from "../errors.ts";
+import { N_ } from "../i18n/i18n.ts";
 
 /** Too many password hashes already running or waiting: answered at once, not queued. */
 export class Busy extends AppError {
   constructor() {
-    super(503, "busy", "Too many sign-ins are being checked right now. Wait a few seconds and try again.");
+    super(503, "busy", N_("Too many sign-ins are being checked right now. Wait a few seconds and try again."));
   }
 }
 

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../db.ts";
+import { N_ } from "../i18n/i18n.ts";
 import { Busy, type Ticket } from "./gate.ts";
 import { gateRefuses } from "./password.ts";
 import { judge, type Attempt } from "./throttle.ts";
@@ -7,6 +8,13 @@ import { checkPassword, toCurrent, type CurrentUser } from "./users.service.ts";
 
 export const OUTCOMES = ["signed_in", "signed_out", "failed", "throttled", "disabled"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  signed_in: N_("Signed in"),
+  signed_out: N_("Signed out"),
+  failed: N_("Failed"),
+  throttled: N_("Throttled"),
+  disabled: N_("Account disabled"),
+};
 
 export type SignInResult =
   | { outcome: "signed_in"; user: CurrentUser; sessionGeneration: number }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { decodeCursor, page } from "../pagination.ts";
+import { N_ } from "../i18n/i18n.ts";
 import { OUTCOMES } from "./sign-in.service.ts";
 import { normalEmail } from "./users.schema.ts";
 
@@ -8,8 +9,8 @@ const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export const signInQuerySchema = z.object({
   email: z.preprocess(blank, z.string().max(254).transform(normalEmail).optional()),
-  outcome: z.preprocess(blank, z.enum(OUTCOMES, { error: `Outcome must be one of ${OUTCOMES.join(", ")}.` }).optional()),
-  limit: z.preprocess(blank, z.coerce.number({ error: "Limit must be a number." }).int().min(1, "Limit must be from 1 to 200.").max(200, "Limit must be from 1 to 200.").default(50)),
+  outcome: z.preprocess(blank, z.enum(OUTCOMES, { error: N_("Outcome must be signed_in, signed_out, failed, throttled or disabled.") }).optional()),
+  limit: z.preprocess(blank, z.coerce.number({ error: N_("Limit must be a number.") }).int().min(1, N_("Limit must be from 1 to 200.")).max(200, N_("Limit must be from 1 to 200.")).default(50)),
   cursor: z.preprocess(blank, z.string().max(200).optional()),
 });
 export type SignInQuery = z.infer<typeof signInQuerySchema>;

@@ -4,24 +4,25 @@ import type { Conflict, FieldErrors, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
-import { ROLES } from "./users.schema.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
+import { ROLE_LABELS, ROLES } from "./users.schema.ts";
 import { actorOf, changeRole, createUser, listUsers } from "./users.service.ts";
 import { accountsRouter } from "./accounts.routes.ts";
 
 const admin = [requireRole("admin")];
-const userId = (req: Request) => paramId(req.params.id, "That user");
+const userId = (req: Request) => paramId(req.params.id, N_("That user"));
 
 /** The admin page: accounts and their roles. */
 export function usersRouter(db: Db) {
   const showIndex = async (res: Response, errors: FieldErrors = {}) =>
-    res.render("users/index", { title: "Users", users: await listUsers(db), roles: ROLES, errors });
+    res.render("users/index", { title: msg("Users"), users: await listUsers(db), roles: ROLES, errors });
 
   const showNew = (res: Response, values: Record<string, unknown>, errors: FieldErrors = {}) =>
-    res.render("users/new", { title: "Add a user", roles: ROLES, values, errors });
+    res.render("users/new", { title: msg("Add a user"), roles: ROLES, values, errors });
 
   async function create(req: Request, res: Response) {
     const user = await createUser(db, actorOf(req.user!), req.body);
-    flash(req, "success", `Added ${user.email} as ${user.role}. Give them their password by a safe channel.`);
+    flash(req, "success", msg("Added {email} as {role}. Give them their password by a safe channel.", { email: user.email, role: msg(ROLE_LABELS[user.role]) }));
     res.redirect("/users");
   }
 
@@ -34,15 +35,15 @@ export function usersRouter(db: Db) {
   async function setRole(req: Request, res: Response) {
     const id = userId(req);
     const user = await changeRole(db, actorOf(req.user!), id, req.body);
-    flash(req, "success", `${user.email} is now ${user.role}.`);
+    flash(req, "success", msg("{email} is now {role}.", { email: user.email, role: msg(ROLE_LABELS[user.role]) }));
     // an admin who gave up their own admin role can no longer see this page
     res.redirect(id === req.user!.id && user.role !== "admin" ? "/" : "/users");
   }
 
   /** The list again, the message beside the row whose role change was refused. */
   async function setRoleInvalid(req: Request, res: Response, err: Invalid | Conflict) {
-    const message = "fields" in err ? (err.fields.role ?? Object.values(err.fields)[0]) : err.message;
-    await showIndex(res.status(err.status), { [`role-${userId(req)}`]: message ?? err.message });
+    const message = "fields" in err ? (err.fields.role ?? Object.values(err.fields)[0]) : err.text;
+    await showIndex(res.status(err.status), { [`role-${userId(req)}`]: message ?? err.text });
   }
 
   return mount(Router(), [

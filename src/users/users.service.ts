@@ -7,7 +7,8 @@ import { parse } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import type { Ticket } from "./gate.ts";
-import { newUserSchema, normalEmail, roleChangeSchema, type RoleName } from "./users.schema.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
+import { localeSchema, newUserSchema, normalEmail, roleChangeSchema, type RoleName } from "./users.schema.ts";
 
 export interface CurrentUser {
   id: number;
@@ -29,7 +30,7 @@ export const toCurrent = (u: { id: number; email: string; name: string; role: st
 export const actorOf = (u: CurrentUser): Actor => ({ id: u.id, label: u.email, role: u.role });
 
 async function assertEmailFree(client: Db | Tx, email: string): Promise<void> {
-  if (await client.user.findUnique({ where: { email } })) throw new Invalid({ email: "A user with this email already exists." });
+  if (await client.user.findUnique({ where: { email } })) throw new Invalid({ email: N_("A user with this email already exists.") });
 }
 
 export async function createUser(db: Db, actor: Actor, input: unknown): Promise<CurrentUser> {
@@ -53,10 +54,10 @@ export async function changeRole(db: Db, actor: Actor, userId: number, input: un
   const { role } = parse(roleChangeSchema, input);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new NotFound("That user");
+    if (!user) throw new NotFound(N_("That user"));
     if (user.role === role) return toCurrent(user);
     if (user.role === "admin" && !user.disabledAt && (await tx.user.count({ where: { role: "admin", disabledAt: null } })) === 1) {
-      throw new Invalid({ role: "This is the last admin; make another user admin first." });
+      throw new Invalid({ role: N_("This is the last admin; make another user admin first.") });
     }
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAudit(tx, actor, { action: "user.role", subjectType: "user", subjectId: userId, changes: { role: [user.role, role] } });
@@ -94,8 +95,18 @@ export function sessionUser(db: Db, id: number, generation: number): CurrentUser
 
 export async function findUserByEmail(db: Db, email: string): Promise<CurrentUser> {
   const user = await db.user.findUnique({ where: { email: normalEmail(email) } });
-  if (!user) throw new NotFound(`The user ${email}`);
+  if (!user) throw new NotFound(msg("The user {email}", { email }));
   return toCurrent(user);
+}
+
+/**
+ * Sets the language the account's pages are shown in; null follows the
+ * browser. A display preference, like a session, so it is not an audit event:
+ * the audit trail records changes to the ledger and to who may do what.
+ */
+export async function setLocale(db: Db, userId: number, input: unknown): Promise<CurrentUser> {
+  const { locale } = parse(localeSchema, input);
+  return toCurrent(await db.user.update({ where: { id: userId }, data: { locale } }));
 }
 
 export const listUsers = (db: Db) =>

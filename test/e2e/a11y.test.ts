@@ -1,19 +1,31 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { axeCheck, E2E_TIMEOUT, errorSummary, formatViolations, useE2E, type SignedIn } from "./helpers.ts";
+import { axeCheck, E2E_TIMEOUT, errorSummary, formatViolations, LANGUAGES, useE2E, type SignedIn } from "./helpers.ts";
 import { apiClaim, submit, unique } from "./scenarios.ts";
 
 const env = useE2E();
-// bypassCSP: axe is injected as an inline script, which the app's policy refuses
-let admin: SignedIn;
-let viewer: SignedIn;
-let stranger: Page;
 
+/** Who reads a page: an admin, a viewer, or a visitor not signed in. */
+interface Readers {
+  admin: SignedIn;
+  viewer: SignedIn;
+  stranger: Page;
+}
+type Reader = keyof Readers;
+const readers: Record<string, Readers> = {};
+
+// bypassCSP: axe is injected as an inline script, which the app's policy refuses
 beforeAll(async () => {
-  admin = await env.signedIn("admin", { bypassCSP: true });
-  viewer = await env.signedIn("viewer", { bypassCSP: true });
-  stranger = await (await env.contextFor(true, { bypassCSP: true })).newPage();
-});
+  for (const { lang, locale } of LANGUAGES) {
+    const options = { bypassCSP: true, locale };
+    readers[lang] = {
+      admin: await env.signedIn("admin", options),
+      viewer: await env.signedIn("viewer", options),
+      stranger: await (await env.contextFor(true, options)).newPage(),
+    };
+  }
+}, 120_000);
+const admin = () => readers.en!.admin;
 
 const seeded = {
   openClaim: () => env.t.db.claim.findFirstOrThrow({ where: { status: "rumored", evidence: { some: {} } }, orderBy: { id: "asc" } }),
@@ -22,18 +34,40 @@ const seeded = {
   entity: () => env.t.db.entity.findFirstOrThrow({ where: { name: "Sam Altman" } }),
 };
 
-/** Each kind of page, reached as its reader would: the expected status, then the page as it stands. */
-const PAGES: [string, () => Page, (page: Page) => Promise<unknown>, number][] = [
-  ["the login page", () => stranger, (p) => p.goto("/login"), 200],
-  ["the dashboard", () => admin.page, (p) => p.goto("/"), 200],
-  ["the claims list", () => admin.page, (p) => p.goto("/claims"), 200],
-  ["the claims list searched for Ultraman", () => admin.page, (p) => p.goto("/claims?q=Ultraman"), 200],
-  ["an open claim's page", () => admin.page, async (p) => p.goto(`/claims/${(await seeded.openClaim()).id}`), 200],
-  ["a resolved claim's page", () => admin.page, async (p) => p.goto(`/claims/${(await seeded.resolvedClaim()).id}`), 200],
-  ["the new claim form", () => admin.page, (p) => p.goto("/claims/new"), 200],
+type Check = [name: string, reader: Reader, open: (page: Page) => Promise<unknown>, status: number];
+
+/** Each kind of page, reached by address as its reader would: the expected status, then the page as it stands. In both languages. */
+const PAGES: Check[] = [
+  ["the login page", "stranger", (p) => p.goto("/login"), 200],
+  ["the dashboard", "admin", (p) => p.goto("/"), 200],
+  ["the claims list", "admin", (p) => p.goto("/claims"), 200],
+  ["the claims list searched for Ultraman", "admin", (p) => p.goto("/claims?q=Ultraman"), 200],
+  ["an open claim's page", "admin", async (p) => p.goto(`/claims/${(await seeded.openClaim()).id}`), 200],
+  ["a resolved claim's page", "admin", async (p) => p.goto(`/claims/${(await seeded.resolvedClaim()).id}`), 200],
+  ["the new claim form", "admin", (p) => p.goto("/claims/new"), 200],
+  ["a claim's History", "admin", async (p) => p.goto(`/claims/${(await seeded.resolvedClaim()).id}/history`), 200],
+  ["the sources list", "admin", (p) => p.goto("/sources"), 200],
+  ["a source's page", "admin", async (p) => p.goto(`/sources/${(await seeded.citedSource()).id}`), 200],
+  ["the new source form", "admin", (p) => p.goto("/sources/new"), 200],
+  ["a source's edit form", "admin", async (p) => p.goto(`/sources/${(await seeded.citedSource()).id}/edit`), 200],
+  ["the people and organisations list", "admin", (p) => p.goto("/entities"), 200],
+  ["a person's page", "admin", async (p) => p.goto(`/entities/${(await seeded.entity()).id}`), 200],
+  ["the new person or organisation form", "admin", (p) => p.goto("/entities/new"), 200],
+  ["the audit log", "admin", (p) => p.goto("/audit"), 200],
+  ["the timeline", "admin", (p) => p.goto("/timeline?tz=Asia/Shanghai"), 200],
+  ["the users admin page", "admin", (p) => p.goto("/users"), 200],
+  ["a user's admin page", "admin", (p) => p.goto(`/users/${readers.en!.viewer.id}`), 200],
+  ["the sign-in log", "admin", (p) => p.goto("/users/sign-ins"), 200],
+  ["the account page", "viewer", (p) => p.goto("/account"), 200],
+  ["the 404 page", "admin", (p) => p.goto("/claims/99999999"), 404],
+  ["the 403 page", "viewer", (p) => p.goto("/claims/new"), 403],
+];
+
+/** Pages a form leads to, filled in English (their buttons are found by their English names): once. */
+const FORM_PAGES: Check[] = [
   [
     "the edit form with validation errors",
-    () => admin.page,
+    "admin",
     async (p) => {
       await p.goto(`/claims/${(await apiClaim(env)).id}/edit`);
       await p.fill("#field-statement", "");
@@ -44,7 +78,7 @@ const PAGES: [string, () => Page, (page: Page) => Promise<unknown>, number][] = 
   ],
   [
     "the edit conflict page",
-    () => admin.page,
+    "admin",
     async (p) => {
       const claim = await apiClaim(env);
       await p.goto(`/claims/${claim.id}/edit`);
@@ -56,26 +90,25 @@ const PAGES: [string, () => Page, (page: Page) => Promise<unknown>, number][] = 
   ],
   [
     "the resolve form with errors",
-    () => admin.page,
+    "admin",
     async (p) => {
       await p.goto(`/claims/${(await apiClaim(env)).id}`);
       return submit(p, "Resolve claim");
     },
     422,
   ],
-  ["a claim's History", () => admin.page, async (p) => p.goto(`/claims/${(await seeded.resolvedClaim()).id}/history`), 200],
-  ["the sources list", () => admin.page, (p) => p.goto("/sources"), 200],
-  ["a source's page", () => admin.page, async (p) => p.goto(`/sources/${(await seeded.citedSource()).id}`), 200],
-  ["the new source form", () => admin.page, (p) => p.goto("/sources/new"), 200],
-  ["a source's edit form", () => admin.page, async (p) => p.goto(`/sources/${(await seeded.citedSource()).id}/edit`), 200],
-  ["the people and organisations list", () => admin.page, (p) => p.goto("/entities"), 200],
-  ["a person's page", () => admin.page, async (p) => p.goto(`/entities/${(await seeded.entity()).id}`), 200],
-  ["the new person or organisation form", () => admin.page, (p) => p.goto("/entities/new"), 200],
-  ["the audit log", () => admin.page, (p) => p.goto("/audit"), 200],
-  ["the timeline", () => admin.page, (p) => p.goto("/timeline?tz=Asia/Shanghai"), 200],
-  ["the users admin page", () => admin.page, (p) => p.goto("/users"), 200],
-  ["the 404 page", () => admin.page, (p) => p.goto("/claims/99999999"), 404],
-  ["the 403 page", () => viewer.page, (p) => p.goto("/claims/new"), 403],
+];
+
+/** A form of the users' pages refused, in whichever language the page is: its own submit button, found by the form. */
+const ADD_USER_REFUSED: Check = [
+  "the add-user form with errors",
+  "admin",
+  async (p) => {
+    await p.goto("/users/new");
+    await p.fill("#field-email", "not an address");
+    return submit(p, p.locator("form[action='/users'] button[type=submit]"));
+  },
+  422,
 ];
 
 /** The element with focus, described in a few of its properties. */
@@ -96,7 +129,7 @@ async function tabTo(page: Page, wanted: (f: Awaited<ReturnType<typeof focused>>
 
 describe("accessibility: axe-core finds no serious or critical violation", { timeout: E2E_TIMEOUT }, () => {
   test("the checker itself reports an image without alternative text and an unlabelled field", async () => {
-    const page = await admin.context.newPage();
+    const page = await admin().context.newPage();
     await page.setContent(`<!doctype html><html lang="en"><title>Probe</title><main><h1>Probe</h1><img src="x.png"><input type="text"></main></html>`);
     const violations = await axeCheck(page);
     expect(violations.map((v) => v.id).sort()).toEqual(["image-alt", "label"]);
@@ -104,10 +137,13 @@ describe("accessibility: axe-core finds no serious or critical violation", { tim
     await page.close();
   });
 
-  test.each(PAGES)("%s", async (_name, reader, open, status) => {
-    const page = reader();
+  const checks = LANGUAGES.flatMap(({ lang }) => [...PAGES, ADD_USER_REFUSED, ...(lang === "en" ? FORM_PAGES : [])].map(([name, reader, open, status]) => ({ lang, name, reader, open, status })));
+  test.each(checks)("$name, in $lang", async ({ lang, reader, open, status }) => {
+    const r = readers[lang]![reader];
+    const page = "page" in r ? r.page : r;
     const response = (await open(page)) as { status(): number } | null;
     expect(response?.status()).toBe(status);
+    expect(await page.getAttribute("html", "lang")).toBe(lang);
     const violations = await axeCheck(page);
     expect(violations, formatViolations(violations)).toEqual([]);
   });
@@ -115,7 +151,7 @@ describe("accessibility: axe-core finds no serious or critical violation", { tim
 
 describe("accessibility: the keyboard", { timeout: E2E_TIMEOUT }, () => {
   test("the first Tab reaches the skip link, which shows with a visible outline; Enter moves focus to the main content", async () => {
-    const page = admin.page;
+    const page = admin().page;
     await page.goto("/claims");
     await page.keyboard.press("Tab");
     expect(await focused(page)).toMatchObject({ tag: "A", className: "skip-link", text: "Skip to content" });
@@ -128,7 +164,7 @@ describe("accessibility: the keyboard", { timeout: E2E_TIMEOUT }, () => {
   });
 
   test("a link focused from the keyboard has a visible outline", async () => {
-    const page = admin.page;
+    const page = admin().page;
     await page.goto("/claims");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
@@ -143,7 +179,7 @@ describe("accessibility: the keyboard", { timeout: E2E_TIMEOUT }, () => {
   });
 
   test("a rumor can be resolved with the keyboard alone: outcome, note, source, submit", async () => {
-    const page = admin.page;
+    const page = admin().page;
     const claim = await apiClaim(env);
     const note = unique("Resolved from the keyboard");
     await page.goto(`/claims/${claim.id}`);

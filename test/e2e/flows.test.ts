@@ -108,4 +108,38 @@ describe("the editors' flows in Chromium, JavaScript on", { timeout: E2E_TIMEOUT
     expect(await page.locator(".timeline-span").allTextContents()).toContain("evening of 16 Nov 2023 (San Francisco)");
     expect(await page.locator("main").textContent()).toContain("Times in Beijing (Asia/Shanghai)");
   });
+
+  test("the account's Language choice turns the interface French and back to the browser's English", async () => {
+    const { page } = await env.signedIn("viewer");
+    await page.goto("/account");
+    const save = page.locator("form[action='/account/language'] button[type=submit]");
+    await page.check("input[name=locale][value=fr]");
+    expect((await submit(page, save)).status()).toBe(302);
+    expect(new URL(page.url()).pathname).toBe("/account");
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    expect(await page.locator(".flash-success").textContent()).toBe("Langue enregistrée : Français.");
+    expect(await page.getByRole("button", { name: "Se déconnecter" }).isVisible()).toBe(true);
+    await page.goto("/claims");
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+
+    await page.goto("/account");
+    await page.check("input[name=locale][value='']");
+    expect((await submit(page, save)).status()).toBe(302);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
+  });
+
+  test("the sign-in page's Français link turns a visitor's pages French, and stays after signing in", async () => {
+    const account = await env.user("viewer");
+    const page = await (await env.contextFor(true)).newPage();
+    await page.goto("/login?next=%2Faccount");
+    expect(await page.locator("h1").textContent()).toBe("Sign in");
+    await Promise.all([page.waitForEvent("load"), page.getByRole("link", { name: "Français" }).click()]);
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    expect(await page.locator("h1").textContent()).toBe("Se connecter");
+    await page.fill("#field-email", account.email);
+    await page.fill("#field-password", account.password);
+    await Promise.all([page.waitForURL((url) => url.pathname === "/account"), page.click("form[action='/login'] button[type=submit]")]);
+    expect(await page.locator("h1").textContent()).toBe("Votre compte");
+  });
 });

@@ -10,6 +10,12 @@ import { SYSTEM } from "../../src/audit/audit.service.ts";
 import { createUser, issueToken } from "../../src/users/users.service.ts";
 import type { RoleName } from "../../src/users/users.schema.ts";
 
+/** The interface's languages, as a browser asks for them (its locale sets Accept-Language). */
+export const LANGUAGES = [
+  { lang: "en", locale: "en-GB" },
+  { lang: "fr", locale: "fr-FR" },
+] as const;
+
 /** Generous: Chromium shares two cores with the rest of the suite. */
 export const E2E_TIMEOUT = 60_000;
 
@@ -34,7 +40,7 @@ export interface E2E {
   browser: Browser;
   /** a new account of that role */
   user(role: RoleName, name?: string): Promise<Account>;
-  /** a browser context on the app (closed with the browser); bypassCSP lets axe's inline script run */
+  /** a browser context on the app (closed with the browser), British English unless `locale` says otherwise; bypassCSP lets axe's inline script run */
   contextFor(javaScriptEnabled: boolean, options?: BrowserContextOptions): Promise<BrowserContext>;
   /** a new account of that role, signed in through the login form in a context of its own */
   signedIn(role: RoleName, options?: BrowserContextOptions): Promise<SignedIn>;
@@ -79,7 +85,7 @@ export function useE2E(): E2E {
   };
 
   env.contextFor = async (javaScriptEnabled, options = {}) => {
-    const context = await env.browser.newContext({ baseURL: env.base, javaScriptEnabled, ...options });
+    const context = await env.browser.newContext({ baseURL: env.base, javaScriptEnabled, locale: "en-GB", ...options });
     // a missing element fails in seconds, well inside the test's own timeout
     context.setDefaultTimeout(10_000);
     return context;
@@ -105,12 +111,12 @@ export function useE2E(): E2E {
   return env;
 }
 
-/** Signs in through the login form and waits for the page it leads to. */
+/** Signs in through the login form, in whatever language it is, and waits for the page it leads to. */
 export async function login(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
   await page.fill("#field-email", email);
   await page.fill("#field-password", password);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.click("button:has-text('Sign in')")]);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.click("form[action='/login'] button[type=submit]")]);
 }
 
 export interface Violation {

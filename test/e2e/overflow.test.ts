@@ -1,13 +1,15 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
-import { E2E_TIMEOUT, useE2E, type SignedIn } from "./helpers.ts";
+import { E2E_TIMEOUT, LANGUAGES, useE2E, type SignedIn } from "./helpers.ts";
 import { submit, unique } from "./scenarios.ts";
 
 // Issue 9, item 9: on a 360 px phone no page is wider than the screen, even
 // with long unbroken words (a URL, a pasted handle) in every user field, and
-// a Zalgo text's stacked combining marks stay off the lines around it.
+// a Zalgo text's stacked combining marks stay off the lines around it. Item
+// 16: nor in French, whose words are longer, nor on a 1280 px desktop.
 
 const WIDTH = 360;
+const SCREENS = [WIDTH, 1280];
 const URL_WORD = `https://example.org/${"a1b2c3".repeat(20)}`;
 const HANDLE = `@${"ultraman_officiel_".repeat(6)}`;
 // forty combining marks above each letter: a stack far taller than a line
@@ -17,13 +19,16 @@ const long = (what: string) => `${ZALGO} ${what} ${URL_WORD} ${HANDLE}`;
 const NAME = `${ZALGO.slice(0, 82)} ${HANDLE.slice(0, 100)}`;
 
 const env = useE2E();
-let editor: SignedIn;
 let page: Page;
 const paths: Record<string, string> = {};
+/** an admin (who sees every page) per language and screen width: "fr 360" */
+const screens: Record<string, SignedIn> = {};
 
 beforeAll(async () => {
-  editor = await env.signedIn("editor", { viewport: { width: WIDTH, height: 800 } });
-  page = editor.page;
+  for (const { lang, locale } of LANGUAGES) {
+    for (const width of SCREENS) screens[`${lang} ${width}`] = await env.signedIn("admin", { viewport: { width, height: 800 }, locale });
+  }
+  page = screens[`en ${WIDTH}`]!.page;
   const entity = (await env.api("POST", "/api/entities", { name: NAME, kind: "person", aliases: [HANDLE.slice(0, 110)], description: long("CEO") })).body;
   const source = (await env.api("POST", "/api/sources", { title: long("Source"), publisher: HANDLE, author: HANDLE, url: URL_WORD, notes: long("notes") })).body;
   const claim = (await env.api("POST", "/api/claims", { statement: long("The board fired him"), context: long("context"), occurredAtText: HANDLE, occurredAt: "2023-11-17T20:00:00Z", status: "rumored", entityIds: [entity.id] })).body;
@@ -50,11 +55,16 @@ beforeAll(async () => {
     removeAlias: `/entities/${entity.id}/aliases/${entity.aliasEntries[0].id}/delete`,
     audit: "/audit",
     timeline: "/timeline",
+    users: "/users",
+    user: `/users/${screens[`en ${WIDTH}`]!.id}`,
+    signIns: "/users/sign-ins",
+    account: "/account",
+    login: "/login",
   });
 }, 120_000);
 
 /** How far the page is wider than the screen, and the elements that stick out, for the assertion's message. */
-const overflow = () =>
+const overflow = (page: Page, width: number) =>
   page.evaluate((width) => {
     const d = (globalThis as any).document;
     const wide = [...d.querySelectorAll("main *, header *")]
@@ -62,7 +72,7 @@ const overflow = () =>
       .slice(0, 5)
       .map((el: any) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`);
     return { scrollWidth: d.documentElement.scrollWidth as number, wide };
-  }, WIDTH);
+  }, width);
 
 /**
  * Whether the combining marks in the first element matching `selector` paint
@@ -82,14 +92,26 @@ async function marksPaintOutside(selector: string): Promise<boolean> {
   return !before.equals(after);
 }
 
-describe("nothing is wider than a 360 px phone", { timeout: E2E_TIMEOUT }, () => {
-  const names = ["dashboard", "claims", "search", "claim", "history", "edit", "removeEvidence", "resolved", "reopened", "sources", "source", "entities", "entity", "removeAlias", "audit", "timeline"];
+describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English or French", { timeout: E2E_TIMEOUT }, () => {
+  const names = ["dashboard", "claims", "search", "claim", "history", "edit", "removeEvidence", "resolved", "reopened", "sources", "source", "entities", "entity", "removeAlias", "audit", "timeline", "users", "user", "signIns", "account"];
+  const cases = LANGUAGES.flatMap(({ lang }) => SCREENS.flatMap((width) => names.map((name) => ({ lang, width, name }))));
 
-  test.each(names)("the %s page", async (name) => {
+  test.each(cases)("the $name page, in $lang at $width px", async ({ lang, width, name }) => {
+    const { page } = screens[`${lang} ${width}`]!;
     const response = await page.goto(paths[name]!);
     expect(response?.status()).toBe(200);
-    const { scrollWidth, wide } = await overflow();
-    expect(scrollWidth, wide.join(", ")).toBe(WIDTH);
+    expect(await page.getAttribute("html", "lang")).toBe(lang);
+    const { scrollWidth, wide } = await overflow(page, width);
+    expect(scrollWidth, wide.join(", ")).toBe(width);
+  });
+
+  test.each(LANGUAGES.flatMap(({ lang }) => SCREENS.map((width) => ({ lang, width }))))("the login page, in $lang at $width px", async ({ lang, width }) => {
+    const context = await env.contextFor(true, { viewport: { width, height: 800 }, locale: LANGUAGES.find((l) => l.lang === lang)!.locale });
+    const stranger = await context.newPage();
+    expect((await stranger.goto(paths.login!))?.status()).toBe(200);
+    const { scrollWidth, wide } = await overflow(stranger, width);
+    expect(scrollWidth, wide.join(", ")).toBe(width);
+    await context.close();
   });
 
   test("the edit conflict page, whose stacked rows keep their Now and Your edit labels", async () => {
@@ -98,7 +120,7 @@ describe("nothing is wider than a 360 px phone", { timeout: E2E_TIMEOUT }, () =>
     expect((await env.api("PATCH", `/api/claims/${claim.id}`, { statement: unique(long("Saved first")), version: 1 })).status).toBe(200);
     await page.fill("#field-statement", long("Saved second"));
     expect((await submit(page, "Save changes")).status()).toBe(409);
-    const { scrollWidth, wide } = await overflow();
+    const { scrollWidth, wide } = await overflow(page, WIDTH);
     expect(scrollWidth, wide.join(", ")).toBe(WIDTH);
     const labels = await page.locator(".conflict-table tbody tr").first().locator("td").evaluateAll((tds) => tds.map((td) => (globalThis as any).getComputedStyle(td, "::before").content as string));
     expect(labels).toEqual(['"Now (version 2): "', '"Your edit: "']);

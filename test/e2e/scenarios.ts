@@ -1,6 +1,6 @@
 // The edit and resolve flows, shared by the JavaScript-on and JavaScript-off suites:
 // the app's one script only enhances the forms, so both must behave the same.
-import type { Page, Response } from "playwright-core";
+import type { Locator, Page, Response } from "playwright-core";
 import { expect } from "vitest";
 import { errorSummary, type E2E } from "./helpers.ts";
 
@@ -15,12 +15,12 @@ export async function apiClaim(env: E2E, fields: Record<string, unknown> = {}): 
   return body;
 }
 
-/** Clicks a submit button; returns the answer to the POST it sends (302 when it worked) once the next page has loaded. */
-export async function submit(page: Page, button: string): Promise<Response> {
+/** Clicks a submit button (by its name, or a locator for a page in any language); returns the answer to the POST it sends (302 when it worked) once the next page has loaded. */
+export async function submit(page: Page, button: string | Locator): Promise<Response> {
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST" && r.request().isNavigationRequest()),
     page.waitForEvent("load"),
-    page.getByRole("button", { name: button, exact: true }).click(),
+    (typeof button === "string" ? page.getByRole("button", { name: button, exact: true }) : button).click(),
   ]);
   return response;
 }
