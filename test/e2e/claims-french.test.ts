@@ -63,6 +63,8 @@ describe.each(WIDTHS)("the claims pages in French at %i px", { timeout: E2E_TIME
     expect(await page.locator('blockquote.quote[lang="fr"]').count()).toBeGreaterThan(0);
     expect(await page.locator(".claim-status .badge").textContent()).toBe("Rumeur");
     expect(await page.locator("#field-language option").allTextContents()).toEqual(["Non précisée, ou autre langue", "français", "anglais"]);
+    // the live count of a field's characters, as French writes numbers
+    expect(await page.locator('.limit[data-for="field-quote"]').textContent()).toBe("0 / 5\u202f000");
   });
 
   test("the conflict page, its rows labelled in French", async () => {
