@@ -89,6 +89,7 @@ describe("the claims pages in French", () => {
       .expect(409);
     expect(res.text).toContain('<html lang="fr">');
     expect(res.text).toContain("Conflit de modification sur l’affirmation n°\u00a0" + evening);
+    expect(res.text).toContain('<th scope="row">Énoncé <span class="tag">diffère</span></th>');
     expect(res.text).toMatch(/<td data-label="Actuellement \(version 2\)">Rumeur<\/td>\s*<td data-label="Votre modification">Non vérifiée<\/td>/);
   });
 

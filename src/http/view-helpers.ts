@@ -23,8 +23,13 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === "";
 /** Whether a query string has empty parameters (a GET form's unfilled fields), which its clean URL leaves out. */
 export const hasBlankParams = (query: Record<string, unknown>) => Object.values(query).some((v) => (Array.isArray(v) ? v.some(isBlank) : isBlank(v)));
 
-/** Fields whose names do not read as words once split at their capitals. */
+/** Fields in words, in the reader's language; one not listed is split at its capitals (English). */
 const FIELD_LABELS: Record<string, string> = {
+  statement: N_("Statement"),
+  context: N_("Context"),
+  status: N_("Status"),
+  confidence: N_("Confidence"),
+  evidence: N_("Evidence"),
   entityIds: N_("People and organisations"),
   sourceIds: N_("Sources"),
   occurredAt: N_("Occurred"),
