@@ -60,6 +60,12 @@ describe("the evidence language in pages", () => {
     expect(page.text).toMatch(/<select id="field-language" name="language"[^>]*>\s*<option value="" selected>Not given, or another language<\/option><option value="fr" >French<\/option>/);
   });
 
+  it("the source's page marks the quotes of its claims with their own language", async () => {
+    const page = await ed.agent.get(`/sources/${sourceId}`).expect(200);
+    expect(page.text).toContain('<blockquote class="quote" lang="fr-CA">« Il n’y a pas de fusion »</blockquote>');
+    expect(page.text).toContain('<blockquote class="quote">No merger.</blockquote>');
+  });
+
   it("the claim's history marks the quote of an evidence change with its language", async () => {
     const history = await ed.agent.get(`/claims/${claimId}/history`).expect(200);
     expect(history.text).toContain('— “<span lang="fr">Sam revient</span>”');
