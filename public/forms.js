@@ -24,7 +24,8 @@ for (const input of document.querySelectorAll("input[data-filters]")) {
   });
 }
 
-const count = (n) => n.toLocaleString("en");
+// counts as the page's language writes them ("1,000", "1 000")
+const count = (n) => n.toLocaleString(document.documentElement.lang || "en");
 for (const limit of document.querySelectorAll("[data-limit]")) {
   const field = document.getElementById(limit.dataset.for);
   if (!field) continue;

@@ -7,6 +7,9 @@ import { createEntity } from "../src/entities/entities.service.ts";
 import { createSource } from "../src/sources/sources.service.ts";
 import { claims, entities, sources } from "./article.ts";
 
+/** Every quote of the seed is a verbatim passage of the French article (see article.ts): pages mark it lang="fr". */
+const ARTICLE_LANGUAGE = "fr";
+
 export interface SeedCounts {
   claims: number;
   sources: number;
@@ -54,7 +57,7 @@ export async function seedIfEmpty(db: Db): Promise<SeedCounts | null> {
       const cited: number[] = [];
       for (const ev of c.evidence) {
         const sourceId = lookup(sourceIds, ev.source, "source");
-        await addEvidence(tx, SYSTEM, claim.id, { sourceId, stance: ev.stance, quote: ev.quote });
+        await addEvidence(tx, SYSTEM, claim.id, { sourceId, stance: ev.stance, quote: ev.quote, language: ev.quote ? ARTICLE_LANGUAGE : null });
         cited.push(sourceId);
       }
       if (isResolved(c.status)) {

@@ -4,6 +4,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyNew } from "../src/audit/audit.verification.ts";
 import { helpers } from "../src/http/view-helpers.ts";
+import { translator } from "../src/i18n/i18n.ts";
 import { testApp, type Agent, type TestApp } from "./helpers/app.ts";
 
 let t: TestApp;
@@ -239,7 +240,7 @@ describe("GET /audit reads for an editor (issue 9, item 12)", () => {
 });
 
 describe("views/partials/history.ejs", () => {
-  const render = (locals: Record<string, unknown>) => ejs.renderFile(path.resolve(import.meta.dirname, "../views/partials/history.ejs"), { h: helpers, sources: {}, ...locals });
+  const render = (locals: Record<string, unknown>) => ejs.renderFile(path.resolve(import.meta.dirname, "../views/partials/history.ejs"), { h: helpers, t: translator("en"), sources: {}, ...locals });
 
   it("with no events shows the empty state", async () => {
     expect(await render({ events: [] })).toContain('<p class="empty">No changes recorded yet.</p>');

@@ -9,7 +9,8 @@ function stored(occurredDate: string, occurredPrecision: string, occurredZone: s
   return { ...values, occurredAt: values.occurredAt?.toISOString() };
 }
 
-const errorsOf = (input: Parameters<typeof readTimes>[0]) => readTimes(input).errors;
+// messages as their English text (pages translate them)
+const errorsOf = (input: Parameters<typeof readTimes>[0]) => Object.fromEntries(Object.entries(readTimes(input).errors).map(([k, v]) => [k, String(v)]));
 
 describe("readTimes: a date with a precision in a zone, to the stored UTC instant", () => {
   it("the evening of 16 Nov 2023 in San Francisco (PST) is 17 Nov 02:00–08:00 UTC, stored as its middle, 05:00", () => {
@@ -109,7 +110,7 @@ describe("formatOccurred", () => {
 describe("timeWarnings", () => {
   const evening = claim("2023-11-20T13:00:00Z", "evening", "Asia/Shanghai");
   it("warns when the first report is before the span began, not when it falls within it", () => {
-    expect(timeWarnings({ ...evening, firstReportedAt: new Date("2023-11-20T09:59:00Z") })).toEqual([
+    expect(timeWarnings({ ...evening, firstReportedAt: new Date("2023-11-20T09:59:00Z") }).map(String)).toEqual([
       "It was first reported on 20 Nov 2023, 17:59 (Beijing), before it occurred: evening of 20 Nov 2023 (Beijing). The claim is saved; check both times.",
     ]);
     expect(timeWarnings({ ...evening, firstReportedAt: new Date("2023-11-20T10:30:00Z") })).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Db } from "../db.ts";
 import { NotFound } from "../errors.ts";
+import { msg } from "../i18n/i18n.ts";
 import { isResolved } from "../claims/status.ts";
 import type { ReviewedClaim } from "./claimreview.ts";
 
@@ -21,7 +22,7 @@ export async function reviewedClaim(db: Db, id: number): Promise<ReviewedClaim |
       },
     },
   });
-  if (!claim) throw new NotFound(`Claim #${id}`);
+  if (!claim) throw new NotFound(msg("Claim #{id}", { id: String(id) }));
   const { status } = claim;
   return isResolved(status) ? { ...claim, status } : null;
 }

@@ -5,6 +5,7 @@ import { mount, paramId, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { historyOf } from "../audit/audit.service.ts";
 import { parse } from "../validation.ts";
+import { N_ } from "../i18n/i18n.ts";
 import { getClaim } from "./claims.query.ts";
 import { listClaims } from "./claims.list.ts";
 import { listQuerySchema } from "./claims.schema.ts";
@@ -12,7 +13,7 @@ import { createClaim, reopenClaim, resolveClaim, updateClaim } from "./claims.se
 import { addEvidence, removeEvidence } from "./evidence.service.ts";
 
 const editor = [requireRole("editor")];
-const claimId = (req: Request) => paramId(req.params.id, "That claim");
+const claimId = (req: Request) => paramId(req.params.id, N_("That claim"));
 
 /** The JSON API over claims: same services, same validation, same audit as the pages. */
 export function claimsApi(db: Db) {
@@ -34,7 +35,7 @@ export function claimsApi(db: Db) {
       res.status(201).json(await addEvidence(db, actorOf(req.user!), claimId(req), req.body));
     }),
     route("delete", "/claims/:id/evidence/:evidenceId", editor, async (req: Request, res: Response) => {
-      res.json(await removeEvidence(db, actorOf(req.user!), claimId(req), paramId(req.params.evidenceId, "That evidence"), req.body));
+      res.json(await removeEvidence(db, actorOf(req.user!), claimId(req), paramId(req.params.evidenceId, N_("That evidence")), req.body));
     }),
     route("get", "/claims/:id/history", [], async (req, res) => {
       const claim = await getClaim(db, claimId(req));

@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
+import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { entitiesFoundBy } from "./search.ts";
 
@@ -25,7 +26,7 @@ export async function getClaim(db: DbOrTx, id: number) {
       },
     },
   });
-  if (!claim) throw new NotFound(`Claim #${id}`);
+  if (!claim) throw new NotFound(msg("Claim #{id}", { id: String(id) }));
   const { entities, ...rest } = claim;
   return { ...rest, entities: entities.map(({ entity: { aliases, ...e } }) => ({ ...e, aliases: aliases.map((a) => a.alias) })) };
 }

@@ -16,6 +16,8 @@ import { listClaims, statusCounts } from "./claims.list.ts";
 import { SORTS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { timeFormValues } from "./claims.time.ts";
+import { timeWarnings } from "./occurred.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 import { similarClaims } from "./similar.ts";
 import { explain } from "./snippet.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
@@ -26,7 +28,7 @@ import { STATUSES, OPEN_STATUSES } from "./status.ts";
 const editor = [requireRole("editor")];
 /** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
 const pickers = (input: unknown) => pickerSchema.safeParse(input).data ?? pickerSchema.parse({});
-export const claimId = (req: Request) => paramId(req.params.id, "That claim");
+export const claimId = (req: Request) => paramId(req.params.id, N_("That claim"));
 
 type FormValues = Record<string, string | string[]>;
 
@@ -64,7 +66,7 @@ export function claimsRouter(db: Db, config: Config) {
     const filters = parse(listQuerySchema, req.query);
     const [page, counts] = await Promise.all([listClaims(db, filters), statusCounts(db, filters)]);
     const why = page.search ? Object.fromEntries(page.items.map((c) => [c.id, explain(page.search!, c)])) : {};
-    res.render("claims/index", { title: "Claims", filters, page, counts, why, query: req.query, errors: {}, ...(await listOptions(req)) });
+    res.render("claims/index", { title: msg("Claims"), filters, page, counts, why, query: req.query, errors: {}, ...(await listOptions(req)) });
   }
 
   /** A filter that does not parse keeps the form, with the message beside the field, and lists nothing. */
@@ -72,7 +74,7 @@ export function claimsRouter(db: Db, config: Config) {
     const filters = { status: [], limit: 25, ...req.query };
     const page = { items: [], nextCursor: null, sort: "newest" };
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    res.status(422).render("claims/index", { title: "Claims", filters, page, counts, why: {}, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions(req)) });
+    res.status(422).render("claims/index", { title: msg("Claims"), filters, page, counts, why: {}, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions(req)) });
   }
 
   async function show(req: Request, res: Response) {
@@ -81,25 +83,25 @@ export function claimsRouter(db: Db, config: Config) {
     const jsonLd = review && scriptJson(review);
     const { findSources } = pickers(req.query);
     const resolution = await resolutionStory(db, claim.id);
-    res.render("claims/show", { title: `Claim #${claim.id}`, claim, jsonLd, resolution, sources: await sourceOptions(db, claim.id, [], findSources), values: { findSources }, errors: {} });
+    res.render("claims/show", { title: msg("Claim #{id}", { id: String(claim.id) }), claim, jsonLd, resolution, sources: await sourceOptions(db, claim.id, [], findSources), values: { findSources }, errors: {} });
   }
 
   async function history(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    res.render("claims/history", { title: `History of claim #${claim.id}`, claim, ...(await pageHistory(db, "claim", claim.id)) });
+    res.render("claims/history", { title: msg("History of claim #{id}", { id: String(claim.id) }), claim, ...(await pageHistory(db, "claim", claim.id)) });
   }
 
   const newForm = async (_req: Request, res: Response) =>
-    res.render("claims/new", { title: "New claim", values: { status: "unverified", confidence: "50", occurredZone: "UTC" }, errors: {}, ...(await options({})) });
+    res.render("claims/new", { title: msg("New claim"), values: { status: "unverified", confidence: "50", occurredZone: "UTC" }, errors: {}, ...(await options({})) });
 
   const newAgain = async (req: Request, res: Response, status: number, errors: FieldErrors, similar?: unknown) =>
-    res.status(status).render("claims/new", { title: "New claim", values: req.body, errors, ...(similar ? { similar } : {}), ...(await options(req.body)) });
+    res.status(status).render("claims/new", { title: msg("New claim"), values: req.body, errors, ...(similar ? { similar } : {}), ...(await options(req.body)) });
 
   async function create(req: Request, res: Response) {
     if (finding(req)) return newAgain(req, res, 200, {});
     const claim = await createClaim(db, actorOf(req.user!), req.body);
-    flash(req, "success", `Claim #${claim.id} created.`);
-    for (const warning of claim.warnings) flash(req, "info", warning);
+    flash(req, "success", msg("Claim #{id} created.", { id: String(claim.id) }));
+    for (const warning of timeWarnings(claim, req.t)) flash(req, "info", warning);
     res.redirect(`/claims/${claim.id}`);
   }
 
@@ -114,17 +116,17 @@ export function claimsRouter(db: Db, config: Config) {
   async function edit(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
     const values = formValues(claim);
-    res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: {}, ...(await options(values, claim.id)) });
+    res.render("claims/edit", { title: msg("Edit claim #{id}", { id: String(claim.id) }), claim, values, errors: {}, ...(await options(values, claim.id)) });
   }
 
   async function update(req: Request, res: Response) {
     if (finding(req)) {
       const claim = await getClaim(db, claimId(req));
-      return void res.render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values: req.body, errors: {}, ...(await options(req.body, claim.id)) });
+      return void res.render("claims/edit", { title: msg("Edit claim #{id}", { id: String(claim.id) }), claim, values: req.body, errors: {}, ...(await options(req.body, claim.id)) });
     }
     const claim = await updateClaim(db, actorOf(req.user!), claimId(req), req.body);
-    flash(req, "success", `Claim #${claim.id} saved (version ${claim.version}).`);
-    for (const warning of claim.warnings) flash(req, "info", warning);
+    flash(req, "success", msg("Claim #{id} saved (version {version}).", { id: String(claim.id), version: String(claim.version) }));
+    for (const warning of timeWarnings(claim, req.t)) flash(req, "info", warning);
     res.redirect(`/claims/${claim.id}`);
   }
 
@@ -135,9 +137,9 @@ export function claimsRouter(db: Db, config: Config) {
     if (err instanceof Conflict) {
       const current = formValues(claim);
       const compared = await claimConflict(db, claim.id, current, values);
-      return res.status(409).render("claims/conflict", { title: `Edit conflict on claim #${claim.id}`, claim, current, ...compared, values: { ...values, version: current.version }, message: err.message, errors: {}, ...(await options(values, claim.id)) });
+      return res.status(409).render("claims/conflict", { title: msg("Edit conflict on claim #{id}", { id: String(claim.id) }), claim, current, ...compared, values: { ...values, version: current.version }, message: err.text, errors: {}, ...(await options(values, claim.id)) });
     }
-    res.status(422).render("claims/edit", { title: `Edit claim #${claim.id}`, claim, values, errors: err.fields, ...(await options(values, claim.id)) });
+    res.status(422).render("claims/edit", { title: msg("Edit claim #{id}", { id: String(claim.id) }), claim, values, errors: err.fields, ...(await options(values, claim.id)) });
   }
 
   const router = mount(Router(), [

@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { confidence, confidenceOr, id, idList, idWith, instantText, optionalConfidence, requiredReason, requiredText, text, version } from "../validation.ts";
+import { N_ } from "../i18n/i18n.ts";
+import { language } from "./language.ts";
 import { PRECISIONS } from "./occurred.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES } from "./status.ts";
 
 export const STANCES = ["supports", "refutes", "mentions"] as const;
 export type Stance = (typeof STANCES)[number];
+export const STANCE_LABELS: Record<Stance, string> = { supports: N_("Supports"), refutes: N_("Refutes"), mentions: N_("Mentions") };
 
-const status = z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` });
-const openStatus = z.enum(OPEN_STATUSES, { error: "A new or reopened claim is unverified or rumored." });
+const status = z.enum(STATUSES, { error: N_("Status must be one of: unverified, rumored, confirmed, false, inconclusive.") });
+const openStatus = z.enum(OPEN_STATUSES, { error: N_("A new or reopened claim is unverified or rumored.") });
 
 // The times are read together, in their zone, by readTimes (claims.time.ts):
 // here a blank form field becomes null (cleared), an absent one stays absent.
@@ -21,7 +24,7 @@ export const timeFields = {
   occurredTime: timeValue,
   occurredPrecision: z.preprocess(
     (v) => (blankToNull(v) === null ? undefined : v),
-    z.enum(PRECISIONS, { error: `Precision must be one of: ${PRECISIONS.join(", ")}.` }).optional(),
+    z.enum(PRECISIONS, { error: N_("Precision must be one of: instant, morning, afternoon, evening, night, day.") }).optional(),
   ),
   occurredZone: z.preprocess((v) => (blankToNull(v) === null ? undefined : v), text(100).optional()),
   firstReportedAt: timeValue,
@@ -60,20 +63,20 @@ export const updateClaimSchema = z.object({
 export type UpdateClaim = z.infer<typeof updateClaimSchema>;
 
 export const resolutionSchema = z.object({
-  outcome: z.enum(RESOLVED_STATUSES, { error: "Choose an outcome: confirmed, false or inconclusive." }),
+  outcome: z.enum(RESOLVED_STATUSES, { error: N_("Choose an outcome: confirmed, false or inconclusive.") }),
   note: requiredText(5000, "A resolution note"),
-  sourceIds: idList.refine((ids) => ids.length > 0, "Cite at least one source."),
+  sourceIds: idList.refine((ids) => ids.length > 0, N_("Cite at least one source.")),
   confidence: optionalConfidence,
   // a time of record is the server's clock: a client-sent one is refused, not
   // silently dropped (an import restores an export's through its bulk path)
-  resolvedAt: z.never({ error: "resolvedAt is set by the server when the claim is resolved; leave it out." }).optional(),
+  resolvedAt: z.never({ error: N_("resolvedAt is set by the server when the claim is resolved; leave it out.") }).optional(),
   version: version.optional(),
 });
 export type Resolution = z.infer<typeof resolutionSchema>;
 
 /** The new-claim form's "Check for similar claims": only the statement is read, and nothing is saved. */
 export const similarSchema = z.object({
-  statement: text(1000).min(1, "Type the statement first: similar claims are found by its words."),
+  statement: text(1000).min(1, N_("Type the statement first: similar claims are found by its words.")),
 });
 
 export const reopenSchema = z.object({
@@ -86,14 +89,15 @@ export const reopenSchema = z.object({
 export type Reopen = z.infer<typeof reopenSchema>;
 
 export const evidenceSchema = z.object({
-  sourceId: idWith("Choose a source."),
-  stance: z.enum(STANCES, { error: "Stance must be supports, refutes or mentions." }),
+  sourceId: idWith(N_("Choose a source.")),
+  stance: z.enum(STANCES, { error: N_("Stance must be supports, refutes or mentions.") }),
   quote: text(5000).default(""),
+  language: language.default(null),
 });
 export type NewEvidence = z.infer<typeof evidenceSchema>;
 
 /** Removing evidence changes what a claim rests on: the reason is required and kept. */
-export const removeEvidenceSchema = z.object({ reason: requiredReason("Say why this evidence is removed; the audit trail keeps it.") });
+export const removeEvidenceSchema = z.object({ reason: requiredReason(N_("Say why this evidence is removed; the audit trail keeps it.")) });
 
 /**
  * The claim forms' pickers: what is ticked, and the words of their find
@@ -114,7 +118,7 @@ export type Sort = (typeof SORTS)[number];
 const blank = (v: unknown) => v === undefined || v === "" || (Array.isArray(v) && v.every((x) => x === ""));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
 /** A bound of a date range: a bare date is that day's start (from) or end (to), in UTC. */
-const bound = (endOfDay: boolean) => optional(instantText("Must be a date, e.g. 2023-11-20.", endOfDay));
+const bound = (endOfDay: boolean) => optional(instantText(N_("Must be a date, e.g. 2023-11-20."), endOfDay));
 
 /** The list's filters, as they appear in /claims and /api/claims query strings (and so in bookmarks). */
 export const listQuerySchema = z
@@ -126,16 +130,16 @@ export const listQuerySchema = z
       (v) => (blank(v) ? [] : [v].flat().flatMap((x) => String(x).split(",")).filter(Boolean)),
       z.array(status).max(STATUSES.length),
     ),
-    state: optional(z.enum(["open", "resolved"], { error: "State must be open or resolved." })),
+    state: optional(z.enum(["open", "resolved"], { error: N_("State must be open or resolved.") })),
     entity: optional(id),
     source: optional(id),
     minConfidence: optional(confidence),
     maxConfidence: optional(confidence),
     /** only the claims in the review queue: ?needsReview=1 (the filter form's checkbox) */
-    needsReview: optional(z.enum(["1", "true"], { error: "Needs review is 1 (only flagged claims) or absent." }).transform(() => true)),
+    needsReview: optional(z.enum(["1", "true"], { error: N_("Needs review is 1 (only flagged claims) or absent.") }).transform(() => true)),
     occurredFrom: bound(false),
     occurredTo: bound(true),
-    sort: optional(z.enum(SORTS, { error: `Sort must be one of: ${SORTS.join(", ")}.` })),
+    sort: optional(z.enum(SORTS, { error: N_("Sort must be one of: newest, oldest, occurred, confidence, relevance.") })),
     limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
     cursor: optional(z.string().max(500)),
     /** the page before this one: a prevCursor the list gave */
@@ -143,14 +147,14 @@ export const listQuerySchema = z
   })
   .refine((f) => f.cursor === undefined || f.before === undefined, {
     path: ["before"],
-    message: "Ask for the page after one claim (cursor) or before one (before), not both.",
+    message: N_("Ask for the page after one claim (cursor) or before one (before), not both."),
   })
   .refine((f) => f.minConfidence === undefined || f.maxConfidence === undefined || f.minConfidence <= f.maxConfidence, {
     path: ["maxConfidence"],
-    message: "The highest confidence must not be below the lowest.",
+    message: N_("The highest confidence must not be below the lowest."),
   })
   .refine((f) => !f.occurredFrom || !f.occurredTo || f.occurredFrom <= f.occurredTo, {
     path: ["occurredTo"],
-    message: "The end date must not be before the start date.",
+    message: N_("The end date must not be before the start date."),
   });
 export type ListQuery = z.infer<typeof listQuerySchema>;

@@ -1,6 +1,7 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
 import { atVersion, Conflict, Invalid } from "../errors.ts";
 import { parse } from "../validation.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 import { diff, recordAudit, type Actor, type AuditInput, type Changes } from "../audit/audit.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { createClaimSchema, reopenSchema, resolutionSchema, updateClaimSchema } from "./claims.schema.ts";
@@ -18,18 +19,18 @@ export async function assertExist(tx: Tx, model: "source" | "entity", ids: numbe
     ? await tx.source.findMany({ where: { id: { in: unique } }, select: { id: true } })
     : await tx.entity.findMany({ where: { id: { in: unique } }, select: { id: true } });
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw new Invalid({ [field]: `No ${model} has the id ${missing.join(", ")}.` });
+  if (missing.length) throw new Invalid({ [field]: model === "source" ? msg("No source has the id {ids}.", { ids: missing.join(", ") }) : msg("No entity has the id {ids}.", { ids: missing.join(", ") }) });
 }
 
 /** The claim at the version the editor started from, or a 409 with the current one. */
 export async function claimAtVersion(tx: Tx, id: number, version: number | undefined) {
-  return atVersion(await getClaim(tx, id), version, "claim");
+  return atVersion(await getClaim(tx, id), version, N_("claim"));
 }
 
 /** Writes the new values with the version bumped; the where on version makes a lost update impossible. */
 async function bump(tx: Tx, id: number, version: number, data: Record<string, unknown>) {
   const { count } = await tx.claim.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-  if (count !== 1) throw new Conflict("Someone changed this claim at the same moment. Nothing was saved.");
+  if (count !== 1) throw new Conflict(N_("Someone changed this claim at the same moment. Nothing was saved."));
 }
 
 type ClaimRow = Awaited<ReturnType<Tx["claim"]["create"]>>;
@@ -86,7 +87,7 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
     }
     if (!Object.keys(changes).length) return;
     if ((changes.status || changes.confidence) && !reason) {
-      throw new Invalid({ reason: "Say why the status or confidence changed; the audit trail keeps it." });
+      throw new Invalid({ reason: N_("Say why the status or confidence changed; the audit trail keeps it.") });
     }
     await assertExist(tx, "source", sourceIds, "sourceIds");
     const values = Object.fromEntries(Object.keys(changes).filter((k) => k !== "entityIds").map((k) => [k, fields[k as keyof typeof fields]]));

@@ -1,6 +1,8 @@
 import type { Db } from "../db.ts";
 import { lastChange } from "../audit/audit.names.ts";
-import { helpers } from "../http/view-helpers.ts";
+import { msg, type Message } from "../i18n/i18n.ts";
+import { PRECISION_CHOICES } from "./occurred.ts";
+import { STATUS_LABELS, type Status } from "./status.ts";
 
 type FormValues = Record<string, string | string[] | undefined>;
 
@@ -9,17 +11,20 @@ const FIELDS = ["statement", "context", "status", "confidence", "occurredZone", 
 
 const idsOf = (v: string | string[] | undefined) => ([] as string[]).concat(v ?? []).map(String).filter(Boolean);
 
-/** One side of a row in words: a status and a precision by their labels, people and organisations by name. */
-function shown(field: string, value: string | string[] | undefined, names: Map<string, string>): string {
+/**
+ * One side of a row in words: a status and a precision by their labels (a
+ * Message, translated by the page), the editor's text as typed, people and
+ * organisations by name.
+ */
+function shown(field: string, value: string | string[] | undefined, names: Map<string, string>): string | Message {
   if (field === "entityIds") return idsOf(value).map((id) => names.get(id) ?? `#${id}`).sort().join(", ") || "—";
   const s = String(value ?? "");
-  if (field === "status") return helpers.statusLabel(s);
-  if (field === "occurredPrecision") return helpers.precisions.find((p) => p.id === s)?.label ?? (s || "—");
-  return s || "—";
+  const label = field === "status" && Object.hasOwn(STATUS_LABELS, s) ? STATUS_LABELS[s as Status] : field === "occurredPrecision" ? PRECISION_CHOICES.find((p) => p.id === s)?.label : undefined;
+  return label ? msg(label) : s || "—";
 }
 
 /**
- * The conflict page's model: who saved the version that won, when and why
+ * The conflict page's model (the page names the fields): who saved the version that won, when and why
  * (its newest audit event), and each field in words, now beside the editor's
  * edit (a field the edit did not send is unchanged by it).
  */
@@ -30,7 +35,7 @@ export async function claimConflict(db: Db, claimId: number, current: FormValues
   const comparison = FIELDS.map((field) => {
     const now = shown(field, current[field], names);
     const mine = shown(field, values[field] ?? current[field], names);
-    return { field, label: helpers.fieldLabel(field), now, mine, differs: now !== mine };
+    return { field, now, mine, differs: String(now) !== String(mine) };
   });
   return { savedBy: await lastChange(db, "claim", claimId), comparison };
 }

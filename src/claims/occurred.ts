@@ -4,6 +4,7 @@
 // Francisco, not midnight UTC). occurredAt stays one UTC instant, for
 // sorting: the instant itself, or the middle of the span.
 // Zone arithmetic is done with Intl alone: it knows every IANA zone's rules.
+import { msg, N_, translate, translator, type Message, type Translator } from "../i18n/i18n.ts";
 
 export const PRECISIONS = ["instant", "morning", "afternoon", "evening", "night", "day"] as const;
 export type Precision = (typeof PRECISIONS)[number];
@@ -20,21 +21,21 @@ export const SPANS: Record<Span, readonly [number, number]> = {
 
 /** The form's choices, as whole sentences. */
 export const PRECISION_CHOICES: readonly { id: Precision; label: string }[] = [
-  { id: "instant", label: "Exact time" },
-  { id: "morning", label: "Morning (06:00–12:00)" },
-  { id: "afternoon", label: "Afternoon (12:00–18:00)" },
-  { id: "evening", label: "Evening (18:00–24:00)" },
-  { id: "night", label: "Night (00:00–06:00)" },
-  { id: "day", label: "The whole day" },
+  { id: "instant", label: N_("Exact time") },
+  { id: "morning", label: N_("Morning (06:00–12:00)") },
+  { id: "afternoon", label: N_("Afternoon (12:00–18:00)") },
+  { id: "evening", label: N_("Evening (18:00–24:00)") },
+  { id: "night", label: N_("Night (00:00–06:00)") },
+  { id: "day", label: N_("The whole day") },
 ];
 
 /** The zones the newsroom reads most, named by city; any other IANA name works too. */
 export const ZONES = [
-  { id: "UTC", label: "UTC" },
-  { id: "Asia/Shanghai", label: "Beijing" },
-  { id: "America/Los_Angeles", label: "San Francisco" },
-  { id: "America/New_York", label: "New York" },
-  { id: "Europe/Paris", label: "Paris" },
+  { id: "UTC", label: N_("UTC") },
+  { id: "Asia/Shanghai", label: N_("Beijing") },
+  { id: "America/Los_Angeles", label: N_("San Francisco") },
+  { id: "America/New_York", label: N_("New York") },
+  { id: "Europe/Paris", label: N_("Paris") },
 ] as const;
 
 /** The zone's name as Intl spells it ("asia/shanghai" → "Asia/Shanghai"), or null for a zone Intl does not know. */
@@ -47,13 +48,20 @@ export function canonicalZone(tz: string): string | null {
   }
 }
 
-/** A zone typed by an editor: a city of the list ("Beijing") or an IANA name. */
+const english = translator("en");
+
+/** A zone typed by an editor: a city of the list in either language ("Beijing", "Pékin") or an IANA name. */
 export function zoneOf(text: string): string | null {
-  const t = text.trim();
-  return ZONES.find((z) => z.label.toLowerCase() === t.toLowerCase())?.id ?? canonicalZone(t);
+  const t = text.trim().toLowerCase();
+  const named = (label: string) => label.toLowerCase() === t || translate("fr", label).toLowerCase() === t;
+  return ZONES.find((z) => named(z.label))?.id ?? canonicalZone(text.trim());
 }
 
-export const zoneLabel = (zone: string) => ZONES.find((z) => z.id === zone)?.label ?? zone;
+/** The zone's city in the reader's language ("Pékin"), or its IANA name. */
+export const zoneLabel = (zone: string, t: Translator = english) => {
+  const z = ZONES.find((z) => z.id === zone);
+  return z ? t(z.label) : zone;
+};
 
 export interface LocalTime {
   y: number;
@@ -134,20 +142,22 @@ export const localDateText = (t: LocalTime) => `${t.y}-${pad(t.mo)}-${pad(t.d)}`
 export const localClockText = (t: LocalTime) => `${pad(t.h)}:${pad(t.mi)}${t.s ? `:${pad(t.s)}` : ""}`;
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function shortDate(at: Date, zone: string): string {
-  let f = dateFormats.get(zone);
-  if (!f) dateFormats.set(zone, (f = new Intl.DateTimeFormat("en-GB", { timeZone: zone, day: "numeric", month: "short", year: "numeric" })));
+/** "16 Nov 2023" (en-GB), "16 nov. 2023" (fr-FR), the zone's date. */
+function shortDate(at: Date, zone: string, tag: string): string {
+  const key = `${tag} ${zone}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(tag, { timeZone: zone, day: "numeric", month: "short", year: "numeric" })));
   return f.format(at);
 }
 
 // Whole phrases, one per precision, so that each can be translated as it stands.
 const PHRASES: Record<Precision, string> = {
-  instant: "{date}, {time} ({zone})",
-  morning: "morning of {date} ({zone})",
-  afternoon: "afternoon of {date} ({zone})",
-  evening: "evening of {date} ({zone})",
-  night: "night of {date}, 00:00–06:00 ({zone})",
-  day: "{date} ({zone})",
+  instant: N_("{date}, {time} ({zone})"),
+  morning: N_("morning of {date} ({zone})"),
+  afternoon: N_("afternoon of {date} ({zone})"),
+  evening: N_("evening of {date} ({zone})"),
+  night: N_("night of {date}, 00:00–06:00 ({zone})"),
+  day: N_("{date} ({zone})"),
 };
 
 /**
@@ -155,24 +165,21 @@ const PHRASES: Record<Precision, string> = {
  * "21 Nov 2023 (Beijing)": in the claim's own zone, with no minute the source
  * does not give. An em dash when unknown.
  */
-export function formatOccurred(c: Occurrence): string {
+export function formatOccurred(c: Occurrence, t: Translator = english): string {
   if (!c.occurredAt) return "—";
-  const t = localTime(c.occurredAt, c.occurredZone);
+  const local = localTime(c.occurredAt, c.occurredZone);
   // an instant in UTC reads as every other UTC time of the pages: "20 Nov 2023, 06:00 UTC"
   const utcInstant = c.occurredZone === "UTC" && !(c.occurredPrecision in SPANS);
-  const phrase = utcInstant ? "{date}, {time} UTC" : (PHRASES[c.occurredPrecision as Precision] ?? PHRASES.instant);
-  return phrase
-    .replace("{date}", shortDate(c.occurredAt, c.occurredZone))
-    .replace("{time}", `${pad(t.h)}:${pad(t.mi)}`)
-    .replace("{zone}", zoneLabel(c.occurredZone));
+  const phrase = utcInstant ? N_("{date}, {time} UTC") : (PHRASES[c.occurredPrecision as Precision] ?? PHRASES.instant);
+  return t(phrase, { date: shortDate(c.occurredAt, c.occurredZone, t.tag), time: `${pad(local.h)}:${pad(local.mi)}`, zone: zoneLabel(c.occurredZone, t) });
 }
 
 /** An instant in a zone: "20 Nov 2023, 08:00 (Beijing)". */
-export const formatInstant = (at: Date | null, zone: string) => formatOccurred({ occurredAt: at, occurredPrecision: "instant", occurredZone: zone });
+export const formatInstant = (at: Date | null, zone: string, t: Translator = english) => formatOccurred({ occurredAt: at, occurredPrecision: "instant", occurredZone: zone }, t);
 
-/** What looks wrong about a claim's times without being impossible: said after saving, never refused. */
-export function timeWarnings(c: Occurrence & { firstReportedAt: Date | null }): string[] {
+/** What looks wrong about a claim's times without being impossible: said after saving, never refused; its times in the reader's language. */
+export function timeWarnings(c: Occurrence & { firstReportedAt: Date | null }, t: Translator = english): Message[] {
   if (!c.occurredAt || !c.firstReportedAt || c.firstReportedAt >= occurredBounds({ ...c, occurredAt: c.occurredAt }).start) return [];
-  const reported = formatInstant(c.firstReportedAt, c.occurredZone);
-  return [`It was first reported on ${reported}, before it occurred: ${formatOccurred(c)}. The claim is saved; check both times.`];
+  const times = { reported: formatInstant(c.firstReportedAt, c.occurredZone, t), occurred: formatOccurred(c, t) };
+  return [msg("It was first reported on {reported}, before it occurred: {occurred}. The claim is saved; check both times.", times)];
 }

@@ -7,16 +7,17 @@ import { mount, paramId, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { reviewClaim } from "./review.service.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 
 const editor = [requireRole("editor")];
-const claimId = (req: Request) => paramId(req.params.id, "That claim");
-const FORM = { partial: "_needs-review", heading: "Review" };
+const claimId = (req: Request) => paramId(req.params.id, N_("That claim"));
+const FORM = { partial: "_needs-review" };
 
 /** Clearing a claim's "needs review" flag from its page (the box at the top). */
 export function needsReviewRouter(db: Db) {
   async function review(req: Request, res: Response) {
     const claim = await reviewClaim(db, actorOf(req.user!), claimId(req), req.body);
-    flash(req, "success", `Claim #${claim.id} reviewed; it has left the review queue.`);
+    flash(req, "success", msg("Claim #{id} reviewed; it has left the review queue.", { id: String(claim.id) }));
     res.redirect(`/claims/${claim.id}`);
   }
 
@@ -25,12 +26,12 @@ export function needsReviewRouter(db: Db) {
     const claim = await getClaim(db, claimId(req));
     const conflict = err instanceof Conflict;
     res.status(err.status).render("claims/action", {
-      title: `Review claim #${claim.id}`,
+      title: msg("Review claim #{id}", { id: String(claim.id) }),
       claim,
       form: FORM,
       values: conflict ? { ...req.body, version: String(claim.version) } : req.body,
       errors: conflict ? {} : err.fields,
-      message: conflict ? err.message : "",
+      message: conflict ? err.text : "",
       sources: [],
     });
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { inTransaction, type DbOrTx } from "../db.ts";
 import { Conflict, Invalid } from "../errors.ts";
 import { parse, requiredText, version } from "../validation.ts";
+import { N_ } from "../i18n/i18n.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { claimAtVersion } from "./claims.service.ts";
@@ -21,13 +22,13 @@ export async function reviewClaim(db: DbOrTx, actor: Actor, id: number, input: u
   const data = parse(reviewSchema, input);
   await inTransaction(db, async (tx) => {
     const current = await claimAtVersion(tx, id, data.version);
-    if (!current.needsReview) throw new Invalid({ needsReview: "This claim is not waiting for review; someone may have reviewed it already." });
+    if (!current.needsReview) throw new Invalid({ needsReview: N_("This claim is not waiting for review; someone may have reviewed it already.") });
     // the where on version and flag makes a lost update impossible even between the read and this write
     const { count } = await tx.claim.updateMany({
       where: { id, version: current.version, needsReview: true },
       data: { needsReview: false, reviewReason: "", version: { increment: 1 } },
     });
-    if (count !== 1) throw new Conflict("Someone changed this claim at the same moment. Nothing was saved.");
+    if (count !== 1) throw new Conflict(N_("Someone changed this claim at the same moment. Nothing was saved."));
     await recordAudit(tx, actor, { action: "claim.review", subjectType: "claim", subjectId: id, changes: { needsReview: [true, false] }, reason: data.note });
   });
   return getClaim(db, id);

@@ -1,5 +1,6 @@
 // The verification workflow: which status may follow which, and how.
 // Every handler and service asks this table; nothing else decides.
+import { msg, N_, type Message } from "../i18n/i18n.ts";
 
 export const STATUSES = ["unverified", "rumored", "confirmed", "false", "inconclusive"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -28,19 +29,29 @@ export const TRANSITIONS: Record<Status, Partial<Record<Status, TransitionKind>>
 };
 
 export const STATUS_LABELS: Record<Status, string> = {
-  unverified: "Unverified",
-  rumored: "Rumored",
-  confirmed: "Confirmed",
-  false: "False",
-  inconclusive: "Inconclusive",
+  unverified: N_("Unverified"),
+  rumored: N_("Rumored"),
+  confirmed: N_("Confirmed"),
+  false: N_("False"),
+  inconclusive: N_("Inconclusive"),
 };
 
+/** A status in the middle of a sentence ("already rumored"), which French writes in the feminine of "affirmation". */
+const STATUS_WORDS: Record<Status, string> = {
+  unverified: N_("unverified"),
+  rumored: N_("rumored"),
+  confirmed: N_("confirmed"),
+  false: N_("false"),
+  inconclusive: N_("inconclusive"),
+};
+export const statusWord = (s: Status) => msg(STATUS_WORDS[s]);
+
 export const STATUS_HINTS: Record<Status, string> = {
-  unverified: "Nobody can check it yet.",
-  rumored: "Reported, not confirmed by a party who would know.",
-  confirmed: "Established by a party who would know.",
-  false: "Shown not to be true.",
-  inconclusive: "Checked; the facts do not settle it.",
+  unverified: N_("Nobody can check it yet."),
+  rumored: N_("Reported, not confirmed by a party who would know."),
+  confirmed: N_("Established by a party who would know."),
+  false: N_("Shown not to be true."),
+  inconclusive: N_("Checked; the facts do not settle it."),
 };
 
 export function isOpen(status: string): status is OpenStatus {
@@ -60,14 +71,16 @@ export function transitionKind(from: Status, to: Status): TransitionKind | null 
  * Why a move is refused, in words an editor can act on; null when it is
  * allowed as `kind`. Services turn the message into a 422 on the status field.
  */
-export function refusal(from: Status, to: Status, kind: TransitionKind): string | null {
+export function refusal(from: Status, to: Status, kind: TransitionKind): Message | null {
   const allowed = transitionKind(from, to);
   if (allowed === kind) return null;
-  const f = STATUS_LABELS[from].toLowerCase();
-  const t = STATUS_LABELS[to].toLowerCase();
-  if (from === to) return `The claim is already ${f}.`;
-  if (allowed === "resolve") return `To mark a ${f} claim ${t}, resolve it: resolving asks for a note and a cited source.`;
-  if (allowed === "reopen") return `This claim is resolved (${f}); reopen it with a reason to make it ${t}.`;
-  if (allowed === "reclassify") return `A ${f} claim becomes ${t} by editing it, not by ${kind === "resolve" ? "resolving" : "reopening"}.`;
-  return `A ${f} claim cannot become ${t}: reopen it first, then resolve it again.`;
+  const words = { from: statusWord(from), to: statusWord(to) };
+  if (from === to) return msg("The claim is already {from}.", words);
+  if (allowed === "resolve") return msg("To mark a {from} claim {to}, resolve it: resolving asks for a note and a cited source.", words);
+  if (allowed === "reopen") return msg("This claim is resolved ({from}); reopen it with a reason to make it {to}.", words);
+  if (allowed === "reclassify")
+    return kind === "resolve"
+      ? msg("A {from} claim becomes {to} by editing it, not by resolving.", words)
+      : msg("A {from} claim becomes {to} by editing it, not by reopening.", words);
+  return msg("A {from} claim cannot become {to}: reopen it first, then resolve it again.", words);
 }

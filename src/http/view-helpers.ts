@@ -5,6 +5,8 @@ import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
 import { PRECISION_CHOICES, ZONES, formatInstant, formatOccurred, type Occurrence } from "../claims/occurred.ts";
 import { ROLE_LABELS, type RoleName } from "../users/users.schema.ts";
+import { STANCE_LABELS, type Stance } from "../claims/claims.schema.ts";
+import { quoteLanguages } from "../claims/language.ts";
 import { N_, translator, type Locale, type Translator } from "../i18n/i18n.ts";
 import { chooseLocale, localize } from "../i18n/locale.ts";
 
@@ -21,8 +23,13 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === "";
 /** Whether a query string has empty parameters (a GET form's unfilled fields), which its clean URL leaves out. */
 export const hasBlankParams = (query: Record<string, unknown>) => Object.values(query).some((v) => (Array.isArray(v) ? v.some(isBlank) : isBlank(v)));
 
-/** Fields whose names do not read as words once split at their capitals. */
+/** Fields in words, in the reader's language; one not listed is split at its capitals (English). */
 const FIELD_LABELS: Record<string, string> = {
+  statement: N_("Statement"),
+  context: N_("Context"),
+  status: N_("Status"),
+  confidence: N_("Confidence"),
+  evidence: N_("Evidence"),
   entityIds: N_("People and organisations"),
   sourceIds: N_("Sources"),
   occurredAt: N_("Occurred"),
@@ -53,16 +60,20 @@ function makeHelpers(t: Translator) {
     return Number.isNaN(date.getTime()) ? String(d) : date.toISOString().slice(0, 16);
   },
   /** a claim's time in its own zone, as precise as its source: "evening of 16 Nov 2023 (San Francisco)" */
-  occurred: (c: Occurrence) => formatOccurred({ ...c, occurredAt: c.occurredAt && new Date(c.occurredAt) }),
+  occurred: (c: Occurrence) => formatOccurred({ ...c, occurredAt: c.occurredAt && new Date(c.occurredAt) }, t),
   /** when a claim was first reported, in the zone of its time */
-  reported: (c: Occurrence & { firstReportedAt: Date | null }) => formatInstant(c.firstReportedAt, c.occurredZone),
+  reported: (c: Occurrence & { firstReportedAt: Date | null }) => formatInstant(c.firstReportedAt, c.occurredZone, t),
+  /** zones and precisions as { id, label }: labels are message ids, translated where shown */
   zones: ZONES,
   precisions: PRECISION_CHOICES,
+  /** the add-evidence form's languages for the quote, named in the reader's language */
+  quoteLanguages: (current?: unknown) => quoteLanguages(t, current),
   iso(d: Date | string | null | undefined): string {
     return d ? new Date(d).toISOString() : "";
   },
   statusLabel: (s: string) => (s in STATUS_LABELS ? t(STATUS_LABELS[s as Status]) : s),
   statusHint: (s: string) => (s in STATUS_HINTS ? t(STATUS_HINTS[s as Status]) : ""),
+  stanceLabel: (s: string) => (Object.hasOwn(STANCE_LABELS, s) ? t(STANCE_LABELS[s as Stance]) : s),
   roleLabel: (r: string) => (r in ROLE_LABELS ? t(ROLE_LABELS[r as RoleName]) : r),
   isOpen,
   isolate,

@@ -27,7 +27,7 @@ async function* pages<T extends { id: number }>(fetch: (afterId: number) => Prom
 
 const claimInclude = {
   entities: { orderBy: { entityId: "asc" }, select: { entity: { select: { id: true, name: true } } } },
-  evidence: { orderBy: { id: "asc" }, select: { stance: true, quote: true, source: { select: { id: true, title: true, url: true } } } },
+  evidence: { orderBy: { id: "asc" }, select: { stance: true, quote: true, language: true, source: { select: { id: true, title: true, url: true } } } },
 } as const satisfies Prisma.ClaimInclude;
 interface SourceRef {
   id: number;
@@ -35,6 +35,9 @@ interface SourceRef {
   url: string | null;
 }
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }> & { resolutionSources: SourceRef[] };
+
+/** A quote's language when it has one: files stay as they were for evidence without one. */
+const quoteLanguage = (e: { language: string | null }) => (e.language ? { language: e.language } : {});
 
 type Matching = Awaited<ReturnType<typeof matchingIds>>;
 
@@ -106,7 +109,7 @@ function claimRecord(c: ClaimRow) {
     resolvedAt: c.resolvedAt,
     resolutionSourceIds: c.resolutionSources.map((s) => s.id),
     entityIds: c.entities.map((e) => e.entity.id),
-    evidence: c.evidence.map((e) => ({ sourceId: e.source.id, stance: e.stance, quote: e.quote })),
+    evidence: c.evidence.map((e) => ({ sourceId: e.source.id, stance: e.stance, quote: e.quote, ...quoteLanguage(e) })),
   };
 }
 
@@ -163,7 +166,7 @@ function claimCells(c: ClaimRow): string[] {
     entities: c.entities.map((e) => e.entity.name).join("; "),
     sourceTitles: sources.map((s) => s.title).join("; "),
     sourceUrls: sources.flatMap((s) => (s.url ? [s.url] : [])).join("; "),
-    evidence: JSON.stringify(c.evidence.map((e) => ({ sourceTitle: e.source.title, sourceUrl: e.source.url, stance: e.stance, quote: e.quote }))),
+    evidence: JSON.stringify(c.evidence.map((e) => ({ sourceTitle: e.source.title, sourceUrl: e.source.url, stance: e.stance, quote: e.quote, ...quoteLanguage(e) }))),
     resolutionSources: JSON.stringify(c.resolutionSources.map((s) => ({ sourceTitle: s.title, sourceUrl: s.url }))),
   };
   return CSV_COLUMNS.map((column) => cells[column]);

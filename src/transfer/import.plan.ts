@@ -42,7 +42,7 @@ export interface PlannedClaim {
   at: At;
   input: Input;
   entities: Key[];
-  evidence: { source: Key; stance: string; quote: string }[];
+  evidence: { source: Key; stance: string; quote: string; language: string | null }[];
   /** `sources`: what the resolution cites; empty in files from before they were exported, whose claims cite their evidence */
   resolution: { outcome: string; note: string; resolvedAt: Date | null; sources: Key[] } | null;
 }
@@ -125,7 +125,7 @@ export async function* jsonRecords(chunks: Chunks, problems: Problem[], kinds: R
       c.entityIds.forEach((ref, j) => refs.push({ at, path: ["entityIds", j], list: "entities", id: ref }));
       c.evidence.forEach((ev, j) => refs.push({ at, path: ["evidence", j, "sourceId"], list: "sources", id: ev.sourceId }));
       c.resolutionSourceIds.forEach((ref, j) => refs.push({ at, path: ["resolutionSourceIds", j], list: "sources", id: ref }));
-      const evidence = c.evidence.map((ev) => ({ source: ev.sourceId, stance: ev.stance, quote: ev.quote }));
+      const evidence = c.evidence.map((ev) => ({ source: ev.sourceId, stance: ev.stance, quote: ev.quote, language: ev.language }));
       yield { kind, at, claim: plannedClaim(at, c, c.entityIds, evidence, c.resolutionSourceIds) };
     }
   } catch (err) {
@@ -191,7 +191,7 @@ export async function* csvRecords(chunks: Chunks, problems: Problem[]): AsyncGen
         if (!sources.has(key)) yield { kind: "source", at, key, input: { title: sourceTitle, url: sourceUrl } };
         sources.add(key);
       }
-      const evidence = c.evidence.map(({ sourceTitle, sourceUrl, stance, quote }) => ({ source: sourceKey(sourceTitle, sourceUrl), stance, quote }));
+      const evidence = c.evidence.map(({ sourceTitle, sourceUrl, stance, quote, language }) => ({ source: sourceKey(sourceTitle, sourceUrl), stance, quote, language }));
       const cited = c.resolutionSources.map(({ sourceTitle, sourceUrl }) => sourceKey(sourceTitle, sourceUrl));
       const keys: Key[] = [];
       for (const name of c.entities) {

@@ -67,7 +67,7 @@ export class BulkWriter {
     const planned = batch.map((c) =>
       this.#parse(c.at, () => {
         const { entityIds, ...fields } = withTimes(parse(createClaimSchema, { ...c.input, entityIds: c.entities.map((k) => this.entityIds.get(k)!) }));
-        const evidence = c.evidence.map((ev) => parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote }));
+        const evidence = c.evidence.map((ev) => parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote, language: ev.language }));
         // what the resolution cited, or (files from before that was exported) the claim's evidence
         const fromFile = c.resolution?.sources.map((k) => this.sourceIds.get(k)!) ?? [];
         const cited = [...new Set(fromFile.length ? fromFile : evidence.map((ev) => ev.sourceId))];

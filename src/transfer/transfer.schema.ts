@@ -88,7 +88,7 @@ const CSV_CITED = "Must be a JSON list of {sourceTitle, sourceUrl}.";
 
 const csvSource = z.object({ sourceTitle: createSourceSchema.shape.title, sourceUrl: createSourceSchema.shape.url });
 
-const csvEvidence = csvSource.extend({ stance: evidenceSchema.shape.stance, quote: evidenceSchema.shape.quote });
+const csvEvidence = csvSource.extend({ stance: evidenceSchema.shape.stance, quote: evidenceSchema.shape.quote, language: evidenceSchema.shape.language });
 
 const jsonCell = (message: string) =>
   z.string().transform((s, ctx) => {

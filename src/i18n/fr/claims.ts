@@ -1,2 +1,200 @@
-// The French of claims/: its pages, messages and labels.
-export const claims = {};
+// The French of claims/: its pages, messages and labels. "Claim" is
+// "affirmation" (feminine: the status words agree with it), a claim's number
+// "n° 12" with a no-break space.
+import { claimForms } from "./claims-forms.ts";
+
+export const claims = {
+  ...claimForms,
+  // statuses, their hints, and the workflow's refusals
+  Unverified: "Non vérifiée",
+  Rumored: "Rumeur",
+  Confirmed: "Confirmée",
+  False: "Fausse",
+  Inconclusive: "Non concluante",
+  unverified: "non vérifiée",
+  rumored: "rumeur",
+  confirmed: "confirmée",
+  false: "fausse",
+  inconclusive: "non concluante",
+  "Nobody can check it yet.": "Personne ne peut encore la vérifier.",
+  "Reported, not confirmed by a party who would know.": "Rapportée, sans confirmation d’une partie qui saurait.",
+  "Established by a party who would know.": "Établie par une partie qui sait.",
+  "Shown not to be true.": "Démontrée fausse.",
+  "Checked; the facts do not settle it.": "Vérifiée ; les faits ne permettent pas de trancher.",
+  "The claim is already {from}.": "L’affirmation est déjà classée « {from} ».",
+  "To mark a {from} claim {to}, resolve it: resolving asks for a note and a cited source.":
+    "Pour faire passer une affirmation « {from} » à « {to} », résolvez-la : la résolution demande une note et une source citée.",
+  "This claim is resolved ({from}); reopen it with a reason to make it {to}.":
+    "Cette affirmation est résolue (« {from} ») ; rouvrez-la en donnant une raison pour la faire passer à « {to} ».",
+  "A {from} claim becomes {to} by editing it, not by resolving.": "Une affirmation « {from} » passe à « {to} » en la modifiant, pas en la résolvant.",
+  "A {from} claim becomes {to} by editing it, not by reopening.": "Une affirmation « {from} » passe à « {to} » en la modifiant, pas en la rouvrant.",
+  "A {from} claim cannot become {to}: reopen it first, then resolve it again.":
+    "Une affirmation « {from} » ne peut pas passer à « {to} » : rouvrez-la d’abord, puis résolvez-la de nouveau.",
+  Supports: "Appuie",
+  Refutes: "Réfute",
+  Mentions: "Mentionne",
+
+  // times: precisions, zones, and a claim's time in words
+  "Exact time": "Heure exacte",
+  "Morning (06:00–12:00)": "Matinée (06:00–12:00)",
+  "Afternoon (12:00–18:00)": "Après-midi (12:00–18:00)",
+  "Evening (18:00–24:00)": "Soirée (18:00–24:00)",
+  "Night (00:00–06:00)": "Nuit (00:00–06:00)",
+  "The whole day": "Toute la journée",
+  UTC: "UTC",
+  Beijing: "Pékin",
+  "San Francisco": "San Francisco",
+  "New York": "New York",
+  Paris: "Paris",
+  "{date}, {time} ({zone})": "{date} à {time} ({zone})",
+  "morning of {date} ({zone})": "dans la matinée du {date} ({zone})",
+  "afternoon of {date} ({zone})": "dans l’après-midi du {date} ({zone})",
+  "evening of {date} ({zone})": "dans la soirée du {date} ({zone})",
+  "night of {date}, 00:00–06:00 ({zone})": "dans la nuit du {date}, entre 00:00 et 06:00 ({zone})",
+  "{date} ({zone})": "{date} ({zone})",
+  "{date}, {time} UTC": "{date} à {time} UTC",
+  "It was first reported on {reported}, before it occurred: {occurred}. The claim is saved; check both times.":
+    "Elle a été signalée pour la première fois le {reported}, avant d’avoir eu lieu : {occurred}. L’affirmation est enregistrée ; vérifiez les deux dates.",
+
+  // validation
+  "Status must be one of: unverified, rumored, confirmed, false, inconclusive.":
+    "Le statut doit être l’un de : unverified, rumored, confirmed, false, inconclusive.",
+  "A new or reopened claim is unverified or rumored.": "Une affirmation nouvelle ou rouverte est non vérifiée ou à l’état de rumeur.",
+  "Precision must be one of: instant, morning, afternoon, evening, night, day.":
+    "La précision doit être l’une de : instant, morning, afternoon, evening, night, day.",
+  "Choose an outcome: confirmed, false or inconclusive.": "Choisissez une issue : confirmée, fausse ou non concluante.",
+  "Cite at least one source.": "Citez au moins une source.",
+  "resolvedAt is set by the server when the claim is resolved; leave it out.":
+    "resolvedAt est fixé par le serveur quand l’affirmation est résolue ; ne l’envoyez pas.",
+  "Type the statement first: similar claims are found by its words.": "Saisissez d’abord l’énoncé : les affirmations semblables sont trouvées par ses mots.",
+  "Choose a source.": "Choisissez une source.",
+  "Stance must be supports, refutes or mentions.": "La position doit être supports, refutes ou mentions.",
+  "Say why this evidence is removed; the audit trail keeps it.": "Dites pourquoi cette preuve est retirée ; le journal d’audit le conserve.",
+  "Must be a date, e.g. 2023-11-20.": "Doit être une date, par exemple 2023-11-20.",
+  "State must be open or resolved.": "L’état doit être open ou resolved.",
+  "Needs review is 1 (only flagged claims) or absent.": "« À revoir » vaut 1 (seulement les affirmations signalées) ou est absent.",
+  "Sort must be one of: newest, oldest, occurred, confidence, relevance.": "Le tri doit être l’un de : newest, oldest, occurred, confidence, relevance.",
+  "Ask for the page after one claim (cursor) or before one (before), not both.":
+    "Demandez la page après une affirmation (cursor) ou avant une affirmation (before), pas les deux.",
+  "The highest confidence must not be below the lowest.": "La confiance la plus haute ne doit pas être inférieure à la plus basse.",
+  "The end date must not be before the start date.": "La date de fin ne doit pas précéder la date de début.",
+  "No source has the id {ids}.": "Aucune source n’a l’identifiant {ids}.",
+  "No entity has the id {ids}.": "Aucune personne ni organisation n’a l’identifiant {ids}.",
+  claim: "affirmation",
+  "Someone changed this claim at the same moment. Nothing was saved.": "Quelqu’un a modifié cette affirmation au même moment. Rien n’a été enregistré.",
+  "Say why the status or confidence changed; the audit trail keeps it.": "Dites pourquoi le statut ou la confiance a changé ; le journal d’audit le conserve.",
+  "Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20T06:00 (UTC) or 2023-11-20T07:00+01:00.":
+    "Doit être une date et une heure entre les années 1000 et 9999, par exemple 2023-11-20T06:00 (UTC) ou 2023-11-20T07:00+01:00.",
+  "Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20 14:00 in the zone of the claim's time, or 2023-11-20T07:00+01:00.":
+    "Doit être une date et une heure entre les années 1000 et 9999, par exemple 2023-11-20 14:00 dans le fuseau de l’affirmation, ou 2023-11-20T07:00+01:00.",
+  "Must be a real calendar date in the years 1000 to 9999, written like 2023-11-16.":
+    "Doit être une date réelle du calendrier entre les années 1000 et 9999, écrite comme 2023-11-16.",
+  "Must be a time from 00:00 to 23:59, written like 14:00.": "Doit être une heure de 00:00 à 23:59, écrite comme 14:00.",
+  "Give the time, or choose a part of the day or the whole day as the precision.":
+    "Donnez l’heure, ou choisissez comme précision un moment de la journée ou la journée entière.",
+  "A part of the day or a whole day has no time of its own: clear the time, or choose “Exact time”.":
+    "Un moment de la journée ou une journée entière n’a pas d’heure : effacez l’heure, ou choisissez « Heure exacte ».",
+  "Give the date that the time, precision and zone go with.": "Donnez la date à laquelle se rapportent l’heure, la précision et le fuseau.",
+  "Give occurredAt or occurredDate, not both.": "Donnez occurredAt ou occurredDate, pas les deux.",
+  "There was no {time} on {date} in {zone}: the clocks went forward over it. Check the time.":
+    "Il n’y a pas eu de {time} le {date} à {zone} : les horloges ont avancé d’une heure. Vérifiez l’heure.",
+  "“{zone}” is not a time zone this server knows: choose one of the list, or give an IANA name such as Asia/Tokyo.":
+    "« {zone} » n’est pas un fuseau horaire connu de ce serveur : choisissez-en un dans la liste, ou donnez un nom IANA comme Asia/Tokyo.",
+  "Must be a language tag such as fr, en or pt-BR, or empty.": "Doit être un code de langue comme fr, en ou pt-BR, ou rester vide.",
+  "This claim is not waiting for review; someone may have reviewed it already.":
+    "Cette affirmation n’attend pas de relecture ; quelqu’un l’a peut-être déjà relue.",
+
+  // titles, flashes and errors of the routes
+  "Claim #{id}": "Affirmation n° {id}",
+  "That claim": "Cette affirmation",
+  "That evidence": "Cette preuve",
+  "Evidence #{evidence} of claim #{claim}": "La preuve n° {evidence} de l’affirmation n° {claim}",
+  "Claim #{id} is still open; it has a ClaimReview once it is resolved.": "L’affirmation n° {id} est encore ouverte ; elle aura un ClaimReview une fois résolue.",
+  "History of claim #{id}": "Historique de l’affirmation n° {id}",
+  "New claim": "Nouvelle affirmation",
+  "Claim #{id} created.": "Affirmation n° {id} créée.",
+  "Edit claim #{id}": "Modifier l’affirmation n° {id}",
+  "Claim #{id} saved (version {version}).": "Affirmation n° {id} enregistrée (version {version}).",
+  "Edit conflict on claim #{id}": "Conflit de modification sur l’affirmation n° {id}",
+  "Resolve claim #{id}": "Résoudre l’affirmation n° {id}",
+  "Reopen claim #{id}": "Rouvrir l’affirmation n° {id}",
+  "Add evidence to claim #{id}": "Ajouter une preuve à l’affirmation n° {id}",
+  "Remove evidence from claim #{id}": "Retirer une preuve de l’affirmation n° {id}",
+  "Review claim #{id}": "Relire l’affirmation n° {id}",
+  "Claim #{id} resolved as {status}.": "Affirmation n° {id} résolue : « {status} ».",
+  "Claim #{id} reopened as {status}.": "Affirmation n° {id} rouverte : « {status} ».",
+  "Claim #{id} reviewed; it has left the review queue.": "Affirmation n° {id} relue ; elle a quitté la file de relecture.",
+  "Evidence from “{title}” added.": "Preuve tirée de « {title} » ajoutée.",
+  "Evidence removed. The reason is in the claim's history.": "Preuve retirée. La raison figure dans l’historique de l’affirmation.",
+
+  // the list
+  Newest: "Plus récentes",
+  Oldest: "Plus anciennes",
+  Confidence: "Confiance",
+  Relevance: "Pertinence",
+  Search: "Rechercher",
+  "Words, names or aliases: Ultraman, fusion, Pékin…": "Mots, noms ou alias : Ultraman, fusion, Pékin…",
+  "Every word must match; word beginnings count (“fusi” finds “fusion”); accents and case are ignored; any alias finds the person.":
+    "Chaque mot doit correspondre ; un début de mot suffit (« fusi » trouve « fusion ») ; les accents et la casse sont ignorés ; tout alias trouve la personne.",
+  About: "Concerne",
+  "Remove the filter on {name}": "Retirer le filtre sur {name}",
+  Citing: "Citant",
+  "More filters and sorting": "Plus de filtres et de tris",
+  "Open or resolved": "Ouvertes ou résolues",
+  Both: "Les deux",
+  "Open (unverified, rumored)": "Ouvertes (non vérifiées, rumeurs)",
+  "Sort by": "Trier par",
+  "Default (relevance when searching, else newest)": "Par défaut (pertinence en recherche, sinon plus récentes)",
+  "Confidence from": "Confiance de",
+  to: "à",
+  "Occurred from (UTC)": "Survenue du (UTC)",
+  "Needs review only": "Seulement celles à revoir",
+  Apply: "Appliquer",
+  "Clear all": "Tout effacer",
+  "Filter by status": "Filtrer par statut",
+  All: "Toutes",
+  "Your search has no words to look for. Type letters or digits: a name, a word, a place.":
+    "Votre recherche ne contient aucun mot à chercher. Tapez des lettres ou des chiffres : un nom, un mot, un lieu.",
+  "No claims match “{q}”.": "Aucune affirmation ne correspond à « {q} ».",
+  "No claims match.": "Aucune affirmation ne correspond.",
+  "Record a new claim": "Enregistrer une nouvelle affirmation",
+  "Claims, sorted by {sort}": "Affirmations, triées par : {sort}",
+  Claim: "Affirmation",
+  Status: "Statut",
+  "Needs review": "À revoir",
+  "Found through an alias of {name}.": "Trouvée grâce à un alias de {name}.",
+  "Found because the claim is about {name}.": "Trouvée parce que l’affirmation concerne {name}.",
+  "Found in its evidence quotes or source titles.": "Trouvée dans les citations de ses preuves ou les titres de ses sources.",
+  Pages: "Pages",
+  "First page": "Première page",
+  "Previous page": "Page précédente",
+  "Next page": "Page suivante",
+  "Download the claims of this list:": "Télécharger les affirmations de cette liste :",
+  "Download the whole ledger:": "Télécharger tout le registre :",
+  "CSV, for spreadsheets": "CSV, pour les tableurs",
+  "JSON, to import into another Claimtrack": "JSON, à importer dans un autre Claimtrack",
+
+  // a claim's page
+  "version {version}": "version {version}",
+  History: "Historique",
+  Edit: "Modifier",
+  Context: "Contexte",
+  Recorded: "Enregistrée",
+  "{created}; last changed {updated}": "{created} ; dernière modification {updated}",
+  Evidence: "Preuves",
+  "No sources linked yet.": "Aucune source liée pour l’instant.",
+  "Remove this evidence…": "Retirer cette preuve…",
+  "Needs review: {reason}": "À revoir : {reason}",
+  "What did you check?": "Qu’avez-vous vérifié ?",
+  "Kept in the audit trail as the reason the flag was cleared.": "Conservé dans le journal d’audit comme raison de la levée du signalement.",
+  "Mark reviewed": "Marquer comme relue",
+  Resolution: "Résolution",
+  "Resolved as {outcome} by {name} on {date}, citing:": "Résolue (« {outcome} ») par {name} le {date}, en citant :",
+  "Resolved {date}": "Résolue le {date}",
+  "Resolved before, then reopened": "Résolue puis rouverte",
+  "The note then: {note}": "La note d’alors : {note}",
+  "Reopened on {date} by {name} because: {reason}": "Rouverte le {date} par {name}, pour cette raison : {reason}",
+  "Editors' confidence: {value} out of 100": "Confiance de la rédaction : {value} sur 100",
+  "{value}%": "{value} %",
+
+};
