@@ -33,7 +33,6 @@ export const claimForms = {
   "Resolve this claim": "Résoudre cette affirmation",
   "When the facts come in: choose the outcome, say how you know, cite at least one source.":
     "Quand les faits sont connus : choisissez l’issue, dites comment vous le savez, citez au moins une source.",
-  Outcome: "Issue",
   "Resolution note": "Note de résolution",
   "Confidence after resolving (optional, 0–100)": "Confiance après résolution (facultatif, 0–100)",
   "Cited sources": "Sources citées",

@@ -67,7 +67,6 @@ export const users = {
     "Ouvrez un compte pour le désactiver, définir son mot de passe ou révoquer ses jetons d’API. Les jetons sont émis avec :",
   "At least 12 characters. Give it to the person by a safe channel.": "Au moins 12 caractères. Transmettez-le à la personne par un canal sûr.",
   Name: "Nom",
-  Status: "État",
   Created: "Créé",
   "(you)": "(vous)",
   "Role of {email}": "Rôle de {email}",
