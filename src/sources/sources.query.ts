@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
+import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decodeCursor, page } from "../pagination.ts";
 import { claimsCitingForChanges } from "./impact.query.ts";
@@ -36,14 +37,14 @@ export async function getSource(db: DbOrTx, id: number) {
     include: {
       evidence: {
         orderBy: { id: "asc" },
-        select: { stance: true, quote: true, claim: { select: { id: true, statement: true, status: true } } },
+        select: { stance: true, quote: true, language: true, claim: { select: { id: true, statement: true, status: true } } },
       },
     },
   });
-  if (!source) throw new NotFound(`Source #${id}`);
+  if (!source) throw new NotFound(msg("Source #{id}", { id: String(id) }));
   const { evidence, ...rest } = source;
   const impact = await claimsCitingForChanges(db, id);
-  return { ...rest, claims: evidence.map(({ claim, stance, quote }) => ({ ...claim, stance, quote })), impact };
+  return { ...rest, claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })), impact };
 }
 export type SourceDetail = Awaited<ReturnType<typeof getSource>>;
 
