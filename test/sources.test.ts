@@ -216,8 +216,8 @@ describe("claims citing a source", () => {
 
     const res = await api().get(`/api/sources/${source.id}`).expect(200);
     expect(res.body.claims).toEqual([
-      { id: claim.body.id, statement: claim.body.statement, status: "unverified", stance: "supports", quote: "Le conseil a licencié" },
-      { id: claim.body.id, statement: claim.body.statement, status: "unverified", stance: "mentions", quote: "second passage" },
+      { id: claim.body.id, statement: claim.body.statement, status: "unverified", stance: "supports", quote: "Le conseil a licencié", language: null },
+      { id: claim.body.id, statement: claim.body.statement, status: "unverified", stance: "mentions", quote: "second passage", language: null },
     ]);
 
     const { agent } = await t.signIn("viewer");

@@ -51,7 +51,7 @@ export function sourcesRouter(db: Db) {
 
   async function show(req: Request, res: Response) {
     const source = await getSource(db, sourceId(req));
-    res.render("sources/show", { title: source.title, source, ...(await pageHistory(db, "source", source.id)) });
+    res.render("sources/show", { title: source.title, source, ...options, ...(await pageHistory(db, "source", source.id)) });
   }
 
   async function create(req: Request, res: Response) {

@@ -9,8 +9,9 @@ export const entities = {
   Kind: "Type",
   Person: "Personne",
   Organisation: "Organisation",
+  Organization: "Organisation",
   Aliases: "Alias",
-  "One a line: every other spelling the sources use, garbled ones included (“Ultraman” for Sam Altman). A search for any of them finds this entry. At most {max} characters each.":
+  "One a line: every other spelling the sources use, garbled ones included (\"Ultraman\" for Sam Altman). A search for any of them finds this entry. At most {max} characters each.":
     "Un par ligne : toutes les autres graphies que les sources emploient, y compris les déformées (« Ultraman » pour Sam Altman). Une recherche sur l’une d’elles retrouve cette fiche. Au plus {max} caractères chacun.",
   Description: "Description",
   "Merge another entity into this one": "Fusionner une autre fiche dans celle-ci",
@@ -93,9 +94,9 @@ export const entities = {
   "{name} (entity #{id}) already has the name or alias “{matched}”. Nothing was saved; send confirmDuplicate: true to save it anyway.":
     "{name} (fiche nº {id}) a déjà le nom ou l’alias « {matched} ». Rien n’a été enregistré ; envoyez confirmDuplicate: true pour l’enregistrer malgré tout.",
   "No entity has the id {id}.": "Aucune fiche n’a l’identifiant {id}.",
-  "Only entries of the same kind merge: {other} is a person, {survivor} an organisation. Correct the wrong one’s kind first.":
+  "Only entries of the same kind merge: {other} is a person, {survivor} an organisation. Correct the wrong one's kind first.":
     "Seules les fiches du même type fusionnent : {other} est une personne, {survivor} une organisation. Corrigez d’abord le type erroné.",
-  "Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one’s kind first.":
+  "Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one's kind first.":
     "Seules les fiches du même type fusionnent : {other} est une organisation, {survivor} une personne. Corrigez d’abord le type erroné.",
   "An entity cannot be merged into itself; choose the other entry.": "Une fiche ne peut pas être fusionnée avec elle-même ; choisissez l’autre.",
 };
