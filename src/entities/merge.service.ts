@@ -15,8 +15,8 @@ async function mergeable(tx: Tx, survivor: EntityDetail, otherId: number) {
   if (!other) throw new Invalid({ otherId: msg("No entity has the id {id}.", { id: String(otherId) }) });
   if (other.kind !== survivor.kind) {
     const text = other.kind === "person"
-      ? N_("Only entries of the same kind merge: {other} is a person, {survivor} an organisation. Correct the wrong one’s kind first.")
-      : N_("Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one’s kind first.");
+      ? N_("Only entries of the same kind merge: {other} is a person, {survivor} an organisation. Correct the wrong one's kind first.")
+      : N_("Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one's kind first.");
     throw new Invalid({ otherId: msg(text, { other: other.name, survivor: survivor.name }) });
   }
   return other;

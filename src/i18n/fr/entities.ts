@@ -74,7 +74,7 @@ export const entities = {
   "Remove an alias of {name}": "Retirer un alias de {name}",
   "Alias removed.": "Alias retiré.",
   "Merged into {name}. The history below lists the aliases and claims it gained.": "Fusionné dans {name}. L’historique ci-dessous liste les alias et affirmations gagnés.",
-  "Entity #{id}": "La fiche nº {id}",
+  "Entity #{id}": "Fiche nº {id}",
   "Added {name}.": "{name} ajouté.",
   "Saved {name}.": "{name} enregistré.",
   "Nothing changed, so nothing was saved.": "Rien n’a changé, donc rien n’a été enregistré.",

@@ -58,7 +58,7 @@ export const sources = {
     "Le type doit être l’un de : official_statement, news_report, social_post, interview, anonymous_sources, document, other.",
   "Reliability must be one of: unknown, reliable, mixed, unreliable.": "La fiabilité doit être l’une de : unknown, reliable, mixed, unreliable.",
   "That source": "Cette source",
-  "Source #{id}": "La source nº {id}",
+  "Source #{id}": "Source nº {id}",
   "Source #{id} added.": "Source nº {id} ajoutée.",
   "Nothing changed.": "Rien n’a changé.",
   "Source saved.": "Source enregistrée.",
