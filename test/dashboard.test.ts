@@ -28,7 +28,7 @@ function cards(html: string): Record<string, number> {
 /** The chart data table as day → counts in STATUSES order, then the total. */
 function chartData(html: string): Map<string, number[]> {
   const table = html.split("<summary>Chart data</summary>")[1]!.split("</table>")[0]!;
-  const rows = [...table.matchAll(/<th scope="row"><time datetime="([\d-]+)">[\d-]+<\/time><\/th>((?:\s*<td>\d+<\/td>)+)/g)];
+  const rows = [...table.matchAll(/<th scope="row"><time datetime="([\d-]+)">[^<]+<\/time><\/th>((?:\s*<td>\d+<\/td>)+)/g)];
   return new Map(rows.map((r) => [r[1]!, [...r[2]!.matchAll(/<td>(\d+)<\/td>/g)].map((c) => Number(c[1]))]));
 }
 
