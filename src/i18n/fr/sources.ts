@@ -1,7 +1,7 @@
 // The French of sources/: its pages, messages and labels.
 export const sources = {
   Title: "Titre",
-  Publisher: "Éditeur",
+  Publisher: "Média",
   Author: "Auteur",
   "A web address starting with http:// or https://, or empty; at most {max} characters.": "Une adresse web commençant par http:// ou https://, ou rien ; au plus {max} caractères.",
   "Published (UTC)": "Publié (UTC)",
@@ -19,7 +19,7 @@ export const sources = {
   "Edit source #{id}": "Modifier la source nº {id}",
   "New source": "Nouvelle source",
   "Edit source": "Modifier la source",
-  "Search title, publisher or author": "Chercher dans le titre, l’éditeur ou l’auteur",
+  "Search title, publisher or author": "Chercher dans le titre, le média ou l’auteur",
   "Any kind": "Tous les types",
   Filter: "Filtrer",
   Clear: "Effacer",
