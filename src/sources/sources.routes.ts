@@ -41,7 +41,6 @@ const updateForm = (db: Db): FormRenderer => async (req, res, err) => {
   renderForm(res, "edit", values, err.fields);
 };
 
-
 export function sourcesRouter(db: Db) {
   async function index(req: Request, res: Response) {
     const f = parse(sourceListQuerySchema, req.query);
