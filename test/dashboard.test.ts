@@ -9,6 +9,7 @@ import { createSource } from "../src/sources/sources.service.ts";
 import { ageInWords, seriesFromDeltas } from "../src/dashboard/dashboard.query.ts";
 import { RUMORED_BG, STATUS_COLOURS, escapeXml, statusChart } from "../src/dashboard/status-chart.ts";
 import { testApp, type Agent, type TestApp } from "./helpers/app.ts";
+import { translator } from "../src/i18n/i18n.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -27,7 +28,7 @@ function cards(html: string): Record<string, number> {
 /** The chart data table as day → counts in STATUSES order, then the total. */
 function chartData(html: string): Map<string, number[]> {
   const table = html.split("<summary>Chart data</summary>")[1]!.split("</table>")[0]!;
-  const rows = [...table.matchAll(/<th scope="row"><time datetime="([\d-]+)">[\d-]+<\/time><\/th>((?:\s*<td>\d+<\/td>)+)/g)];
+  const rows = [...table.matchAll(/<th scope="row"><time datetime="([\d-]+)">[^<]+<\/time><\/th>((?:\s*<td>\d+<\/td>)+)/g)];
   return new Map(rows.map((r) => [r[1]!, [...r[2]!.matchAll(/<td>(\d+)<\/td>/g)].map((c) => Number(c[1]))]));
 }
 
@@ -244,7 +245,7 @@ describe("ageInWords", () => {
     ["2023-08-01T12:00:00Z", "3 months"],
     ["2020-11-01T12:00:00Z", "3 years"],
   ])("%s before %s reads as “%s”", (from, words) => {
-    expect(ageInWords(new Date(from), now)).toBe(words);
+    expect(String(ageInWords(new Date(from), now))).toBe(words);
   });
 });
 
@@ -255,7 +256,7 @@ describe("statusChart", () => {
   ];
 
   it("draws one rect per non-empty status per day, a legend naming every status, and the last day in its description", () => {
-    const svg = statusChart(series);
+    const svg = statusChart(series, translator("en"));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.endsWith("</svg>")).toBe(true);
     expect(svg.match(/<rect class="bar"/g)).toHaveLength(4);
@@ -271,7 +272,7 @@ describe("statusChart", () => {
   });
 
   it("draws an empty chart, not broken markup, for no days", () => {
-    const svg = statusChart([]);
+    const svg = statusChart([], translator("en"));
     expect(svg).toContain('role="img"');
     expect(svg).not.toContain('class="bar"');
     expect(svg).toContain("No claim activity yet.");

@@ -47,7 +47,7 @@ describe("the French catalogue", () => {
     for (const [file, catalogue] of Object.entries(FR_FILES)) {
       for (const [id, entry] of Object.entries(catalogue)) {
         const prior = seen.get(id);
-        if (prior && FR_FILES[prior]![id] !== entry) clashes.push(`${JSON.stringify(id)}: ${prior} and ${file} translate it differently`);
+        if (prior && JSON.stringify(FR_FILES[prior]![id]) !== JSON.stringify(entry)) clashes.push(`${JSON.stringify(id)}: ${prior} and ${file} translate it differently`);
         seen.set(id, file);
       }
     }

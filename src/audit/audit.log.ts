@@ -5,6 +5,7 @@ import { eventJson, type AuditEventJson } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
 import { ACTION_GROUPS, actionLabel, auditFilters, auditWhere, entityNames, sourceTitles } from "./audit.query.ts";
 import { chainState } from "./audit.verification.ts";
+import { N_ } from "../i18n/i18n.ts";
 
 /** The /audit page's query: the API's filters, a page short enough to read on a phone, and a cursor back towards the newest. */
 export const auditPageSchema = auditFilters(25, { newer: z.string().max(200).optional() });
@@ -70,7 +71,7 @@ export async function filterChoices(db: Db) {
   const actors = labels.map((label) => ({ value: label, text: names.get(label) ?? label }));
   const occurring = new Set(actions.map((a) => a.action));
   const known = new Set(ACTION_GROUPS.flatMap((g) => Object.keys(g.actions)));
-  const groups = [...ACTION_GROUPS, { label: "Other", actions: Object.fromEntries([...occurring].filter((a) => !known.has(a)).map((a) => [a, actionLabel(a)])) }]
+  const groups = [...ACTION_GROUPS, { label: N_("Other"), actions: Object.fromEntries([...occurring].filter((a) => !known.has(a)).map((a) => [a, actionLabel(a)])) }]
     .map((g) => ({ label: g.label, actions: Object.entries(g.actions).filter(([a]) => occurring.has(a)).map(([value, text]) => ({ value, text })) }))
     .filter((g) => g.actions.length);
   return { actors: actors.sort((a, b) => a.text.localeCompare(b.text)), actionGroups: groups };

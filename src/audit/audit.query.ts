@@ -7,6 +7,10 @@ import { STATUS_LABELS, type Status } from "../claims/status.ts";
 import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
 import { isolate } from "../text.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
+
+/** How a history names an evidence's stance. */
+const STANCE_WORDS: Record<string, string> = { supports: N_("supports"), refutes: N_("refutes"), mentions: N_("mentions") };
 
 /**
  * What each action reads as in history tables and the log's filter, grouped
@@ -15,49 +19,49 @@ import { isolate } from "../text.ts";
  */
 export const ACTION_GROUPS: { label: string; actions: Record<string, string> }[] = [
   {
-    label: "Claims",
+    label: N_("Claims"),
     actions: {
-      "claim.create": "Claim created",
-      "claim.update": "Claim edited",
-      "claim.status": "Status changed",
-      "claim.resolve": "Claim resolved",
-      "claim.reopen": "Claim reopened",
-      "claim.flag": "Flagged for review",
-      "claim.review": "Review done",
-      "claim.entities": "People and organisations changed",
-      "evidence.add": "Evidence added",
-      "evidence.remove": "Evidence removed",
+      "claim.create": N_("Claim created"),
+      "claim.update": N_("Claim edited"),
+      "claim.status": N_("Status changed"),
+      "claim.resolve": N_("Claim resolved"),
+      "claim.reopen": N_("Claim reopened"),
+      "claim.flag": N_("Flagged for review"),
+      "claim.review": N_("Review done"),
+      "claim.entities": N_("People and organisations changed"),
+      "evidence.add": N_("Evidence added"),
+      "evidence.remove": N_("Evidence removed"),
     },
   },
-  { label: "Sources", actions: { "source.create": "Source created", "source.update": "Source edited" } },
+  { label: N_("Sources"), actions: { "source.create": N_("Source created"), "source.update": N_("Source edited") } },
   {
-    label: "People and organisations",
+    label: N_("People and organisations"),
     actions: {
-      "entity.create": "Entity created",
-      "entity.update": "Entity edited",
-      "entity.alias.add": "Alias added",
-      "entity.alias.remove": "Alias removed",
-      "entity.merge": "Entities merged",
+      "entity.create": N_("Entity created"),
+      "entity.update": N_("Entity edited"),
+      "entity.alias.add": N_("Alias added"),
+      "entity.alias.remove": N_("Alias removed"),
+      "entity.merge": N_("Entities merged"),
     },
   },
   {
-    label: "Accounts",
+    label: N_("Accounts"),
     actions: {
-      "user.create": "Account created",
-      "user.role": "Role changed",
-      "user.token": "API token issued",
-      "user.token.revoke": "API tokens revoked",
-      "user.disable": "Account disabled",
-      "user.enable": "Account enabled",
-      "user.password": "Password changed",
+      "user.create": N_("Account created"),
+      "user.role": N_("Role changed"),
+      "user.token": N_("API token issued"),
+      "user.token.revoke": N_("API tokens revoked"),
+      "user.disable": N_("Account disabled"),
+      "user.enable": N_("Account enabled"),
+      "user.password": N_("Password changed"),
     },
   },
-  { label: "The ledger", actions: { "import.run": "Ledger imported" } },
+  { label: N_("The ledger"), actions: { "import.run": N_("Ledger imported") } },
 ];
 
 export const ACTION_LABELS: Record<string, string> = Object.fromEntries(ACTION_GROUPS.flatMap((g) => Object.entries(g.actions)));
 
-/** "claim.resolve" → "Claim resolved"; an action not in the table still reads as words. */
+/** "claim.resolve" → "Claim resolved" (a message id, translated where shown); an action not in the table still reads as words. */
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action.replace(/[._]/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
@@ -113,26 +117,30 @@ export function listedChanges(e: Pick<AuditEventJson, "action" | "changes">): [s
   return Object.entries(e.changes).filter(([field]) => !(noteShownElsewhere && field === "resolutionNote"));
 }
 
-/** One side of a change in words: evidence as its stance, quote and source; entity ids as names. */
+/**
+ * One side of a change in words: evidence as its stance, quote and source;
+ * entity ids as names. What the ledger says in its own words is a Message,
+ * translated where shown; what people typed is returned as it is.
+ */
 export function describeValue(field: string, value: unknown, sources: SourceTitles, entities: EntityNames): unknown {
-  if (field === "needsReview" && typeof value === "boolean") return value ? "Yes" : "No";
-  if (field === "status" && typeof value === "string") return STATUS_LABELS[value as Status] ?? value;
+  if (field === "needsReview" && typeof value === "boolean") return value ? msg("Yes") : msg("No");
+  if (field === "status" && typeof value === "string") return value in STATUS_LABELS ? msg(STATUS_LABELS[value as Status]) : value;
   if (field === "entityIds" && Array.isArray(value)) return value.map((id: number) => entities[id] ?? `#${id}`);
   if (field === "evidence" && value && typeof value === "object") {
     const ev = value as { sourceId: number; stance: string; quote: string };
-    const source = sources[ev.sourceId]?.title ?? `source #${ev.sourceId}`;
-    return `${ev.stance}: ${isolate(source)}${ev.quote ? ` — “${isolate(ev.quote)}”` : ""}`;
+    const source = sources[ev.sourceId] ? isolate(sources[ev.sourceId]!.title) : msg("source #{id}", { id: String(ev.sourceId) });
+    const stance = ev.stance in STANCE_WORDS ? msg(STANCE_WORDS[ev.stance]!) : ev.stance;
+    return ev.quote ? msg("{stance}: {source} — “{quote}”", { stance, source, quote: isolate(ev.quote) }) : msg("{stance}: {source}", { stance, source });
   }
   if (field === "mergedEntity" && value && typeof value === "object") {
     const m = value as { id: number; name: string };
-    return `${isolate(m.name)} (#${m.id})`;
+    return msg("{name} (#{id})", { name: isolate(m.name), id: String(m.id) });
   }
-  if (field === "mergedInto" && typeof value === "number") return entities[value] ?? `entity #${value}`;
+  if (field === "mergedInto" && typeof value === "number") return entities[value] ?? msg("entity #{id}", { id: String(value) });
   return value;
 }
 
-const bound = (label: string, endOfDay: boolean) =>
-  z.preprocess((v) => (v === "" ? undefined : v), instantText(`${label} must be a date such as 2023-11-20 or 2023-11-20T06:00Z.`, endOfDay).optional());
+const bound = (message: string, endOfDay: boolean) => z.preprocess((v) => (v === "" ? undefined : v), instantText(message, endOfDay).optional());
 
 const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), plainText().trim().max(max).optional());
 
@@ -142,8 +150,8 @@ export function auditFilters<S extends z.ZodRawShape>(defaultLimit: number, extr
     .object({
       actor: optionalText(254),
       action: optionalText(100),
-      since: bound("Since", false),
-      until: bound("Until", true),
+      since: bound(N_("Since must be a date such as 2023-11-20 or 2023-11-20T06:00Z."), false),
+      until: bound(N_("Until must be a date such as 2023-11-20 or 2023-11-20T06:00Z."), true),
       limit: z.coerce.number().int().min(1).max(200).catch(defaultLimit).default(defaultLimit),
       cursor: z.string().max(200).optional(),
       ...extra,
@@ -153,7 +161,7 @@ export function auditFilters<S extends z.ZodRawShape>(defaultLimit: number, extr
         const { since, until } = f as { since?: Date; until?: Date }; // the extra fields leave these two as they are
         return !since || !until || since <= until;
       },
-      { path: ["until"], message: "Until must not be before since." },
+      { path: ["until"], message: N_("Until must not be before since.") },
     );
 }
 

@@ -12,14 +12,14 @@ const typed = (req: Request) => Object.fromEntries(["actor", "action", "since", 
 export function auditRouter(db: Db) {
   async function index(req: Request, res: Response) {
     const log = await auditLog(db, parse(auditPageSchema, req.query));
-    res.render("audit/index", { title: "Audit log", ...log, filters: typed(req), query: req.query, errors: {} });
+    res.render("audit/index", { title: req.t("Audit log"), ...log, filters: typed(req), query: req.query, errors: {} });
   }
 
   // A filter that does not parse (a mistyped date) keeps the form, with the message beside the field.
   async function badFilter(req: Request, res: Response, err: Invalid | Conflict) {
     const fields = err instanceof Invalid ? err.fields : {};
     res.status(422).render("audit/index", {
-      title: "Audit log",
+      title: req.t("Audit log"),
       ...(await filterChoices(db)),
       items: [],
       olderCursor: null,

@@ -2,6 +2,7 @@ import type { Db } from "../db.ts";
 import { STATUSES, type Status } from "../claims/status.ts";
 import type { DayCounts } from "./status-chart.ts";
 import { withActorNames } from "../audit/audit.names.ts";
+import { msg, msgn, type Message } from "../i18n/i18n.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -11,22 +12,17 @@ export const CHART_DAYS = 30;
 
 const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
-/** "5 hours", "3 days", "2 months": how long ago `from` was, in the largest whole unit. */
-export function ageInWords(from: Date, now: Date): string {
+/** "5 hours", "3 days", "2 months": how long ago `from` was, in the largest whole unit, as a message the page translates. */
+export function ageInWords(from: Date, now: Date): Message {
   const ms = now.getTime() - from.getTime();
-  const units: [string, number, number][] = [
-    ["year", 365 * DAY, 730 * DAY],
-    ["month", 30 * DAY, 60 * DAY],
-    ["day", DAY, DAY],
-    ["hour", HOUR, HOUR],
-    ["minute", MINUTE, MINUTE],
-  ];
-  for (const [unit, size, min] of units) {
-    if (ms < min) continue;
-    const n = Math.floor(ms / size);
-    return `${n} ${unit}${n === 1 ? "" : "s"}`;
-  }
-  return "less than a minute";
+  const whole = (size: number) => Math.floor(ms / size);
+  // a year from two on, a month from two on: "13 months" says more than "1 year"
+  if (ms >= 730 * DAY) return msgn("{count} year", "{count} years", whole(365 * DAY));
+  if (ms >= 60 * DAY) return msgn("{count} month", "{count} months", whole(30 * DAY));
+  if (ms >= DAY) return msgn("{count} day", "{count} days", whole(DAY));
+  if (ms >= HOUR) return msgn("{count} hour", "{count} hours", whole(HOUR));
+  if (ms >= MINUTE) return msgn("{count} minute", "{count} minutes", whole(MINUTE));
+  return msg("less than a minute");
 }
 
 export interface StatusDelta {

@@ -7,10 +7,10 @@ import { statusChart } from "./status-chart.ts";
 
 /** The home page after sign-in: where the claims stand and what changed lately. */
 export function dashboardRouter(db: Db) {
-  async function home(_req: Request, res: Response) {
+  async function home(req: Request, res: Response) {
     const data = await dashboard(db);
-    const chart = data.series.length ? statusChart(data.series) : "";
-    res.render("dashboard/index", { title: "Dashboard", ...data, chart, statuses: STATUSES });
+    const chart = data.series.length ? statusChart(data.series, req.t) : "";
+    res.render("dashboard/index", { title: req.t("Dashboard"), ...data, chart, statuses: STATUSES });
   }
 
   return mount(Router(), [route("get", "/", [], home)]);

@@ -1,4 +1,5 @@
 import { inTransaction, type DbOrTx } from "../db.ts";
+import { msg } from "../i18n/i18n.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import { fold } from "../text.ts";
 import { parse } from "../validation.ts";
@@ -18,10 +19,10 @@ export async function addAlias(db: DbOrTx, actor: Actor, entityId: number, input
   const folded = fold(alias);
   await inTransaction(db, async (tx) => {
     const current = await entityAtVersion(tx, entityId, version);
-    if (folded === fold(current.name)) throw new Invalid({ alias: `“${alias}” is already the name of ${current.name}.` });
-    if (current.aliases.some((a) => fold(a) === folded)) throw new Invalid({ alias: `Already an alias of ${current.name}.` });
+    if (folded === fold(current.name)) throw new Invalid({ alias: msg("“{alias}” is already the name of {name}.", { alias, name: current.name }) });
+    if (current.aliases.some((a) => fold(a) === folded)) throw new Invalid({ alias: msg("Already an alias of {name}.", { name: current.name }) });
     const other = await entityNamed(tx, [alias], entityId);
-    if (other) throw new Invalid({ alias: `“${alias}” already names ${other.name}; merge the two entities if they are the same.` });
+    if (other) throw new Invalid({ alias: msg("“{alias}” already names {name}; merge the two entities if they are the same.", { alias, name: other.name }) });
     await bumpEntity(tx, entityId, current.version);
     await tx.entityAlias.create({ data: { entityId, ...aliasRow(alias) } });
     await recordAudit(tx, actor, {
@@ -41,7 +42,7 @@ export async function removeAlias(db: DbOrTx, actor: Actor, entityId: number, al
   await inTransaction(db, async (tx) => {
     const current = await entityAtVersion(tx, entityId, version);
     const gone = current.aliasEntries.find((a) => a.id === aliasId);
-    if (!gone) throw new NotFound(`Alias #${aliasId} of ${current.name}`);
+    if (!gone) throw new NotFound(msg("Alias #{id} of {name}", { id: String(aliasId), name: current.name }));
     await bumpEntity(tx, entityId, current.version);
     await tx.entityAlias.delete({ where: { id: aliasId } });
     await recordAudit(tx, actor, {

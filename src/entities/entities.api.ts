@@ -1,4 +1,5 @@
 import { Router, type Request } from "express";
+import { N_ } from "../i18n/i18n.ts";
 import type { Db } from "../db.ts";
 import { requireRole } from "../http/auth.ts";
 import { mount, paramId, route } from "../http/routes.ts";
@@ -11,8 +12,8 @@ import { addAlias, removeAlias } from "./aliases.service.ts";
 import { mergeEntities } from "./merge.service.ts";
 
 const editor = [requireRole("editor")];
-const entityId = (req: Request) => paramId(req.params.id, "That entity");
-const aliasId = (req: Request) => paramId(req.params.aliasId, "That alias");
+const entityId = (req: Request) => paramId(req.params.id, N_("That entity"));
+const aliasId = (req: Request) => paramId(req.params.aliasId, N_("That alias"));
 
 /**
  * People and organisations as JSON; a search matches any alias ("Amodaiyi" finds Dario Amodei).

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from "express";
+import { msg, N_, type Translatable } from "../i18n/i18n.ts";
 import type { Db } from "../db.ts";
 import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
@@ -12,17 +13,17 @@ import { mergeEntities } from "./merge.service.ts";
 import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
-const entityId = (req: Request) => paramId(req.params.id, "That entity");
+const entityId = (req: Request) => paramId(req.params.id, N_("That entity"));
 
 /** Which of the page's forms an error belongs to, so its messages and input show in that form only. */
 type PageForm = "alias" | "merge" | "remove";
-const aliasId = (req: Request) => paramId(req.params.aliasId, "That alias");
+const aliasId = (req: Request) => paramId(req.params.aliasId, N_("That alias"));
 
 interface PageState {
   failed: PageForm | null;
   errors: FieldErrors;
   values: Record<string, unknown>;
-  conflict: string | null;
+  conflict: Translatable | null;
 }
 const fresh: PageState = { failed: null, errors: {}, values: {}, conflict: null };
 
@@ -44,13 +45,13 @@ export function entityPageRouter(db: Db) {
     const entity = await findEntity(db, id);
     if (entity) return render(res, entity, 200, fresh);
     const { formerName, survivor } = await mergedInto(db, id);
-    flash(req, "info", `${isolate(formerName)} was merged into ${isolate(survivor.name)}.`);
+    flash(req, "info", msg("{former} was merged into {name}.", { former: isolate(formerName), name: isolate(survivor.name) }));
     res.redirect(`/entities/${survivor.id}`);
   }
 
   async function add(req: Request, res: Response) {
     const entity = await addAlias(db, actorOf(req.user!), entityId(req), req.body);
-    flash(req, "success", `Added the alias “${isolate(entity.aliases.at(-1) ?? "")}”.`);
+    flash(req, "success", msg("Added the alias “{alias}”.", { alias: isolate(entity.aliases.at(-1) ?? "") }));
     res.redirect(`/entities/${entity.id}#aliases`);
   }
 
@@ -58,19 +59,19 @@ export function entityPageRouter(db: Db) {
   async function confirmRemove(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
     const entity = await getEntity(db, entityId(req));
     const alias = entity.aliasEntries.find((a) => a.id === aliasId(req));
-    if (!alias) throw new NotFound(`Alias #${aliasId(req)} of ${entity.name}`);
-    res.status(status).render("entities/remove-alias", { title: `Remove an alias of ${entity.name}`, entity, alias, errors, values: status === 200 ? {} : { ...req.body } });
+    if (!alias) throw new NotFound(msg("Alias #{id} of {name}", { id: String(aliasId(req)), name: entity.name }));
+    res.status(status).render("entities/remove-alias", { title: req.t("Remove an alias of {name}", { name: entity.name }), entity, alias, errors, values: status === 200 ? {} : { ...req.body } });
   }
 
   async function remove(req: Request, res: Response) {
     const entity = await removeAlias(db, actorOf(req.user!), entityId(req), aliasId(req), req.body);
-    flash(req, "success", "Alias removed.");
+    flash(req, "success", N_("Alias removed."));
     res.redirect(`/entities/${entity.id}#aliases`);
   }
 
   async function merge(req: Request, res: Response) {
     const entity = await mergeEntities(db, actorOf(req.user!), entityId(req), req.body);
-    flash(req, "success", `Merged into ${isolate(entity.name)}. The history below lists the aliases and claims it gained.`);
+    flash(req, "success", msg("Merged into {name}. The history below lists the aliases and claims it gained.", { name: isolate(entity.name) }));
     res.redirect(`/entities/${entity.id}`);
   }
 
@@ -79,7 +80,7 @@ export function entityPageRouter(db: Db) {
   const onError = (failed: PageForm) => async (req: Request, res: Response, err: Invalid | Conflict) => {
     if (failed === "remove" && err instanceof Invalid) return confirmRemove(req, res, 422, err.fields);
     const entity = await getEntity(db, entityId(req));
-    const state = { failed, values: { ...req.body }, errors: err instanceof Invalid ? err.fields : {}, conflict: err instanceof Conflict ? err.message : null };
+    const state = { failed, values: { ...req.body }, errors: err instanceof Invalid ? err.fields : {}, conflict: err instanceof Conflict ? err.text : null };
     await render(res, entity, err.status, state);
   };
 

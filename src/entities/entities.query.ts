@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from "../db.ts";
+import { msg } from "../i18n/i18n.ts";
 import { NotFound } from "../errors.ts";
 import { fold, nameKey } from "../text.ts";
 import type { EntityQuery } from "./entities.schema.ts";
@@ -53,7 +54,7 @@ export async function findEntity(db: DbOrTx, id: number) {
 
 export async function getEntity(db: DbOrTx, id: number) {
   const entity = await findEntity(db, id);
-  if (!entity) throw new NotFound(`Entity #${id}`);
+  if (!entity) throw new NotFound(msg("Entity #{id}", { id: String(id) }));
   return entity;
 }
 export type EntityDetail = Awaited<ReturnType<typeof getEntity>>;
@@ -112,5 +113,5 @@ export async function mergedInto(db: Db, id: number): Promise<{ formerName: stri
     if (survivor) return { formerName, survivor };
     at = next;
   }
-  throw new NotFound(`Entity #${id}`);
+  throw new NotFound(msg("Entity #{id}", { id: String(id) }));
 }

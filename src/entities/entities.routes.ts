@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from "express";
+import { msg, N_ } from "../i18n/i18n.ts";
 import type { Db } from "../db.ts";
 import { Conflict, Duplicate, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
@@ -13,7 +14,7 @@ import { entityPageRouter } from "./entities.page.routes.ts";
 import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
-const entityId = (req: Request) => paramId(req.params.id, "That entity");
+const entityId = (req: Request) => paramId(req.params.id, N_("That entity"));
 
 const blank = { name: "", kind: "person", description: "", aliases: "", version: "" };
 
@@ -30,26 +31,26 @@ function fromBody(body: unknown): typeof blank {
 export function entitiesRouter(db: Db) {
   async function index(req: Request, res: Response) {
     const filters = parse(entityQuerySchema, req.query);
-    res.render("entities/index", { title: "People and organisations", ...(await listEntities(db, filters)), filters });
+    res.render("entities/index", { title: req.t("People and organisations"), ...(await listEntities(db, filters)), filters });
   }
 
-  const newForm = (_req: Request, res: Response) => res.render("entities/new", { title: "New person or organisation", values: blank, errors: {} });
+  const newForm = (req: Request, res: Response) => res.render("entities/new", { title: req.t("New person or organisation"), values: blank, errors: {} });
 
   async function create(req: Request, res: Response) {
     const entity = await createEntity(db, actorOf(req.user!), req.body);
-    flash(req, "success", `Added ${isolate(entity.name)}.`);
+    flash(req, "success", msg("Added {name}.", { name: isolate(entity.name) }));
     res.redirect(`/entities/${entity.id}`);
   }
 
   async function editForm(req: Request, res: Response) {
     const entity = await getEntity(db, entityId(req));
-    res.render("entities/edit", { title: `Edit ${entity.name}`, entity, values: fromEntity(entity), errors: {}, conflict: null });
+    res.render("entities/edit", { title: req.t("Edit {name}", { name: entity.name }), entity, values: fromEntity(entity), errors: {}, conflict: null });
   }
 
   async function update(req: Request, res: Response) {
     const entity = await updateEntity(db, actorOf(req.user!), entityId(req), req.body);
     const changed = String(entity.version) !== fromBody(req.body).version;
-    flash(req, changed ? "success" : "info", changed ? `Saved ${isolate(entity.name)}.` : "Nothing changed, so nothing was saved.");
+    flash(req, changed ? "success" : "info", changed ? msg("Saved {name}.", { name: isolate(entity.name) }) : N_("Nothing changed, so nothing was saved."));
     res.redirect(`/entities/${entity.id}`);
   }
 
@@ -61,11 +62,11 @@ export function entitiesRouter(db: Db) {
     const errors = err instanceof Invalid ? err.fields : {};
     const duplicate = err instanceof Duplicate ? err.existing : null;
     res.status(err.status);
-    if (!req.params.id) return void res.render("entities/new", { title: "New person or organisation", values, errors, duplicate });
+    if (!req.params.id) return void res.render("entities/new", { title: req.t("New person or organisation"), values, errors, duplicate });
     const entity = await getEntity(db, entityId(req));
-    const conflict = err instanceof Conflict && !duplicate ? err.message : null;
+    const conflict = err instanceof Conflict && !duplicate ? err.text : null;
     res.render("entities/edit", {
-      title: `Edit ${entity.name}`,
+      title: req.t("Edit {name}", { name: entity.name }),
       entity,
       values: conflict ? { ...values, version: String(entity.version) } : values,
       errors,

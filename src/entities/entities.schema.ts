@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { N_ } from "../i18n/i18n.ts";
 import { idWith, plainText, requiredReason, requiredText, text, version } from "../validation.ts";
 
 export const ENTITY_KINDS = ["person", "organization"] as const;
@@ -6,7 +7,7 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const ALIAS_MAX = 120;
 
-const kind = z.enum(ENTITY_KINDS, { error: "Kind must be person or organization." });
+const kind = z.enum(ENTITY_KINDS, { error: N_("Kind must be person or organization.") });
 
 /**
  * Aliases from the form's textarea (one a line) or a JSON array. Blank lines
@@ -16,12 +17,11 @@ const kind = z.enum(ENTITY_KINDS, { error: "Kind must be person or organization.
 const aliases = z.preprocess(
   (v) => (typeof v === "string" ? v.split(/\r?\n/) : v),
   z
-    .array(plainText("Each alias must be text.").trim(), { error: "Aliases must be a list of names." })
+    .array(plainText(N_("Each alias must be text.")).trim(), { error: N_("Aliases must be a list of names.") })
     .transform((list) => list.filter(Boolean))
     .superRefine((list, ctx) => {
-      const long = list.find((a) => a.length > ALIAS_MAX);
-      if (long) ctx.addIssue({ code: "custom", message: `Each alias has at most ${ALIAS_MAX} characters; "${long.slice(0, 30)}…" has ${long.length}.` });
-      if (list.length > 100) ctx.addIssue({ code: "custom", message: "At most 100 aliases." });
+      if (list.some((a) => a.length > ALIAS_MAX)) ctx.addIssue({ code: "custom", message: N_("Each alias has at most 120 characters; shorten the longer ones.") });
+      if (list.length > 100) ctx.addIssue({ code: "custom", message: N_("At most 100 aliases.") });
     }),
 );
 
@@ -64,24 +64,24 @@ const optionalVersion = z.preprocess(
 );
 
 export const addAliasSchema = z.object({
-  alias: plainText("Type the alias to add.")
+  alias: plainText(N_("Type the alias to add."))
     .trim()
-    .min(1, "Type the alias to add.")
-    .max(ALIAS_MAX, `An alias has at most ${ALIAS_MAX} characters.`)
+    .min(1, N_("Type the alias to add."))
+    .max(ALIAS_MAX, N_("An alias has at most 120 characters."))
     // a string of accents alone folds to nothing and could never be searched for
-    .refine((a) => /[\p{L}\p{N}]/u.test(a), "An alias needs at least one letter or digit."),
+    .refine((a) => /[\p{L}\p{N}]/u.test(a), N_("An alias needs at least one letter or digit.")),
   version: optionalVersion,
 });
 
 /** Removing a spelling makes searches for it miss this entry: the reason is required and kept. */
 export const removeAliasSchema = z.object({
-  reason: requiredReason("Say why this alias is removed; the audit trail keeps it."),
+  reason: requiredReason(N_("Say why this alias is removed; the audit trail keeps it.")),
   version: optionalVersion,
 });
 
 /** Merging another entity into this one: which, and why (a merge deletes a record, so the reason is required). */
 export const mergeSchema = z.object({
-  otherId: idWith("Choose the entity to merge into this one."),
-  reason: requiredReason("Say why these are the same person or organisation; the audit trail keeps it."),
+  otherId: idWith(N_("Choose the entity to merge into this one.")),
+  reason: requiredReason(N_("Say why these are the same person or organisation; the audit trail keeps it.")),
   version: optionalVersion,
 });

@@ -1,4 +1,5 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 import { atVersion, Conflict, Duplicate } from "../errors.ts";
 import { fold, nameKey } from "../text.ts";
 import { confirmDuplicateSchema, parse } from "../validation.ts";
@@ -28,13 +29,13 @@ export const aliasRow = (alias: string) => ({ alias, folded: fold(alias) });
 
 /** The entity at the version the editor started from (any, when none was sent), or a 409 with the current one. */
 export async function entityAtVersion(tx: Tx, id: number, version: number | undefined) {
-  return atVersion(await getEntity(tx, id), version, "entity");
+  return atVersion(await getEntity(tx, id), version, N_("entity"));
 }
 
 /** Writes the new values with the version bumped; the where on version makes a lost update impossible. */
 export async function bumpEntity(tx: Tx, id: number, version: number, data: Record<string, unknown> = {}) {
   const { count } = await tx.entity.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-  if (count !== 1) throw new Conflict("Someone changed this entity at the same moment. Nothing was saved.");
+  if (count !== 1) throw new Conflict(N_("Someone changed this entity at the same moment. Nothing was saved."));
 }
 
 type EntityRow = Awaited<ReturnType<Tx["entity"]["create"]>>;
@@ -56,7 +57,7 @@ async function duplicateCheck(tx: Tx, names: string[], exceptId: number | null, 
   if (!other) return "";
   if (confirmed) return `Saved although ${other.name} (entity #${other.id}) has the name or alias “${other.matched}”.`;
   throw new Duplicate(
-    `${other.name} (entity #${other.id}) already has the name or alias “${other.matched}”. Nothing was saved; send confirmDuplicate: true to save it anyway.`,
+    msg("{name} (entity #{id}) already has the name or alias “{matched}”. Nothing was saved; send confirmDuplicate: true to save it anyway.", { name: other.name, id: String(other.id), matched: other.matched }),
     { id: other.id, name: other.name, url: `/entities/${other.id}`, matched: other.matched },
   );
 }

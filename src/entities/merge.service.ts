@@ -1,4 +1,5 @@
 import { inTransaction, type DbOrTx, type Tx } from "../db.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 import { Invalid } from "../errors.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor, type Changes } from "../audit/audit.service.ts";
@@ -6,15 +7,17 @@ import { getEntity, type EntityDetail } from "./entities.query.ts";
 import { mergeSchema } from "./entities.schema.ts";
 import { aliasRow, bumpEntity, cleanAliases, entityAtVersion, sorted } from "./entities.service.ts";
 
-const KIND: Record<string, string> = { person: "a person", organization: "an organisation" };
 const byNumber = (a: number, b: number) => a - b;
 
 /** The entity to be absorbed, refused with a message on the form's field when it cannot be. */
 async function mergeable(tx: Tx, survivor: EntityDetail, otherId: number) {
   const other = await tx.entity.findUnique({ where: { id: otherId }, include: { aliases: { orderBy: { id: "asc" } } } });
-  if (!other) throw new Invalid({ otherId: `No entity has the id ${otherId}.` });
+  if (!other) throw new Invalid({ otherId: msg("No entity has the id {id}.", { id: String(otherId) }) });
   if (other.kind !== survivor.kind) {
-    throw new Invalid({ otherId: `Only entries of the same kind merge: ${other.name} is ${KIND[other.kind]}, ${survivor.name} ${KIND[survivor.kind]}. Correct the wrong one's kind first.` });
+    const text = other.kind === "person"
+      ? N_("Only entries of the same kind merge: {other} is a person, {survivor} an organisation. Correct the wrong one's kind first.")
+      : N_("Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one's kind first.");
+    throw new Invalid({ otherId: msg(text, { other: other.name, survivor: survivor.name }) });
   }
   return other;
 }
@@ -50,7 +53,7 @@ async function moveClaims(tx: Tx, actor: Actor, survivorId: number, otherId: num
  */
 export async function mergeEntities(db: DbOrTx, actor: Actor, survivorId: number, input: unknown) {
   const { otherId, reason, version } = parse(mergeSchema, input);
-  if (otherId === survivorId) throw new Invalid({ otherId: "An entity cannot be merged into itself; choose the other entry." });
+  if (otherId === survivorId) throw new Invalid({ otherId: N_("An entity cannot be merged into itself; choose the other entry.") });
   await inTransaction(db, async (tx) => {
     const survivor = await entityAtVersion(tx, survivorId, version);
     const other = await mergeable(tx, survivor, otherId);

@@ -1,13 +1,14 @@
 import type { NextFunction, Request, Response } from "express";
 import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
 import { actionLabel, describeValue, listedChanges } from "../audit/audit.query.ts";
+import { recordName } from "../audit/audit.names.ts";
 import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
 import { PRECISION_CHOICES, ZONES, formatInstant, formatOccurred, type Occurrence } from "../claims/occurred.ts";
 import { ROLE_LABELS, type RoleName } from "../users/users.schema.ts";
 import { STANCE_LABELS, type Stance } from "../claims/claims.schema.ts";
 import { quoteLanguages } from "../claims/language.ts";
-import { N_, translator, type Locale, type Translator } from "../i18n/i18n.ts";
+import { Message, N_, translator, type Locale, type Translator } from "../i18n/i18n.ts";
 import { chooseLocale, localize } from "../i18n/locale.ts";
 
 const utcFormats = new Map<string, Intl.DateTimeFormat>();
@@ -77,9 +78,16 @@ function makeHelpers(t: Translator) {
   roleLabel: (r: string) => (r in ROLE_LABELS ? t(ROLE_LABELS[r as RoleName]) : r),
   isOpen,
   isolate,
-  actionLabel,
-  describeValue,
+  /** an audit action in words, in the page's language */
+  actionLabel: (action: string) => t(actionLabel(action)),
+  /** one side of an audited change in words; the ledger's own words translated, what people typed as typed */
+  describeValue: (...args: Parameters<typeof describeValue>) => {
+    const v = describeValue(...args);
+    return v instanceof Message ? t(v) : v;
+  },
   listedChanges,
+  /** "Claim #2", or "Claim #2: The board…" with the words that name it */
+  recordName: (type: string, id: number, named?: string) => recordName(t, type, id, named),
   /** A field in words ("occurredAtText" → "Occurred, in the source's words"); one not in the table is split at its capitals */
   fieldLabel: (field: string) =>
     field in FIELD_LABELS ? t(FIELD_LABELS[field]!) : field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
@@ -87,6 +95,7 @@ function makeHelpers(t: Translator) {
   /** an audit value for display: null as an em dash, lists joined, objects as JSON */
   value(v: unknown): string {
     if (v === null || v === undefined || v === "") return "—";
+    if (v instanceof Message) return t(v);
     if (Array.isArray(v)) return v.length ? v.map((x) => h.value(x)).join(", ") : "—";
     if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)) return h.dateTime(v);
     return typeof v === "object" ? JSON.stringify(v) : String(v);

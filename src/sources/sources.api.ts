@@ -4,12 +4,13 @@ import { requireRole } from "../http/auth.ts";
 import { mount, paramId, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
+import { N_ } from "../i18n/i18n.ts";
 import { getSource, listSources } from "./sources.query.ts";
 import { sourceListQuerySchema } from "./sources.schema.ts";
 import { createSource, updateSource } from "./sources.service.ts";
 
 const editor = [requireRole("editor")];
-const sourceId = (req: Request) => paramId(req.params.id, "That source");
+const sourceId = (req: Request) => paramId(req.params.id, N_("That source"));
 
 /** The JSON API over sources: same services, same validation, same audit as the pages. */
 export function sourcesApi(db: Db) {

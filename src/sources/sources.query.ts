@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
+import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decodeCursor, page } from "../pagination.ts";
 import { claimsCitingForChanges } from "./impact.query.ts";
@@ -40,7 +41,7 @@ export async function getSource(db: DbOrTx, id: number) {
       },
     },
   });
-  if (!source) throw new NotFound(`Source #${id}`);
+  if (!source) throw new NotFound(msg("Source #{id}", { id: String(id) }));
   const { evidence, ...rest } = source;
   const impact = await claimsCitingForChanges(db, id);
   return { ...rest, claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })), impact };

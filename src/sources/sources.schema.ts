@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { N_ } from "../i18n/i18n.ts";
 import { optionalDate, optionalUrl, requiredText, text, version } from "../validation.ts";
 
 export const SOURCE_KINDS = ["official_statement", "news_report", "social_post", "interview", "anonymous_sources", "document", "other"] as const;
@@ -7,8 +8,25 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const RELIABILITY = ["unknown", "reliable", "mixed", "unreliable"] as const;
 export type Reliability = (typeof RELIABILITY)[number];
 
-const kind = z.enum(SOURCE_KINDS, { error: `Kind must be one of: ${SOURCE_KINDS.join(", ")}.` });
-const reliability = z.enum(RELIABILITY, { error: `Reliability must be one of: ${RELIABILITY.join(", ")}.` });
+/** How pages name each kind and rating; translated where shown. */
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  official_statement: N_("Official statement"),
+  news_report: N_("News report"),
+  social_post: N_("Social post"),
+  interview: N_("Interview"),
+  anonymous_sources: N_("Anonymous sources"),
+  document: N_("Document"),
+  other: N_("Other"),
+};
+export const RELIABILITY_LABELS: Record<Reliability, string> = {
+  unknown: N_("Unknown"),
+  reliable: N_("Reliable"),
+  mixed: N_("Mixed"),
+  unreliable: N_("Unreliable"),
+};
+
+const kind = z.enum(SOURCE_KINDS, { error: N_("Kind must be one of: official_statement, news_report, social_post, interview, anonymous_sources, document, other.") });
+const reliability = z.enum(RELIABILITY, { error: N_("Reliability must be one of: unknown, reliable, mixed, unreliable.") });
 
 const sourceFields = {
   title: requiredText(500, "The title"),

@@ -6,6 +6,7 @@ import { flagClaimsCiting } from "./impact.service.ts";
 import { sourceAt } from "./sources.query.ts";
 import { createSourceSchema, updateSourceSchema } from "./sources.schema.ts";
 import { urlKey } from "./url.ts";
+import { msg, N_ } from "../i18n/i18n.ts";
 
 const EDITABLE = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
 
@@ -29,9 +30,10 @@ async function duplicateCheck(tx: Tx, url: string | null, exceptId: number | nul
   const key = urlKey(url);
   const other = key && (await sourceAt(tx, key, exceptId));
   if (!other) return "";
+  // the reason is kept in the audit log, in the ledger's language (English)
   if (confirmed) return `Saved although source #${other.id} has the same address.`;
   throw new Duplicate(
-    `Source #${other.id}, “${other.title}”, already has this address (${other.url}). Nothing was saved; send confirmDuplicate: true to save it anyway.`,
+    msg("Source #{id}, “{title}”, already has this address ({url}). Nothing was saved; send confirmDuplicate: true to save it anyway.", { id: String(other.id), title: other.title, url: other.url ?? "" }),
     { id: other.id, title: other.title, url: `/sources/${other.id}`, matched: other.url ?? "" },
   );
 }
@@ -51,8 +53,8 @@ export async function createSource(db: DbOrTx, actor: Actor, input: unknown) {
 /** The source at the version the editor started from, or a 409 with the current one. */
 async function sourceAtVersion(tx: Tx, id: number, version: number) {
   const current = await tx.source.findUnique({ where: { id } });
-  if (!current) throw new NotFound(`Source #${id}`);
-  return atVersion(current, version, "source");
+  if (!current) throw new NotFound(msg("Source #{id}", { id: String(id) }));
+  return atVersion(current, version, N_("source"));
 }
 
 /**
@@ -74,7 +76,7 @@ export async function updateSource(db: DbOrTx, actor: Actor, id: number, input: 
     // the where on version makes a lost update impossible even between the read and this write
     const { count } = await tx.source.updateMany({ where: { id, version }, data: { ...values, version: { increment: 1 } } });
     if (count !== 1) {
-      throw new Conflict("Someone changed this source at the same moment. Nothing was saved.", await tx.source.findUnique({ where: { id } }));
+      throw new Conflict(N_("Someone changed this source at the same moment. Nothing was saved."), await tx.source.findUnique({ where: { id } }));
     }
     await recordAudit(tx, actor, { action: "source.update", subjectType: "source", subjectId: id, changes, reason });
     const source = await tx.source.findUniqueOrThrow({ where: { id } });

@@ -3,6 +3,7 @@ import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { STATUSES } from "../claims/status.ts";
 import { ZONES, canonicalZone, formatOccurred } from "../claims/occurred.ts";
+import { N_ } from "../i18n/i18n.ts";
 
 /**
  * The select's choices: the usual zones first, by city, then every zone this
@@ -38,15 +39,16 @@ const blank = (v: unknown) => (v === "" ? undefined : v);
 
 /** The page's filters as they appear in /timeline's query string. */
 export const timelineQuerySchema = z.object({
-  status: z.preprocess(blank, z.enum(STATUSES, { error: `Status must be one of: ${STATUSES.join(", ")}.` }).optional()),
+  status: z.preprocess(blank, z.enum(STATUSES, { error: N_("Status must be one of: unverified, rumored, confirmed, false, inconclusive.") }).optional()),
   tz: z.preprocess(
     (v) => blank(v) ?? "UTC",
     z
-      .string({ error: "Choose one time zone." })
-      .max(100, "That is not a time zone; showing UTC.")
+      .string({ error: N_("Choose one time zone.") })
+      .max(100, N_("That is not a time zone; showing UTC."))
       .transform((tz, ctx) => {
         const zone = canonicalZone(tz);
-        if (!zone) ctx.addIssue({ code: "custom", message: `“${tz}” is not a time zone this server knows; showing UTC. Use an IANA name such as Europe/Paris.` });
+        // a zod message is an id without values (it is translated where shown), so it cannot name the zone typed
+        if (!zone) ctx.addIssue({ code: "custom", message: N_("That is not a time zone this server knows; showing UTC. Use an IANA name such as Europe/Paris.") });
         return zone ?? "UTC";
       }),
   ),
@@ -61,7 +63,7 @@ export const timelineQuerySchema = z.object({
       .transform((s, ctx) => {
         if (s === undefined) return undefined;
         const cursor = decodeCursor(s);
-        if (!cursor) ctx.addIssue({ code: "custom", message: "That page link is out of date; showing the timeline from the start." });
+        if (!cursor) ctx.addIssue({ code: "custom", message: N_("That page link is out of date; showing the timeline from the start.") });
         return cursor ?? undefined;
       }),
   ),
@@ -78,12 +80,13 @@ const UNTIMED_SHOWN = 100;
  * Claims with their time in the zone, grouped by the zone's calendar day, in
  * the order given. A span (the evening of 16 Nov in San Francisco) is filed
  * under the day its middle falls on, which in its own zone is its own day,
- * and shown as the span it is, never as a minute.
+ * and shown as the span it is, never as a minute. Headings and clock times
+ * are in the reader's language (`tag`, "fr-FR": "jeudi 16 novembre 2023").
  */
-export function groupByDay(claims: TimelineClaim[], tz: string) {
+export function groupByDay(claims: TimelineClaim[], tz: string, tag: string) {
   const dayParts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
-  const heading = new Intl.DateTimeFormat("en-GB", { timeZone: tz, weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  const clock = new Intl.DateTimeFormat("en-GB", { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" });
+  const heading = new Intl.DateTimeFormat(tag, { timeZone: tz, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const clock = new Intl.DateTimeFormat(tag, { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" });
   const days: { key: string; heading: string; items: (TimelineClaim & { time: string })[] }[] = [];
   for (const c of claims) {
     const at = c.occurredAt!;
@@ -100,7 +103,7 @@ export function groupByDay(claims: TimelineClaim[], tz: string) {
 }
 
 /** One page of the timeline: timed claims by day, then (on the last page) those with no time known. */
-export async function timeline(db: Db, f: TimelineQuery) {
+export async function timeline(db: Db, f: TimelineQuery, tag: string) {
   const status: Prisma.ClaimWhereInput = f.status ? { status: f.status } : {};
   const beyond = <T,>(v: T) => (f.order === "asc" ? { gt: v } : { lt: v });
   const after: Prisma.ClaimWhereInput = f.after
@@ -120,5 +123,5 @@ export async function timeline(db: Db, f: TimelineQuery) {
     db.claim.count({ where: { ...status, occurredAt: null } }),
     nextCursor ? [] : db.claim.findMany({ where: { ...status, occurredAt: null }, select: claimFields, orderBy: { id: "asc" }, take: UNTIMED_SHOWN }),
   ]);
-  return { days: groupByDay(items, f.tz), nextCursor, timedCount, untimedCount, untimed };
+  return { days: groupByDay(items, f.tz, tag), nextCursor, timedCount, untimedCount, untimed };
 }

@@ -7,10 +7,10 @@ import { STATUSES } from "../claims/status.ts";
 import { timeline, timelineQuerySchema, zoneChoices, type TimelineQuery } from "./timeline.query.ts";
 
 export function timelineRouter(db: Db) {
-  async function render(res: Response, filters: TimelineQuery, query: Request["query"], errors: FieldErrors) {
+  async function render(req: Request, res: Response, filters: TimelineQuery, query: Request["query"], errors: FieldErrors) {
     res.render("timeline/index", {
-      title: "Timeline",
-      ...(await timeline(db, filters)),
+      title: req.t("Timeline"),
+      ...(await timeline(db, filters, req.t.tag)),
       filters,
       zones: zoneChoices(filters.tz),
       statuses: STATUSES,
@@ -19,7 +19,7 @@ export function timelineRouter(db: Db) {
     });
   }
 
-  const index = async (req: Request, res: Response) => render(res, parse(timelineQuerySchema, req.query), req.query, {});
+  const index = async (req: Request, res: Response) => render(req, res, parse(timelineQuerySchema, req.query), req.query, {});
 
   // A filter that does not parse (an unknown zone, a stale page link) is dropped:
   // the page shows the rest, in UTC if the zone was the problem, with the message beside the field.
@@ -27,7 +27,7 @@ export function timelineRouter(db: Db) {
     const fields = err instanceof Invalid ? err.fields : {};
     const query = Object.fromEntries(Object.entries(req.query).filter(([k]) => !(k in fields)));
     res.status(422);
-    await render(res, parse(timelineQuerySchema, query), query, fields);
+    await render(req, res, parse(timelineQuerySchema, query), query, fields);
   }
 
   return mount(Router(), [route("get", "/timeline", [], index, badFilter)]);

@@ -105,7 +105,7 @@ export const claimForms = {
     "Vérifiez qu’il ne s’agit pas du même. Rien n’a été enregistré ; votre saisie est toujours ci-dessous.",
   "It is a different one: save my changes anyway.": "C’en est un autre : enregistrer quand même mes modifications.",
   "It is a different one: add it anyway.": "C’en est un autre : l’ajouter quand même.",
-  "source #{id}": "source n° {id}",
+  "source #{id}": "source nº {id}",
   "No changes recorded yet.": "Aucune modification enregistrée pour l’instant.",
   Who: "Qui",
   What: "Quoi",

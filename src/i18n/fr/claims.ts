@@ -1,6 +1,6 @@
 // The French of claims/: its pages, messages and labels. "Claim" is
 // "affirmation" (feminine: the status words agree with it), a claim's number
-// "n° 12" with a no-break space.
+// "nº 12" with a no-break space.
 import { claimForms } from "./claims-forms.ts";
 
 export const claims = {
@@ -105,25 +105,25 @@ export const claims = {
     "Cette affirmation n’attend pas de relecture ; quelqu’un l’a peut-être déjà relue.",
 
   // titles, flashes and errors of the routes
-  "Claim #{id}": "Affirmation n° {id}",
+  "Claim #{id}": "Affirmation nº {id}",
   "That claim": "Cette affirmation",
   "That evidence": "Cette preuve",
-  "Evidence #{evidence} of claim #{claim}": "La preuve n° {evidence} de l’affirmation n° {claim}",
-  "Claim #{id} is still open; it has a ClaimReview once it is resolved.": "L’affirmation n° {id} est encore ouverte ; elle aura un ClaimReview une fois résolue.",
-  "History of claim #{id}": "Historique de l’affirmation n° {id}",
+  "Evidence #{evidence} of claim #{claim}": "La preuve nº {evidence} de l’affirmation nº {claim}",
+  "Claim #{id} is still open; it has a ClaimReview once it is resolved.": "L’affirmation nº {id} est encore ouverte ; elle aura un ClaimReview une fois résolue.",
+  "History of claim #{id}": "Historique de l’affirmation nº {id}",
   "New claim": "Nouvelle affirmation",
-  "Claim #{id} created.": "Affirmation n° {id} créée.",
-  "Edit claim #{id}": "Modifier l’affirmation n° {id}",
-  "Claim #{id} saved (version {version}).": "Affirmation n° {id} enregistrée (version {version}).",
-  "Edit conflict on claim #{id}": "Conflit de modification sur l’affirmation n° {id}",
-  "Resolve claim #{id}": "Résoudre l’affirmation n° {id}",
-  "Reopen claim #{id}": "Rouvrir l’affirmation n° {id}",
-  "Add evidence to claim #{id}": "Ajouter une preuve à l’affirmation n° {id}",
-  "Remove evidence from claim #{id}": "Retirer une preuve de l’affirmation n° {id}",
-  "Review claim #{id}": "Relire l’affirmation n° {id}",
-  "Claim #{id} resolved as {status}.": "Affirmation n° {id} résolue : « {status} ».",
-  "Claim #{id} reopened as {status}.": "Affirmation n° {id} rouverte : « {status} ».",
-  "Claim #{id} reviewed; it has left the review queue.": "Affirmation n° {id} relue ; elle a quitté la file de relecture.",
+  "Claim #{id} created.": "Affirmation nº {id} créée.",
+  "Edit claim #{id}": "Modifier l’affirmation nº {id}",
+  "Claim #{id} saved (version {version}).": "Affirmation nº {id} enregistrée (version {version}).",
+  "Edit conflict on claim #{id}": "Conflit de modification sur l’affirmation nº {id}",
+  "Resolve claim #{id}": "Résoudre l’affirmation nº {id}",
+  "Reopen claim #{id}": "Rouvrir l’affirmation nº {id}",
+  "Add evidence to claim #{id}": "Ajouter une preuve à l’affirmation nº {id}",
+  "Remove evidence from claim #{id}": "Retirer une preuve de l’affirmation nº {id}",
+  "Review claim #{id}": "Relire l’affirmation nº {id}",
+  "Claim #{id} resolved as {status}.": "Affirmation nº {id} résolue : « {status} ».",
+  "Claim #{id} reopened as {status}.": "Affirmation nº {id} rouverte : « {status} ».",
+  "Claim #{id} reviewed; it has left the review queue.": "Affirmation nº {id} relue ; elle a quitté la file de relecture.",
   "Evidence from “{title}” added.": "Preuve tirée de « {title} » ajoutée.",
   "Evidence removed. The reason is in the claim's history.": "Preuve retirée. La raison figure dans l’historique de l’affirmation.",
 
@@ -152,7 +152,6 @@ export const claims = {
   Apply: "Appliquer",
   "Clear all": "Tout effacer",
   "Filter by status": "Filtrer par statut",
-  All: "Toutes",
   "Your search has no words to look for. Type letters or digits: a name, a word, a place.":
     "Votre recherche ne contient aucun mot à chercher. Tapez des lettres ou des chiffres : un nom, un mot, un lieu.",
   "No claims match “{q}”.": "Aucune affirmation ne correspond à « {q} ».",
