@@ -41,7 +41,7 @@ describe("the claims pages in French", () => {
   it("a claim's page in French names its status, its time, its first report and its fields in French", async () => {
     const page = await fr(`/claims/${beijing}`).expect(200);
     expect(page.text).toContain('<html lang="fr">');
-    expect(page.text).toContain("<title>Affirmation n°\u00a0" + beijing);
+    expect(page.text).toContain("<title>Affirmation nº\u00a0" + beijing);
     expect(page.text).toContain("<dt>Survenu</dt>");
     expect(page.text).toContain("20 nov. 2023 à 16:30 (Pékin)");
     expect(page.text).toContain(">Non vérifiée</span>");
@@ -88,7 +88,7 @@ describe("the claims pages in French", () => {
       .send({ _csrf: ed.csrf, version: "1", statement: "Altman was ousted.", status: "unverified", reason: "Checked." })
       .expect(409);
     expect(res.text).toContain('<html lang="fr">');
-    expect(res.text).toContain("Conflit de modification sur l’affirmation n°\u00a0" + evening);
+    expect(res.text).toContain("Conflit de modification sur l’affirmation nº\u00a0" + evening);
     expect(res.text).toContain('<th scope="row">Énoncé <span class="tag">diffère</span></th>');
     expect(res.text).toMatch(/<td data-label="Actuellement \(version 2\)">Rumeur<\/td>\s*<td data-label="Votre modification">Non vérifiée<\/td>/);
   });

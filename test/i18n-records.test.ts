@@ -35,7 +35,7 @@ describe("sources in French", () => {
     expect(page.text).toContain("Affirmations qui citent cette source");
     expect(page.text).toContain(">Appuie</span>");
     expect(page.text).toContain("Historique");
-    expect((await fr("/sources/999999", 404)).text).toContain("Source nº 999999 : introuvable.");
+    expect((await fr("/sources/999999", 404)).text).toContain("Source nº 999999 : introuvable.");
 
     const english = await en(`/sources/${source.id}`);
     expect(english.text).toContain('<html lang="en">');
@@ -50,7 +50,7 @@ describe("sources in French", () => {
     expect(res.text).toContain("Le type doit être l’un de");
     const saved = await editor.agent.post("/sources").set("Accept-Language", "fr").type("form").send({ _csrf: editor.csrf, title: unique("Communiqué") }).expect(302);
     const id = /\/sources\/(\d+)$/.exec(saved.headers.location as string)![1];
-    expect((await fr(saved.headers.location as string)).text).toContain(`Source nº ${id} ajoutée.`);
+    expect((await fr(saved.headers.location as string)).text).toContain(`Source nº ${id} ajoutée.`);
   });
 });
 
@@ -88,6 +88,13 @@ describe("the timeline in French", () => {
     expect(res.text).toContain(">Les plus anciennes d’abord</option>");
     expect((await en("/timeline")).text).toContain(">Thursday, 16 November 2023</time>");
   });
+
+  it("says a part-of-day time in French: dans la soirée du 16 nov. 2023 (San Francisco)", async () => {
+    const span = { occurredDate: "2023-11-16", occurredPrecision: "evening", occurredZone: "America/Los_Angeles" };
+    await api("/api/claims", { statement: unique("Sutskever écrit à Altman."), ...span }).expect(201);
+    expect((await fr("/timeline?status=unverified&tz=America/Los_Angeles")).text).toContain("dans la soirée du 16 nov. 2023 (San Francisco)");
+    expect((await en("/timeline?status=unverified&tz=America/Los_Angeles")).text).toContain("evening of 16 Nov 2023 (San Francisco)");
+  });
 });
 
 describe("the dashboard and the audit log in French", () => {
@@ -99,7 +106,7 @@ describe("the dashboard and the audit log in French", () => {
     expect(res.text).toContain("Rumeurs ouvertes, les plus anciennes d’abord");
     expect(res.text).toMatch(/ouverte depuis <time[^>]*>moins d’une minute<\/time>/);
     expect(res.text).toContain("<td>Affirmation créée</td>");
-    expect(res.text).toContain(`>Affirmation nº ${rumor.id}</a>`);
+    expect(res.text).toContain(`>Affirmation nº ${rumor.id}</a>`);
     expect(res.text).toContain("Affirmations par statut à la fin de chaque jour (UTC)");
     // the chart's days in fr-FR ("2 déc.") rather than en-GB ("2 Dec")
     const today = new Date().toLocaleDateString("fr-FR", { timeZone: "UTC", day: "numeric", month: "short" });
@@ -119,7 +126,7 @@ describe("the dashboard and the audit log in French", () => {
     expect(res.text).toContain("<h1>Journal d’audit</h1>");
     expect(res.text).toContain('<optgroup label="Affirmations">');
     expect(res.text).toContain(">Affirmation créée</option>");
-    expect(res.text).toContain(`réfute : ${title} — « Le conseil dément »`);
+    expect(res.text).toContain(`réfute : ${title} — «\u00a0Le conseil dément\u00a0»`);
     expect(res.text).toContain(">Preuve ajoutée</option>");
     expect(res.text).toMatch(/Chaîne d’audit (vérifiée|pas encore vérifiée)/);
     const bad = await fr("/audit?since=hier", 422);

@@ -31,7 +31,7 @@ export const timeFields = {
 };
 
 const claimFields = {
-  statement: requiredText(1000, "The statement"),
+  statement: requiredText(1000, N_("The statement")),
   context: text(10_000).default(""),
   confidence,
   ...timeFields,
@@ -64,7 +64,7 @@ export type UpdateClaim = z.infer<typeof updateClaimSchema>;
 
 export const resolutionSchema = z.object({
   outcome: z.enum(RESOLVED_STATUSES, { error: N_("Choose an outcome: confirmed, false or inconclusive.") }),
-  note: requiredText(5000, "A resolution note"),
+  note: requiredText(5000, N_("A resolution note")),
   sourceIds: idList.refine((ids) => ids.length > 0, N_("Cite at least one source.")),
   confidence: optionalConfidence,
   // a time of record is the server's clock: a client-sent one is refused, not
@@ -81,7 +81,7 @@ export const similarSchema = z.object({
 
 export const reopenSchema = z.object({
   status: openStatus.default("unverified"),
-  reason: requiredText(5000, "A reason for reopening"),
+  reason: requiredText(5000, N_("A reason for reopening")),
   confidence: optionalConfidence,
   sourceIds: idList.default([]),
   version: version.optional(),

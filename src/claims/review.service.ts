@@ -8,7 +8,7 @@ import { getClaim } from "./claims.query.ts";
 import { claimAtVersion } from "./claims.service.ts";
 
 export const reviewSchema = z.object({
-  note: requiredText(5000, "A note on what you checked"),
+  note: requiredText(5000, N_("A note on what you checked")),
   version: version.optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;

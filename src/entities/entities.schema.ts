@@ -26,7 +26,7 @@ const aliases = z.preprocess(
 );
 
 const entityFields = {
-  name: requiredText(200, "The name"),
+  name: requiredText(200, N_("The name")),
   kind,
   description: text(5000),
   aliases,

@@ -52,6 +52,8 @@ function makeHelpers(t: Translator) {
     if (!d) return "—";
     return `${utc(t.tag).format(new Date(d))} UTC`;
   },
+  /** the language's quotation marks, for a quote set in its own element (its lang): “…” or « … » */
+  quotes: t.locale === "fr" ? (["«\u00a0", "\u00a0»"] as const) : (["“", "”"] as const),
   /** a count as the language writes it ("1,234", "1 234") */
   number: (n: number) => n.toLocaleString(t.tag),
   /** the value a datetime-local input expects, in UTC */

@@ -29,7 +29,7 @@ const kind = z.enum(SOURCE_KINDS, { error: N_("Kind must be one of: official_sta
 const reliability = z.enum(RELIABILITY, { error: N_("Reliability must be one of: unknown, reliable, mixed, unreliable.") });
 
 const sourceFields = {
-  title: requiredText(500, "The title"),
+  title: requiredText(500, N_("The title")),
   publisher: text(300),
   author: text(300),
   url: optionalUrl,

@@ -3,6 +3,7 @@ import type { Db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { STATUSES } from "../claims/status.ts";
 import { ZONES, canonicalZone, formatOccurred } from "../claims/occurred.ts";
+import type { Translator } from "../i18n/i18n.ts";
 import { N_ } from "../i18n/i18n.ts";
 
 /**
@@ -81,9 +82,10 @@ const UNTIMED_SHOWN = 100;
  * the order given. A span (the evening of 16 Nov in San Francisco) is filed
  * under the day its middle falls on, which in its own zone is its own day,
  * and shown as the span it is, never as a minute. Headings and clock times
- * are in the reader's language (`tag`, "fr-FR": "jeudi 16 novembre 2023").
+ * are in the reader's language (`tr`, fr-FR: "jeudi 16 novembre 2023", "dans la soirée du 16 nov. 2023").
  */
-export function groupByDay(claims: TimelineClaim[], tz: string, tag: string) {
+export function groupByDay(claims: TimelineClaim[], tz: string, tr: Translator) {
+  const tag = tr.tag;
   const dayParts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" });
   const heading = new Intl.DateTimeFormat(tag, { timeZone: tz, weekday: "long", day: "numeric", month: "long", year: "numeric" });
   const clock = new Intl.DateTimeFormat(tag, { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" });
@@ -95,7 +97,7 @@ export function groupByDay(claims: TimelineClaim[], tz: string, tag: string) {
     const key = `${part(d, "year")}-${part(d, "month")}-${part(d, "day")}`;
     const t = clock.formatToParts(at);
     // ICU calls UTC "GMT+0"; the zone the reader chose reads better
-    const time = c.occurredPrecision !== "instant" ? formatOccurred(c) : `${part(t, "hour")}:${part(t, "minute")} ${tz === "UTC" ? "UTC" : part(t, "timeZoneName")}`;
+    const time = c.occurredPrecision !== "instant" ? formatOccurred(c, tr) : `${part(t, "hour")}:${part(t, "minute")} ${tz === "UTC" ? "UTC" : part(t, "timeZoneName")}`;
     if (days.at(-1)?.key !== key) days.push({ key, heading: heading.format(at), items: [] });
     days.at(-1)!.items.push({ ...c, time });
   }
@@ -103,7 +105,7 @@ export function groupByDay(claims: TimelineClaim[], tz: string, tag: string) {
 }
 
 /** One page of the timeline: timed claims by day, then (on the last page) those with no time known. */
-export async function timeline(db: Db, f: TimelineQuery, tag: string) {
+export async function timeline(db: Db, f: TimelineQuery, tr: Translator) {
   const status: Prisma.ClaimWhereInput = f.status ? { status: f.status } : {};
   const beyond = <T,>(v: T) => (f.order === "asc" ? { gt: v } : { lt: v });
   const after: Prisma.ClaimWhereInput = f.after
@@ -123,5 +125,5 @@ export async function timeline(db: Db, f: TimelineQuery, tag: string) {
     db.claim.count({ where: { ...status, occurredAt: null } }),
     nextCursor ? [] : db.claim.findMany({ where: { ...status, occurredAt: null }, select: claimFields, orderBy: { id: "asc" }, take: UNTIMED_SHOWN }),
   ]);
-  return { days: groupByDay(items, f.tz, tag), nextCursor, timedCount, untimedCount, untimed };
+  return { days: groupByDay(items, f.tz, tr), nextCursor, timedCount, untimedCount, untimed };
 }

@@ -10,7 +10,7 @@ export function timelineRouter(db: Db) {
   async function render(req: Request, res: Response, filters: TimelineQuery, query: Request["query"], errors: FieldErrors) {
     res.render("timeline/index", {
       title: req.t("Timeline"),
-      ...(await timeline(db, filters, req.t.tag)),
+      ...(await timeline(db, filters, req.t)),
       filters,
       zones: zoneChoices(filters.tz),
       statuses: STATUSES,

@@ -196,4 +196,8 @@ export const claims = {
   "Editors' confidence: {value} out of 100": "Confiance de la rédaction : {value} sur 100",
   "{value}%": "{value} %",
 
+  "The statement": "L’énoncé",
+  "A resolution note": "Une note de résolution",
+  "A reason for reopening": "La raison de la réouverture",
+  "A note on what you checked": "Une note sur ce que vous avez vérifié",
 };

@@ -99,4 +99,5 @@ export const entities = {
   "Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one's kind first.":
     "Seules les fiches du même type fusionnent : {other} est une organisation, {survivor} une personne. Corrigez d’abord le type erroné.",
   "An entity cannot be merged into itself; choose the other entry.": "Une fiche ne peut pas être fusionnée avec elle-même ; choisissez l’autre.",
+  "The name": "Le nom",
 };

@@ -67,4 +67,5 @@ export const sources = {
     "La source nº {id}, « {title} », a déjà cette adresse ({url}). Rien n’a été enregistré ; envoyez confirmDuplicate: true pour l’enregistrer malgré tout.",
   "Someone changed this source at the same moment. Nothing was saved.": "Quelqu’un a modifié cette source au même moment. Rien n’a été enregistré.",
   source: "source",
+  "The title": "Le titre",
 };
