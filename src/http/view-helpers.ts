@@ -6,6 +6,7 @@ import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
 import { PRECISION_CHOICES, ZONES, formatInstant, formatOccurred, type Occurrence } from "../claims/occurred.ts";
 import { ROLE_LABELS, type RoleName } from "../users/users.schema.ts";
+import { SOURCE_KIND_LABELS, type SourceKind } from "../sources/sources.schema.ts";
 import { STANCE_LABELS, type Stance } from "../claims/claims.schema.ts";
 import { quoteLanguages } from "../claims/language.ts";
 import { Message, N_, translator, type Locale, type Translator } from "../i18n/i18n.ts";
@@ -77,6 +78,7 @@ function makeHelpers(t: Translator) {
   statusLabel: (s: string) => (s in STATUS_LABELS ? t(STATUS_LABELS[s as Status]) : s),
   statusHint: (s: string) => (s in STATUS_HINTS ? t(STATUS_HINTS[s as Status]) : ""),
   stanceLabel: (s: string) => (Object.hasOwn(STANCE_LABELS, s) ? t(STANCE_LABELS[s as Stance]) : s),
+  sourceKind: (k: string) => (Object.hasOwn(SOURCE_KIND_LABELS, k) ? t(SOURCE_KIND_LABELS[k as SourceKind]) : k),
   roleLabel: (r: string) => (r in ROLE_LABELS ? t(ROLE_LABELS[r as RoleName]) : r),
   isOpen,
   isolate,

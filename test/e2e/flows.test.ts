@@ -118,7 +118,7 @@ describe("the editors' flows in Chromium, JavaScript on", { timeout: E2E_TIMEOUT
     expect(new URL(page.url()).pathname).toBe("/account");
     expect(await page.getAttribute("html", "lang")).toBe("fr");
     expect(await page.locator(".flash-success").textContent()).toBe("Langue enregistrée : Français.");
-    expect(await page.getByRole("button", { name: "Se déconnecter" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Déconnexion" }).isVisible()).toBe(true);
     await page.goto("/claims");
     expect(await page.getAttribute("html", "lang")).toBe("fr");
 

@@ -9,7 +9,7 @@ export const common = {
   "Audit log": "Journal d’audit",
   Users: "Utilisateurs",
   Account: "Compte",
-  "Sign out": "Se déconnecter",
+  "Sign out": "Déconnexion",
   Viewer: "Lecteur",
   Editor: "Éditeur",
   Admin: "Administrateur",
