@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import { decodeKeyset, encodeKeyset, type Keyset } from "../pagination.ts";
 import { instant } from "../validation.ts";
 import { buildSearch, type Search } from "./search.ts";
-import { matchCondition, matchesTable, matchText, rankingOf, type Matches } from "./search.matches.ts";
+import { matchSource, matchesTable, matchText, rankingOf, type Matches } from "./search.matches.ts";
 import { claimJson, entitySummary } from "./claims.query.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, type Status } from "./status.ts";
 import type { ListQuery, Sort } from "./claims.schema.ts";
@@ -13,12 +13,18 @@ const { sql, join, empty } = Prisma;
 // Dates are bound as Date objects: the adapter stores and binds them in one
 // text format ("…+00:00"), which an ISO string with "Z" would not match.
 
+interface Filtering {
+  /** Claim c, or the search's matches in r joined to it */
+  from: Prisma.Sql;
+  where: Prisma.Sql[];
+}
+
 /**
  * Every filter but status, as SQL conditions on Claim c; values are bound,
- * never spliced. The search reads the matches table r, or with `every` its
- * whole MATCH (see matchCondition).
+ * never spliced. The search reads its matches in r, or with `every` all of
+ * its MATCH (see matchSource).
  */
-function conditions(f: ListQuery, search: Search | null, every: boolean): Prisma.Sql[] {
+function conditions(f: ListQuery, search: Search | null, every: boolean): Filtering {
   const where: Prisma.Sql[] = [];
   if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
   if (f.entity) where.push(sql`c.id IN (SELECT claimId FROM ClaimEntity WHERE entityId = ${f.entity})`);
@@ -30,8 +36,9 @@ function conditions(f: ListQuery, search: Search | null, every: boolean): Prisma
   if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo}`);
   // a search of only punctuation or emoji looks for nothing, so it finds nothing (not everything)
   if (f.q && !search) where.push(sql`1 = 0`);
-  if (search) where.push(matchCondition(search, every));
-  return where;
+  const source = search ? matchSource(search, every) : { from: sql`Claim c`, where: null };
+  if (source.where) where.push(source.where);
+  return { from: source.from, where };
 }
 
 const whereSql = (parts: Prisma.Sql[]) => (parts.length ? sql`WHERE ${join(parts, " AND ")}` : empty);
@@ -123,15 +130,14 @@ export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
   const backward = f.before !== undefined;
   const relevance = sort === "relevance" && matches !== null;
   // relevance ranks the matches in r; another sort walks every match when there are more
-  const where = conditions(f, search, !relevance && (matches?.more ?? false));
+  const { from, where } = conditions(f, search, !relevance && (matches?.more ?? false));
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
-  const ranked = relevance ? sql`LEFT JOIN r ON r.rid = c.id` : empty;
-  const score = relevance ? sql`COALESCE(r.rank, 0.0)` : sql`NULL`;
+  const score = relevance ? sql`r.rank` : sql`NULL`;
   const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : f.before ? [s.before(decodeKeyset(f.before, sort, s.isKey))] : [];
   const rows = await db.$queryRaw<Row[]>`
     ${matches ? matchesTable(matches) : empty}
     SELECT id, occurredAt, confidence, score FROM (
-      SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM Claim c ${ranked} ${whereSql(where)}
+      SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM ${from} ${whereSql(where)}
     ) c ${whereSql(outer)}
     ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`;
   const more = rows.length > f.limit;
@@ -156,7 +162,7 @@ export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
 /** The ids the filters match after `afterId`, in id order, `take` at a time (the export's walk); `whole` when nothing is filtered. */
 export async function matchingIds(db: Db, f: ListQuery) {
   const search = f.q ? await buildSearch(db, f.q) : null;
-  const where = conditions(f, search, true);
+  const { where } = conditions(f, search, true);
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   const after = async (afterId: number, take: number) =>
     (await db.$queryRaw<{ id: number | bigint }[]>`SELECT c.id FROM Claim c ${whereSql([...where, sql`c.id > ${afterId}`])} ORDER BY c.id LIMIT ${take}`).map((r) => Number(r.id));
@@ -171,10 +177,10 @@ export async function matchingIds(db: Db, f: ListQuery) {
  */
 export async function statusCounts(db: Db, f: ListQuery, selection?: Selection): Promise<Record<Status, number>> {
   const { search, matches } = selection ?? (await selectClaims(db, f));
-  const where = conditions(f, search, false);
+  const { from, where } = conditions(f, search, false);
   // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
-  const rows = where.length
-    ? await db.$queryRaw<{ status: string; n: number | bigint }[]>`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM Claim c ${whereSql(where)} GROUP BY c.status`
+  const rows = where.length || search
+    ? await db.$queryRaw<{ status: string; n: number | bigint }[]>`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
     : await db.claimStatusCount.findMany();
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status as Status] = Number(r.n);

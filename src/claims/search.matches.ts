@@ -11,7 +11,7 @@ const { sql, join } = Prisma;
 // first and stops after RANKED + 1 claims, and bm25 scores only those.
 
 /** How many of a search's text matches are ranked: the most recent, when more match. */
-export const RANKED = 2000;
+export const RANKED = 1000;
 
 export interface Matches {
   /** the most recent claims whose text matches, newest first, with their bm25 scores (lower is better), then those linked (0) */
@@ -33,15 +33,13 @@ export const rankingOf = (m: Matches): Ranking => ({ scope: m.more ? "recent" : 
 /** The plain words of a search, AND-ed: what a claim linked to the names it holds must match too; null when it is only names. */
 const plainWords = (search: Search) => search.groups.filter((g) => !g.entityIds.length).map((g) => g.match).join(" AND ") || null;
 
-/** The claims linked to an entity of each name of the search, when it holds names, whose text has its other words. */
-function linkedCondition(search: Search, id: Prisma.Sql): Prisma.Sql | null {
-  const named = search.groups.filter((g) => g.entityIds.length);
-  if (!named.length) return null;
+/** Conditions on a claim id: linked to an entity of each name the search holds (after the first: `from` drives that one), its text having the other words. */
+function linkedConditions(search: Search, id: Prisma.Sql, from: number): Prisma.Sql[] {
   const words = plainWords(search);
-  return join([
-    ...named.map((g) => sql`${id} IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`),
+  return [
+    ...search.groups.filter((g) => g.entityIds.length).slice(from).map((g) => sql`${id} IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`),
     ...(words ? [sql`${id} IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${words})`] : []),
-  ], " AND ");
+  ];
 }
 
 /**
@@ -55,9 +53,12 @@ export async function matchText(db: DbOrTx, search: Search): Promise<Matches> {
   const text = await db.$queryRaw<{ id: bigint | number; rank: number }[]>`
     SELECT rowid AS id, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all}
     ORDER BY rowid DESC LIMIT ${RANKED + 1}`;
-  const links = linkedCondition(search, sql`l.claimId`);
-  const linked = links
-    ? await db.$queryRaw<{ id: bigint | number }[]>`SELECT DISTINCT l.claimId AS id FROM ClaimEntity l WHERE ${links} ORDER BY l.claimId DESC LIMIT ${RANKED + 1}`
+  const first = search.groups.find((g) => g.entityIds.length);
+  const linked = first
+    ? await db.$queryRaw<{ id: bigint | number }[]>`
+        SELECT DISTINCT l.claimId AS id FROM ClaimEntity l
+        WHERE ${join([sql`l.entityId IN (${join(first.entityIds)})`, ...linkedConditions(search, sql`l.claimId`, 1)], " AND ")}
+        ORDER BY l.claimId DESC LIMIT ${RANKED + 1}`
     : [];
   const scores = new Map(text.slice(0, RANKED).map((r) => [Number(r.id), r.rank]));
   for (const r of linked.slice(0, RANKED)) if (!scores.has(Number(r.id))) scores.set(Number(r.id), 0);
@@ -69,14 +70,15 @@ export const matchesTable = (m: Matches) =>
   sql`WITH r(rid, rank) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${JSON.stringify(m.scores.map((s) => [s.id, s.rank]))}))`;
 
 /**
- * The condition on Claim c: it is among the matches in r, or, with `every`,
- * it matches at all (a list sorted otherwise walks past the RANKED, and so
- * does the export): its text matches the whole search, or it is linked to
- * the names the search holds and its text has the other words.
+ * The claims a list reads: with `every`, all of Claim c, its text matching
+ * the whole search or, when the search holds names, linked to them with
+ * the other words in its text (a list sorted otherwise walks past the
+ * RANKED, and so does the export); else only the matches in r, driving
+ * the query (SQLite scanned every claim to test membership otherwise).
  */
-export function matchCondition(search: Search, every: boolean): Prisma.Sql {
-  if (!every) return sql`c.id IN (SELECT rid FROM r)`;
+export function matchSource(search: Search, every: boolean): { from: Prisma.Sql; where: Prisma.Sql | null } {
+  if (!every) return { from: sql`r CROSS JOIN Claim c ON c.id = r.rid`, where: null };
   const text = sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`;
-  const links = linkedCondition(search, sql`c.id`);
-  return links ? sql`(${text} OR (${links}))` : text;
+  if (!search.groups.some((g) => g.entityIds.length)) return { from: sql`Claim c`, where: text };
+  return { from: sql`Claim c`, where: sql`(${text} OR (${join(linkedConditions(search, sql`c.id`, 0), " AND ")}))` };
 }

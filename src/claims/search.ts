@@ -1,4 +1,3 @@
-import { Prisma } from "../generated/prisma/client.ts";
 import type { DbOrTx } from "../db.ts";
 import { fold } from "../text.ts";
 
@@ -65,7 +64,7 @@ export interface Search {
 const MAX_ENTITIES = 5;
 const MAX_NAME_WORDS = 4;
 /** Entities read to find those names: a word in many names costs at most this many rows. */
-const CANDIDATES = 300;
+const CANDIDATES = 100;
 
 /** A name's words as a search's words compare: one-letter words dropped, as searchTerms drops them ("M. Hill" is "hill"). */
 function nameKey(words: string[]): string {
@@ -82,10 +81,9 @@ function runs(terms: string[]): [number, number][] {
 async function wholeNames(db: DbOrTx, terms: string[]): Promise<Map<string, NamedEntity[]>> {
   const keys = new Map(runs(terms).map(([i, n]) => [terms.slice(i, i + n).join(" "), terms.slice(i, i + n)]));
   const match = [...keys.values()].map((ws) => `(${ws.map((w) => `"${w}"`).join(" AND ")})`).join(" OR ");
-  const ids = (await db.$queryRaw<{ id: bigint | number }[]>`SELECT rowid AS id FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT ${CANDIDATES}`).map((r) => Number(r.id));
-  if (!ids.length) return new Map();
   const rows = await db.$queryRaw<{ id: bigint | number; name: string; alias: string | null }[]>`
-    SELECT e.id, e.name, a.alias FROM Entity e LEFT JOIN EntityAlias a ON a.entityId = e.id WHERE e.id IN (${Prisma.join(ids)}) ORDER BY e.id, a.id`;
+    SELECT e.id, e.name, a.alias FROM Entity e LEFT JOIN EntityAlias a ON a.entityId = e.id
+    WHERE e.id IN (SELECT rowid FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT ${CANDIDATES}) ORDER BY e.id, a.id`;
   const byId = new Map<number, { name: string; aliases: string[] }>();
   for (const r of rows) {
     const e = byId.get(Number(r.id)) ?? byId.set(Number(r.id), { name: r.name, aliases: [] }).get(Number(r.id))!;
