@@ -33,13 +33,24 @@ export const rankingOf = (m: Matches): Ranking => ({ scope: m.more ? "recent" : 
 /** The plain words of a search, AND-ed: what a claim linked to the names it holds must match too; null when it is only names. */
 const plainWords = (search: Search) => search.groups.filter((g) => !g.entityIds.length).map((g) => g.match).join(" AND ") || null;
 
-/** Conditions on a claim id: linked to an entity of each name the search holds (after the first: `from` drives that one), its text having the other words. */
-function linkedConditions(search: Search, id: Prisma.Sql, from: number): Prisma.Sql[] {
+/** Conditions on a claim id: linked to an entity of each name the search holds. */
+const linkedTo = (search: Search, id: Prisma.Sql) =>
+  search.groups.filter((g) => g.entityIds.length).map((g) => sql`${id} IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`);
+
+/**
+ * The most recent RANKED + 1 claims linked to the names the search holds
+ * whose text has its other words. With other words, their MATCH drives,
+ * newest first (`+rowid`: the links are a filter, not one FTS5 lookup per
+ * link); with names only, the (entityId, claimId) index does.
+ */
+function linkedQuery(search: Search): Prisma.Sql | null {
+  const named = search.groups.filter((g) => g.entityIds.length);
   const words = plainWords(search);
-  return [
-    ...search.groups.filter((g) => g.entityIds.length).slice(from).map((g) => sql`${id} IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`),
-    ...(words ? [sql`${id} IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${words})`] : []),
-  ];
+  if (!named.length) return null;
+  if (words) return sql`SELECT rowid AS id FROM ClaimSearch WHERE ClaimSearch MATCH ${words} AND ${join(linkedTo(search, sql`+rowid`), " AND ")} ORDER BY rowid DESC LIMIT ${RANKED + 1}`;
+  const [first, ...rest] = named;
+  const where = [sql`l.entityId IN (${join(first!.entityIds)})`, ...rest.map((g) => sql`l.claimId IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`)];
+  return sql`SELECT DISTINCT l.claimId AS id FROM ClaimEntity l WHERE ${join(where, " AND ")} ORDER BY l.claimId DESC LIMIT ${RANKED + 1}`;
 }
 
 /**
@@ -53,13 +64,8 @@ export async function matchText(db: DbOrTx, search: Search): Promise<Matches> {
   const text = await db.$queryRaw<{ id: bigint | number; rank: number }[]>`
     SELECT rowid AS id, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all}
     ORDER BY rowid DESC LIMIT ${RANKED + 1}`;
-  const first = search.groups.find((g) => g.entityIds.length);
-  const linked = first
-    ? await db.$queryRaw<{ id: bigint | number }[]>`
-        SELECT DISTINCT l.claimId AS id FROM ClaimEntity l
-        WHERE ${join([sql`l.entityId IN (${join(first.entityIds)})`, ...linkedConditions(search, sql`l.claimId`, 1)], " AND ")}
-        ORDER BY l.claimId DESC LIMIT ${RANKED + 1}`
-    : [];
+  const links = linkedQuery(search);
+  const linked = links ? await db.$queryRaw<{ id: bigint | number }[]>`${links}` : [];
   const scores = new Map(text.slice(0, RANKED).map((r) => [Number(r.id), r.rank]));
   for (const r of linked.slice(0, RANKED)) if (!scores.has(Number(r.id))) scores.set(Number(r.id), 0);
   return { scores: [...scores].map(([id, rank]) => ({ id, rank })), more: text.length > RANKED || linked.length > RANKED };
@@ -80,5 +86,7 @@ export function matchSource(search: Search, every: boolean): { from: Prisma.Sql;
   if (!every) return { from: sql`r CROSS JOIN Claim c ON c.id = r.rid`, where: null };
   const text = sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`;
   if (!search.groups.some((g) => g.entityIds.length)) return { from: sql`Claim c`, where: text };
-  return { from: sql`Claim c`, where: sql`(${text} OR (${join(linkedConditions(search, sql`c.id`, 0), " AND ")}))` };
+  const words = plainWords(search);
+  const linked = [...linkedTo(search, sql`c.id`), ...(words ? [sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${words})`] : [])];
+  return { from: sql`Claim c`, where: sql`(${text} OR (${join(linked, " AND ")}))` };
 }
