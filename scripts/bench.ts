@@ -10,6 +10,7 @@
 import { once } from "node:events";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createApp } from "../src/app.ts";
@@ -125,6 +126,8 @@ function summary(results: Map<number, Map<string, Stats>>, more: string[]) {
   lines.push(`search p95 at DB layer: ${search.toFixed(2)} ms (target < 20 ms: ${verdict(search < 20)})`);
   const [worst, filtered] = FILTERS.map((f) => [f, large.get(f)!.p95] as const).sort((a, b) => b[1] - a[1])[0]!;
   lines.push(`filtered list p95: ${filtered.toFixed(2)} ms, worst of the filters (${worst.trim()}) (target < 20 ms: ${verdict(filtered < 20)})`);
+  // the machine is shared: figures are only comparable beside its load
+  lines.push(`load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
   console.log(`\n== at ${fmt(sizes[sizes.length - 1]!)} claims ==\n${[...lines, ...more].join("\n")}`);
 }
 

@@ -14,9 +14,15 @@ const { sql, join } = Prisma;
 export const RANKED = 1000;
 
 export interface Matches {
-  /** the most recent claims whose text matches, newest first, with their bm25 scores (lower is better), then those linked (0) */
-  scores: { id: number; rank: number }[];
-  /** more than RANKED claims match the text, or are linked: scores hold the RANKED most recent of each */
+  /**
+   * [id, bm25] of the most recent claims whose text matches, newest first
+   * (lower is better), then of those only linked ([id, 0]), as JSON: built
+   * by SQLite and bound back as it is, never a row each through the client.
+   */
+  json: string;
+  /** how many claims that holds */
+  ranked: number;
+  /** more than RANKED claims match the text, or are linked: it holds the RANKED most recent of each */
   more: boolean;
 }
 
@@ -27,7 +33,7 @@ export interface Ranking {
   ranked: number;
 }
 
-export const rankingOf = (m: Matches): Ranking => ({ scope: m.more ? "recent" : "all", ranked: m.scores.length });
+export const rankingOf = (m: Matches): Ranking => ({ scope: m.more ? "recent" : "all", ranked: m.ranked });
 
 
 /** The plain words of a search, AND-ed: what a claim linked to the names it holds must match too; null when it is only names. */
@@ -60,20 +66,22 @@ function linkedQuery(search: Search): Prisma.Sql | null {
  * name beside other words runs a second MATCH there, of those words only.
  */
 export async function matchText(db: DbOrTx, search: Search): Promise<Matches> {
+  const links = linkedQuery(search) ?? sql`SELECT NULL AS id WHERE 0`;
   // bm25 weights: statement, context, quotes, source titles
-  const text = await db.$queryRaw<{ id: bigint | number; rank: number }[]>`
-    SELECT rowid AS id, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all}
-    ORDER BY rowid DESC LIMIT ${RANKED + 1}`;
-  const links = linkedQuery(search);
-  const linked = links ? await db.$queryRaw<{ id: bigint | number }[]>`${links}` : [];
-  const scores = new Map(text.slice(0, RANKED).map((r) => [Number(r.id), r.rank]));
-  for (const r of linked.slice(0, RANKED)) if (!scores.has(Number(r.id))) scores.set(Number(r.id), 0);
-  return { scores: [...scores].map(([id, rank]) => ({ id, rank })), more: text.length > RANKED || linked.length > RANKED };
+  const [row] = await db.$queryRaw<{ json: string; ranked: bigint | number; more: bigint | number }[]>`
+    WITH t AS MATERIALIZED (SELECT rowid AS id, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all} ORDER BY rowid DESC LIMIT ${RANKED + 1}),
+      l AS MATERIALIZED (${links}),
+      m AS MATERIALIZED (
+        SELECT * FROM (SELECT id, rank FROM t LIMIT ${RANKED})
+        UNION ALL SELECT * FROM (SELECT id, 0.0 FROM l WHERE id NOT IN (SELECT id FROM t) LIMIT ${RANKED}))
+    SELECT COALESCE((SELECT json_group_array(json_array(id, rank)) FROM m), '[]') AS json, (SELECT count(*) FROM m) AS ranked,
+      (SELECT count(*) FROM t) > ${RANKED} OR (SELECT count(*) FROM l) > ${RANKED} AS more`;
+  return { json: row!.json, ranked: Number(row!.ranked), more: Number(row!.more) === 1 };
 }
 
 /** The matches as a table r(rid, rank), for the queries that read them; bound as one JSON parameter. */
 export const matchesTable = (m: Matches) =>
-  sql`WITH r(rid, rank) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${JSON.stringify(m.scores.map((s) => [s.id, s.rank]))}))`;
+  sql`WITH r(rid, rank) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${m.json}))`;
 
 /**
  * The claims a list reads: with `every`, all of Claim c, its text matching
