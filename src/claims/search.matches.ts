@@ -35,7 +35,6 @@ export interface Ranking {
 
 export const rankingOf = (m: Matches): Ranking => ({ scope: m.more ? "recent" : "all", ranked: m.ranked });
 
-
 /** The plain words of a search, AND-ed: what a claim linked to the names it holds must match too; null when it is only names. */
 const plainWords = (search: Search) => search.groups.filter((g) => !g.entityIds.length).map((g) => g.match).join(" AND ") || null;
 
