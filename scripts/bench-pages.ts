@@ -46,6 +46,7 @@ export async function pageCases(
   user: { email: string; password: string },
   token: string,
   run: (name: string, work: (i: number) => Promise<unknown>) => Promise<unknown>,
+  api: (get: (path: string) => Promise<unknown>) => Promise<void>,
 ): Promise<string[]> {
   // production: templates compiled once, as served; in test mode EJS recompiles them on every request
   const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: url, SESSION_SECRET: "b".repeat(40), LOG_REQUESTS: "0" });
@@ -54,6 +55,7 @@ export async function pageCases(
   try {
     const client = await httpClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, user.email, user.password, token);
     for (const [name, path, auth] of pages(ids)) await run(`http ${name}`, (i) => client.get(path(i), auth));
+    await api((path) => client.get(path, "token"));
     // the full walk of the chain, once (the endpoint allows a few an hour)
     const t0 = performance.now();
     const { events } = JSON.parse(await client.get("/api/audit/verify", "token")) as { events: number };

@@ -8,6 +8,7 @@
 // it stops by itself.
 
 import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SYSTEM } from "../src/audit/audit.service.ts";
@@ -21,6 +22,7 @@ import { fmt, measure, stats, table, type Budget, type Stats } from "./bench-lib
 import { loadBench } from "./bench-load.ts";
 import { pageCases, pageVerdicts } from "./bench-pages.ts";
 import { importBench } from "./bench-import.ts";
+import { API_SEARCH, apiSearchCases, apiSearchVerdict } from "./bench-search.ts";
 import { seedSynthetic } from "./seed-synthetic.ts";
 import { pick, seeded } from "./synthetic-text.ts";
 
@@ -99,11 +101,14 @@ function summary(results: Map<number, Map<string, Stats>>, more: string[]) {
     const ratio = large.get(LIST_PAGE)!.p50 / small.get(LIST_PAGE)!.p50;
     lines.push(`list page (p50) at ${fmt(sizes[sizes.length - 1]!)} vs ${fmt(sizes[0]!)}: ×${ratio.toFixed(2)} (target ≤ 1.3: ${verdict(ratio <= 1.3)})`);
   }
+  lines.push(apiSearchVerdict(large.get(API_SEARCH)!, fmt(sizes[sizes.length - 1]!)));
   const search = large.get(SEARCH)!.p95;
   lines.push(`search p95 at DB layer: ${search.toFixed(2)} ms (target < 20 ms: ${verdict(search < 20)})`);
   const [worst, filtered] = FILTERS.map((f) => [f, large.get(f)!.p95] as const).sort((a, b) => b[1] - a[1])[0]!;
   lines.push(`filtered list p95: ${filtered.toFixed(2)} ms, worst of the filters (${worst.trim()}) (target < 20 ms: ${verdict(filtered < 20)})`);
   if (sizes.length > 1) lines.push("", `pages at ${fmt(sizes[sizes.length - 1]!)} against ${fmt(sizes[0]!)} claims:`, ...pageVerdicts(small, large, verdict));
+  // the machine is shared: figures are only comparable beside its load
+  lines.push(`load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
   console.log(`\n== at ${fmt(sizes[sizes.length - 1]!)} claims ==\n${[...lines, ...more].join("\n")}`);
 }
 
@@ -135,7 +140,9 @@ async function main() {
       const rows = await dbCases(db, budget, claimIds, entityIds, searches);
       const token = await benchUser(db);
       const ids = { claims: claimIds, sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id), entities: all };
-      const verify = await pageCases(db, url, ids, BENCH_USER, token, (name, work) => run(rows, budget, name, work));
+      const verify = await pageCases(db, url, ids, BENCH_USER, token, (name, work) => run(rows, budget, name, work), async (get) => {
+        rows.push(...(await apiSearchCases(get, budget)));
+      });
       console.log(`\n== ${fmt(size)} claims (data/bench-${size}.db, ${built}) ==\n${table(rows)}\n${verify.join("\n")}`);
       if (!values["no-load"]) {
         process.stderr.write("  under load\n");

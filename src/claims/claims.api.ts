@@ -19,8 +19,8 @@ const claimId = (req: Request) => paramId(req.params.id, N_("That claim"));
 export function claimsApi(db: Db) {
   return mount(Router(), [
     route("get", "/claims", [], async (req, res) => {
-      const { items, nextCursor, prevCursor } = await listClaims(db, parse(listQuerySchema, req.query));
-      res.json({ items, nextCursor, prevCursor });
+      const { items, nextCursor, prevCursor, ranking } = await listClaims(db, parse(listQuerySchema, req.query));
+      res.json({ items, nextCursor, prevCursor, ranking });
     }),
     route("post", "/claims", editor, async (req, res) => void res.status(201).json(await createClaim(db, actorOf(req.user!), req.body))),
     route("get", "/claims/:id", [], async (req, res) => void res.json(await getClaim(db, claimId(req)))),

@@ -3,6 +3,7 @@ import type { Db } from "../db.ts";
 import { decodeKeyset, encodeKeyset, type Keyset } from "../pagination.ts";
 import { instant } from "../validation.ts";
 import { buildSearch, type Search } from "./search.ts";
+import { matchSource, matchesTable, matchText, rankingOf, type Matches } from "./search.matches.ts";
 import { claimJson, entitySummary } from "./claims.query.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, type Status } from "./status.ts";
 import type { ListQuery, Sort } from "./claims.schema.ts";
@@ -12,8 +13,18 @@ const { sql, join, empty } = Prisma;
 // Dates are bound as Date objects: the adapter stores and binds them in one
 // text format ("…+00:00"), which an ISO string with "Z" would not match.
 
-/** Every filter but status, as SQL conditions on Claim c; values are bound, never spliced. */
-function conditions(f: ListQuery, search: Search | null): Prisma.Sql[] {
+interface Filtering {
+  /** Claim c, or the search's matches in r joined to it */
+  from: Prisma.Sql;
+  where: Prisma.Sql[];
+}
+
+/**
+ * Every filter but status, as SQL conditions on Claim c; values are bound,
+ * never spliced. The search reads its matches in r, or with `every` all of
+ * its MATCH (see matchSource).
+ */
+function conditions(f: ListQuery, search: Search | null, every: boolean): Filtering {
   const where: Prisma.Sql[] = [];
   if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
   if (f.entity) where.push(sql`c.id IN (SELECT claimId FROM ClaimEntity WHERE entityId = ${f.entity})`);
@@ -25,14 +36,9 @@ function conditions(f: ListQuery, search: Search | null): Prisma.Sql[] {
   if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo}`);
   // a search of only punctuation or emoji looks for nothing, so it finds nothing (not everything)
   if (f.q && !search) where.push(sql`1 = 0`);
-  const linkedOnly = search?.groups.some((g) => g.entityIds.length);
-  // without entity links to add, one MATCH of the whole search selects the claims
-  if (search && !linkedOnly) where.push(sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`);
-  for (const g of linkedOnly ? search!.groups : []) {
-    const text = sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${g.match})`;
-    where.push(g.entityIds.length ? sql`(${text} OR c.id IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)})))` : text);
-  }
-  return where;
+  const source = search ? matchSource(search, every) : { from: sql`Claim c`, where: null };
+  if (source.where) where.push(source.where);
+  return { from: source.from, where };
 }
 
 const whereSql = (parts: Prisma.Sql[]) => (parts.length ? sql`WHERE ${join(parts, " AND ")}` : empty);
@@ -100,12 +106,15 @@ const SORTING: Record<Sort, Sorting> = {
 export const sortOf = (f: ListQuery, searching: boolean): Sort =>
   f.sort === "relevance" && !searching ? "newest" : (f.sort ?? (searching ? "relevance" : "newest"));
 
-/** The search and the SQL conditions of every filter, status included; no conditions for the whole ledger. */
-async function filtered(db: Db, f: ListQuery) {
+/** A list's search and its one MATCH, read by the page and by its status counts alike. */
+export interface Selection {
+  search: Search | null;
+  matches: Matches | null;
+}
+
+export async function selectClaims(db: Db, f: ListQuery): Promise<Selection> {
   const search = f.q ? await buildSearch(db, f.q) : null;
-  const where = conditions(f, search);
-  if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
-  return { search, where };
+  return { search, matches: search ? await matchText(db, search) : null };
 }
 
 /**
@@ -114,24 +123,21 @@ async function filtered(db: Db, f: ListQuery) {
  * round), so a page can be bookmarked and claims added meanwhile skip or
  * repeat nothing.
  */
-export async function listClaims(db: Db, f: ListQuery) {
-  const { search, where } = await filtered(db, f);
+export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
+  const { search, matches } = selection ?? (await selectClaims(db, f));
   const sort = sortOf(f, search !== null);
   const s = SORTING[sort];
   const backward = f.before !== undefined;
-  // bm25 weights: statement, context, quotes, source titles
-  // The scores are computed once (MATERIALIZED); as a plain subquery SQLite
-  // re-ran the full-text match for every candidate claim.
-  const ranking = sort === "relevance" && search
-    ? sql`WITH r AS MATERIALIZED (SELECT rowid AS rid, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`
-    : empty;
-  const ranked = sort === "relevance" && search ? sql`LEFT JOIN r ON r.rid = c.id` : empty;
-  const score = sort === "relevance" && search ? sql`COALESCE(r.rank, 0.0)` : sql`NULL`;
+  const relevance = sort === "relevance" && matches !== null;
+  // relevance ranks the matches in r; another sort walks every match when there are more
+  const { from, where } = conditions(f, search, !relevance && (matches?.more ?? false));
+  if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
+  const score = relevance ? sql`r.rank` : sql`NULL`;
   const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : f.before ? [s.before(decodeKeyset(f.before, sort, s.isKey))] : [];
   const rows = await db.$queryRaw<Row[]>`
-    ${ranking}
+    ${matches ? matchesTable(matches) : empty}
     SELECT id, occurredAt, confidence, score FROM (
-      SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM Claim c ${ranked} ${whereSql(where)}
+      SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM ${from} ${whereSql(where)}
     ) c ${whereSql(outer)}
     ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`;
   const more = rows.length > f.limit;
@@ -148,24 +154,33 @@ export async function listClaims(db: Db, f: ListQuery) {
     prevCursor: (backward ? more : f.cursor !== undefined) ? cursorAt(pageRows[0]) : null,
     sort,
     search,
+    /** how the page is ranked: null unless sorted by relevance */
+    ranking: relevance ? rankingOf(matches) : null,
   };
 }
 
 /** The ids the filters match after `afterId`, in id order, `take` at a time (the export's walk); `whole` when nothing is filtered. */
 export async function matchingIds(db: Db, f: ListQuery) {
-  const { where } = await filtered(db, f);
+  const search = f.q ? await buildSearch(db, f.q) : null;
+  const { where } = conditions(f, search, true);
+  if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   const after = async (afterId: number, take: number) =>
     (await db.$queryRaw<{ id: number | bigint }[]>`SELECT c.id FROM Claim c ${whereSql([...where, sql`c.id > ${afterId}`])} ORDER BY c.id LIMIT ${take}`).map((r) => Number(r.id));
   return { whole: where.length === 0, after };
 }
 
-/** How many claims of each status match the other filters (the index's status tabs). */
-export async function statusCounts(db: Db, f: ListQuery): Promise<Record<Status, number>> {
-  const search = f.q ? await buildSearch(db, f.q) : null;
-  const where = conditions(f, search);
+/**
+ * How many claims of each status match the other filters (the index's
+ * status tabs); for a search, among its matches in r: when more than
+ * RANKED match its text, the counts are of the RANKED most recent (the
+ * page says so).
+ */
+export async function statusCounts(db: Db, f: ListQuery, selection?: Selection): Promise<Record<Status, number>> {
+  const { search, matches } = selection ?? (await selectClaims(db, f));
+  const { from, where } = conditions(f, search, false);
   // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
-  const rows = where.length
-    ? await db.$queryRaw<{ status: string; n: number | bigint }[]>`SELECT c.status, COUNT(*) AS n FROM Claim c ${whereSql(where)} GROUP BY c.status`
+  const rows = where.length || search
+    ? await db.$queryRaw<{ status: string; n: number | bigint }[]>`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
     : await db.claimStatusCount.findMany();
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status as Status] = Number(r.n);

@@ -12,7 +12,7 @@ import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
 import { scriptJson } from "../claimreview/claimreview.ts";
 import { id, parse } from "../validation.ts";
 import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
-import { listClaims, statusCounts } from "./claims.list.ts";
+import { listClaims, selectClaims, statusCounts } from "./claims.list.ts";
 import { SORTS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { timeFormValues } from "./claims.time.ts";
@@ -64,7 +64,9 @@ export function claimsRouter(db: Db, config: Config) {
     // the filter form sends its empty fields too: the address to bookmark and share is the one without them
     if (hasBlankParams(req.query)) return res.redirect(`/claims${helpers.query(req.query, {})}`);
     const filters = parse(listQuerySchema, req.query);
-    const [page, counts] = await Promise.all([listClaims(db, filters), statusCounts(db, filters)]);
+    // one search, one MATCH, for the page and its counts
+    const selection = await selectClaims(db, filters);
+    const [page, counts] = await Promise.all([listClaims(db, filters, selection), statusCounts(db, filters, selection)]);
     const why = page.search ? Object.fromEntries(page.items.map((c) => [c.id, explain(page.search!, c)])) : {};
     res.render("claims/index", { title: msg("Claims"), filters, page, counts, why, query: req.query, errors: {}, ...(await listOptions(req)) });
   }

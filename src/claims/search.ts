@@ -31,22 +31,22 @@ const wordsOf = (text: string) => fold(text).match(WORD) ?? [];
 /** Text as an FTS5 phrase: its words quoted, so none is an operator. Null when it has no words. */
 const phrase = (words: string[]) => (words.length ? `"${words.join(" ")}"` : null);
 
-/** A person or organisation one search word names. */
+/** A person or organisation a search names, by its whole name or one of its aliases. */
 export interface NamedEntity {
   id: number;
   name: string;
   /** every name and alias, as folded words */
   names: string[][];
-  /** the word is one of its aliases, not a word of its name */
+  /** the search named one of its aliases, not its name */
   byAlias: boolean;
 }
 
 export interface SearchGroup {
-  /** the folded search word */
-  word: string;
-  /** an FTS5 expression: this word as a prefix, or any name of an entity it names */
+  /** the folded search words it stands for: one word, or the words of a whole name or alias */
+  words: string[];
+  /** an FTS5 expression: the words as prefixes, or any name of the entities they name */
   match: string;
-  /** entities this word names by an alias or their name: their claims match too */
+  /** the entities these words name whole: their claims match too */
   entityIds: number[];
   entities: NamedEntity[];
 }
@@ -57,19 +57,60 @@ export interface Search {
   all: string;
 }
 
-/** Entities one word names: a whole word of a name or alias, or (three letters or more) the start of one. */
-async function entitiesNamedBy(db: DbOrTx, word: string): Promise<NamedEntity[]> {
-  const match = term(word);
-  const rows = await db.$queryRaw<{ id: bigint | number }[]>`SELECT rowid AS id FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT 50`;
-  const ids = rows.map((r) => Number(r.id));
-  if (!ids.length) return [];
-  const named = await db.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, aliases: { select: { alias: true } } } });
-  return named.map((e) => ({
-    id: e.id,
-    name: e.name,
-    names: [e.name, ...e.aliases.map((a) => a.alias)].map(wordsOf).filter((w) => w.length),
-    byAlias: !wordsOf(e.name).some((w) => findsWord(word, w)),
-  }));
+// Only a whole name or alias expands ("Ultraman", "Mitt Hill"), never a word
+// that merely begins or belongs to one: "société" is part of hundreds of
+// organisations' names, and OR-ing all of them in made one search cost a second.
+/** The most entities one name expands to (homonyms), and the longest name looked up, in words. */
+const MAX_ENTITIES = 5;
+const MAX_NAME_WORDS = 4;
+/** Entities read to find those names: a word in many names costs at most this many rows. */
+const CANDIDATES = 100;
+
+/** A name's words as a search's words compare: one-letter words dropped, as searchTerms drops them ("M. Hill" is "hill"). */
+function nameKey(words: string[]): string {
+  const meaningful = words.filter((w) => w.length > 1);
+  return (meaningful.length ? meaningful : words).join(" ");
+}
+
+/** Every run of up to MAX_NAME_WORDS consecutive words, as [start, length]. */
+function runs(terms: string[]): [number, number][] {
+  return terms.flatMap((_, i) => Array.from({ length: Math.min(MAX_NAME_WORDS, terms.length - i) }, (_, k): [number, number] => [i, k + 1]));
+}
+
+/** The entities each run of the search's words names whole, keyed by those words; one full-text query. */
+async function wholeNames(db: DbOrTx, terms: string[]): Promise<Map<string, NamedEntity[]>> {
+  const keys = new Map(runs(terms).map(([i, n]) => [terms.slice(i, i + n).join(" "), terms.slice(i, i + n)]));
+  const match = [...keys.values()].map((ws) => `(${ws.map((w) => `"${w}"`).join(" AND ")})`).join(" OR ");
+  const rows = await db.$queryRaw<{ id: bigint | number; name: string; alias: string | null }[]>`
+    SELECT e.id, e.name, a.alias FROM Entity e LEFT JOIN EntityAlias a ON a.entityId = e.id
+    WHERE e.id IN (SELECT rowid FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT ${CANDIDATES}) ORDER BY e.id, a.id`;
+  const byId = new Map<number, { name: string; aliases: string[] }>();
+  for (const r of rows) {
+    const e = byId.get(Number(r.id)) ?? byId.set(Number(r.id), { name: r.name, aliases: [] }).get(Number(r.id))!;
+    if (r.alias !== null) e.aliases.push(r.alias);
+  }
+  const named = new Map<string, NamedEntity[]>();
+  for (const [id, e] of byId) {
+    const names = [e.name, ...e.aliases].map(wordsOf).filter((w) => w.length);
+    for (const key of new Set(names.map(nameKey))) {
+      if (!keys.has(key) || (named.get(key)?.length ?? 0) >= MAX_ENTITIES) continue;
+      named.set(key, [...(named.get(key) ?? []), { id, name: e.name, names, byAlias: nameKey(wordsOf(e.name)) !== key }]);
+    }
+  }
+  return named;
+}
+
+/**
+ * A group: its words as prefixes, or any name of the entities they name
+ * whole, but for the names the words already find ("Hélios" finds "Hélios
+ * Capital"): each phrase OR-ed in costs bm25 a pass over its index entries.
+ */
+function group(words: string[], entities: NamedEntity[]): SearchGroup {
+  const typed = words.length > 1 ? `(${words.map(term).join(" AND ")})` : term(words[0]!);
+  const found = (name: string[]) => words.every((w) => name.some((n) => findsWord(w, n)));
+  const others = entities.flatMap((e) => e.names.filter((n) => !found(n)).map(phrase)).filter((p): p is string => p !== null);
+  const alternatives = [...new Set([typed, ...others])];
+  return { words, match: alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : typed, entityIds: entities.map((e) => e.id), entities };
 }
 
 /** The people and organisations whose names or aliases hold every word of `text` (word beginnings count): a picker's find box. */
@@ -81,18 +122,21 @@ export async function entitiesFoundBy(db: DbOrTx, text: string, limit: number): 
 }
 
 /**
- * One group per word, all required. A word that names an entity
- * ("Ultraman", "Amodaiyi") also matches text using any of its other names,
- * and the claims linked to that entity.
+ * One group per word, all required; words that together are a whole name
+ * or alias of a person or organisation ("Ultraman", "Mitt Hill") make one
+ * group, which also matches text using any of its other names, and the
+ * claims linked to it. The longest name wins, left to right.
  */
 export async function buildSearch(db: DbOrTx, q: string): Promise<Search | null> {
   const terms = searchTerms(q);
   if (!terms.length) return null;
+  const named = await wholeNames(db, terms);
   const groups: SearchGroup[] = [];
-  for (const word of terms) {
-    const entities = await entitiesNamedBy(db, word);
-    const alternatives = [...new Set([term(word), ...entities.flatMap((e) => e.names.map(phrase)).filter((p): p is string => p !== null)])];
-    groups.push({ word, match: alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : alternatives[0]!, entityIds: entities.map((e) => e.id), entities });
+  for (let i = 0; i < terms.length; ) {
+    const n = Array.from({ length: MAX_NAME_WORDS }, (_, k) => MAX_NAME_WORDS - k).find((k) => i + k <= terms.length && named.has(terms.slice(i, i + k).join(" "))) ?? 1;
+    const words = terms.slice(i, i + n);
+    groups.push(group(words, named.get(words.join(" ")) ?? []));
+    i += n;
   }
   return { groups, all: groups.map((g) => g.match).join(" AND ") };
 }

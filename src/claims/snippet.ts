@@ -38,9 +38,9 @@ function find(text: string, search: Search): Found {
   const found: Found = { spans: [], words: new Set(), entities: new Set() };
   tokens.forEach((t, i) => {
     for (const g of search.groups) {
-      if (findsWord(g.word, t.word)) {
+      for (const word of g.words.filter((w) => findsWord(w, t.word))) {
         found.spans.push([t.start, t.end]);
-        found.words.add(g.word);
+        found.words.add(word);
       }
       for (const e of g.entities) {
         for (const name of e.names) {
@@ -93,7 +93,7 @@ export function explain(search: Search, claim: { statement: string; context: str
   const typed = new Set([...statement.words, ...context.words]);
   const linked = new Set(claim.entities.map((e) => e.id));
   const via = search.groups
-    .filter((g) => !typed.has(g.word))
+    .filter((g) => !g.words.every((w) => typed.has(w)))
     .flatMap((g) => g.entities.filter((e) => linked.has(e.id) || statement.entities.has(e.id) || context.entities.has(e.id)));
   return {
     statement: pieces(claim.statement, statement.spans),

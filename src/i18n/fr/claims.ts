@@ -200,4 +200,6 @@ export const claims = {
   "A resolution note": "Une note de résolution",
   "A reason for reopening": "La raison de la réouverture",
   "A note on what you checked": "Une note sur ce que vous avez vérifié",
+  "More than {ranked} claims match: these are the most relevant of the {ranked} most recent, and the counts above are theirs. Add a word to narrow the search, or sort by newest to see every match.":
+    "Plus de {ranked} affirmations correspondent : voici les plus pertinentes des {ranked} plus récentes, et les compteurs ci-dessus portent sur elles. Ajoutez un mot pour affiner la recherche, ou triez par date pour voir toutes les correspondances.",
 };
