@@ -14,10 +14,8 @@ const LANGUAGES = ["fr", "en"];
 beforeAll(async () => {
   for (const width of WIDTHS) {
     for (const language of LANGUAGES) {
-      // signed in through the form first, then reading in the language (the login page's words are not this file's concern)
-      const reader = await env.signedIn("editor", { bypassCSP: true, viewport: { width, height: 900 } });
-      await reader.context.setExtraHTTPHeaders({ "Accept-Language": language });
-      readers[`${language}@${width}`] = reader;
+      // the browser asks for the language, as a reader's would (its locale sets Accept-Language)
+      readers[`${language}@${width}`] = await env.signedIn("editor", { bypassCSP: true, viewport: { width, height: 900 }, locale: language === "fr" ? "fr-FR" : "en-GB" });
     }
   }
   const source = await env.t.db.source.findFirstOrThrow({ where: { evidence: { some: {} } }, orderBy: { id: "asc" } });
