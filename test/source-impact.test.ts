@@ -83,6 +83,25 @@ describe("a source's impact", () => {
     expect((res.body.claims as { id: number }[]).map((c) => c.id)).toEqual([s.evidenceOnly.id]);
   });
 
+  it("the kept SourceCitation table holds exactly the citing changes the audit log defines, so the page reads it instead of the log", async () => {
+    await scenario();
+    const raw = new Database(t.file, { readonly: true });
+    try {
+      const kept = raw.prepare(`SELECT sourceId, eventId, claimId FROM SourceCitation ORDER BY sourceId, eventId`).all();
+      const defined = raw
+        .prepare(
+          `SELECT DISTINCT j.value AS sourceId, a.id AS eventId, a.subjectId AS claimId FROM AuditEvent a, json_each(a.sourceIds) j
+           WHERE a.subjectType = 'claim' AND a.action IN ('claim.status', 'claim.update', 'claim.resolve', 'claim.reopen')
+             AND (json_type(a.changes, '$.status') IS NOT NULL OR json_type(a.changes, '$.confidence') IS NOT NULL) ORDER BY 1, 2`,
+        )
+        .all();
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(defined);
+    } finally {
+      raw.close();
+    }
+  });
+
   it("GET /sources/:id shows the impact section with each change, and an empty state for a source no change cited", async () => {
     const s = await scenario();
     const { agent } = await t.signIn("viewer");

@@ -1,9 +1,5 @@
 import type { DbOrTx } from "../db.ts";
-import { Prisma } from "../generated/prisma/client.ts";
 import type { Changes } from "../audit/audit.service.ts";
-
-/** The actions that can move a claim's status or confidence (claim.create sets them; it moves nothing). */
-const MOVES = ["claim.status", "claim.update", "claim.resolve", "claim.reopen"];
 
 interface CitedChange {
   eventId: number;
@@ -20,14 +16,10 @@ interface CitedChange {
  * its citing changes oldest first.
  */
 export async function claimsCitingForChanges(db: DbOrTx, sourceId: number) {
-  // sourceIds is a JSON array as text: json_each reads it, the id stays a bound value
-  const rows = await db.$queryRaw<{ id: number | bigint }[]>`
-    SELECT a.id FROM AuditEvent a
-    WHERE a.subjectType = 'claim' AND a.action IN (${Prisma.join(MOVES)})
-      AND (json_type(a.changes, '$.status') IS NOT NULL OR json_type(a.changes, '$.confidence') IS NOT NULL)
-      AND EXISTS (SELECT 1 FROM json_each(a.sourceIds) j WHERE j.value = ${sourceId})`;
+  // kept by a trigger on the audit log (see the source_citations migration)
+  const rows = await db.sourceCitation.findMany({ where: { sourceId }, select: { eventId: true } });
   if (!rows.length) return [];
-  const events = await db.auditEvent.findMany({ where: { id: { in: rows.map((r) => Number(r.id)) } }, orderBy: { id: "asc" } });
+  const events = await db.auditEvent.findMany({ where: { id: { in: rows.map((r) => r.eventId) } }, orderBy: { id: "asc" } });
   // a Set keeps each claim's first place in the newest-first list: its latest citing change
   const claimIds = [...new Set(events.map((e) => e.subjectId).reverse())];
   const claims = await db.claim.findMany({
