@@ -39,3 +39,6 @@ export function decodeKeyset(cursor: string, sort: string, isKey: (key: unknown)
   }
   throw new BadRequest("The cursor does not belong to this list or sort; start again from the first page.");
 }
+
+/** How many of its claims a source's or an entity's page lists (the newest); the claims list filtered by it has them all. */
+export const CLAIMS_SHOWN = 50;

@@ -274,3 +274,22 @@ describe("entity API writes", () => {
     });
   });
 });
+
+describe("an entity's claims", () => {
+  it("an entity with more than 50 claims lists its 50 newest, says how many there are and links to the filtered claims list", async () => {
+    const entity = await newEntity({ name: `Often named ${Date.now()}` });
+    const editorToken = await t.token("editor");
+    const ids: number[] = [];
+    for (let i = 0; i < 51; i++) {
+      const res = await request(t.app).post("/api/claims").set({ Authorization: `Bearer ${editorToken}` }).send({ statement: `About them, ${i} ${Date.now()}`, entityIds: [entity.id] }).expect(201);
+      ids.push(res.body.id as number);
+    }
+    const res = await request(t.app).get(`/api/entities/${entity.id}`).set(api()).expect(200);
+    expect(res.body.claimCount).toBe(51);
+    expect((res.body.claims as { id: number }[]).map((c) => c.id)).toEqual(ids.slice(1).reverse());
+    const page = (await viewer.agent.get(`/entities/${entity.id}`).expect(200)).text;
+    expect(page).toContain("The 50 most recent of 51 claims; the claims list has them all, with its filters.");
+    expect(page).toContain(`href="/claims?entity=${entity.id}"`);
+    expect(page).not.toContain(`href="/claims/${ids[0]}"`);
+  });
+});

@@ -215,10 +215,12 @@ describe("claims citing a source", () => {
     await api().post(`/api/claims/${claim.body.id}/evidence`, { sourceId: source.id, stance: "mentions", quote: "second passage" }).expect(201);
 
     const res = await api().get(`/api/sources/${source.id}`).expect(200);
+    // newest evidence first
     expect(res.body.claims).toEqual([
-      { id: claim.body.id, statement: claim.body.statement, status: "unverified", stance: "supports", quote: "Le conseil a licencié", language: null },
       { id: claim.body.id, statement: claim.body.statement, status: "unverified", stance: "mentions", quote: "second passage", language: null },
+      { id: claim.body.id, statement: claim.body.statement, status: "unverified", stance: "supports", quote: "Le conseil a licencié", language: null },
     ]);
+    expect(res.body.claimCount).toBe(2);
 
     const { agent } = await t.signIn("viewer");
     const page = await agent.get(`/sources/${source.id}`).expect(200);
@@ -227,6 +229,20 @@ describe("claims citing a source", () => {
     expect(page.text).toContain("Supports");
     const list = await api().get(`/api/sources?q=${encodeURIComponent(source.title)}`).expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ id: source.id, claimCount: 1 })]);
+  });
+
+  it("a source cited more than 50 times lists its 50 newest citations, says how many there are and links to the filtered claims list", async () => {
+    const source = await newSource();
+    const claim = await api().post("/api/claims", { statement: unique("Cited often") }).expect(201);
+    for (let i = 0; i < 51; i++) await api().post(`/api/claims/${claim.body.id}/evidence`, { sourceId: source.id, stance: "mentions", quote: `passage ${i}` }).expect(201);
+    const res = await api().get(`/api/sources/${source.id}`).expect(200);
+    expect(res.body.claimCount).toBe(51);
+    expect((res.body.claims as { quote: string }[]).map((c) => c.quote)).toEqual(Array.from({ length: 50 }, (_, i) => `passage ${50 - i}`));
+    const { agent } = await t.signIn("viewer");
+    const page = (await agent.get(`/sources/${source.id}`).expect(200)).text;
+    expect(page).toContain("The 50 most recent of 51 citations; the claims list has them all, with its filters.");
+    expect(page).toContain(`href="/claims?source=${source.id}"`);
+    expect(page).not.toContain("passage 0<");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from "../db.ts";
+import { CLAIMS_SHOWN } from "../pagination.ts";
 import { msg } from "../i18n/i18n.ts";
 import { NotFound } from "../errors.ts";
 import { fold, nameKey } from "../text.ts";
@@ -42,14 +43,18 @@ export async function findEntity(db: DbOrTx, id: number) {
     where: { id },
     include: {
       aliases: { orderBy: { id: "asc" }, select: { id: true, alias: true } },
+      // the most recent; a person in a year of stories is in thousands, which the claims list pages through
       claims: {
         orderBy: { claimId: "desc" },
+        take: CLAIMS_SHOWN,
         select: { claim: { select: { id: true, statement: true, status: true, confidence: true } } },
       },
+      _count: { select: { claims: true } },
     },
   });
   if (!entity) return null;
-  return { ...entity, aliases: entity.aliases.map((a) => a.alias), aliasEntries: entity.aliases, claims: entity.claims.map((c) => c.claim) };
+  const { _count, ...rest } = entity;
+  return { ...rest, aliases: entity.aliases.map((a) => a.alias), aliasEntries: entity.aliases, claims: entity.claims.map((c) => c.claim), claimCount: _count.claims };
 }
 
 export async function getEntity(db: DbOrTx, id: number) {

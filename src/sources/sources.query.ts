@@ -2,7 +2,7 @@ import type { DbOrTx } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { decodeCursor, page } from "../pagination.ts";
+import { CLAIMS_SHOWN, decodeCursor, page } from "../pagination.ts";
 import { claimsCitingForChanges } from "./impact.query.ts";
 import type { SourceListQuery } from "./sources.schema.ts";
 
@@ -28,23 +28,26 @@ export async function listSources(db: DbOrTx, f: SourceListQuery) {
 export type SourceSummary = Awaited<ReturnType<typeof listSources>>["items"][number];
 
 /**
- * A source with every claim that cites it, one entry per piece of evidence,
+ * A source with the newest CLAIMS_SHOWN claims that cite it, one entry per piece of evidence, and how many there are,
  * and its impact: the claims whose status or confidence changes cited it.
  */
 export async function getSource(db: DbOrTx, id: number) {
   const source = await db.source.findUnique({
     where: { id },
     include: {
+      // the newest evidence; a wire service cited by thousands of claims is paged through in the claims list
       evidence: {
-        orderBy: { id: "asc" },
+        orderBy: { id: "desc" },
+        take: CLAIMS_SHOWN,
         select: { stance: true, quote: true, language: true, claim: { select: { id: true, statement: true, status: true } } },
       },
+      _count: { select: { evidence: true } },
     },
   });
   if (!source) throw new NotFound(msg("Source #{id}", { id: String(id) }));
-  const { evidence, ...rest } = source;
+  const { evidence, _count, ...rest } = source;
   const impact = await claimsCitingForChanges(db, id);
-  return { ...rest, claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })), impact };
+  return { ...rest, claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })), claimCount: _count.evidence, impact };
 }
 export type SourceDetail = Awaited<ReturnType<typeof getSource>>;
 

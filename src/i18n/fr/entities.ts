@@ -100,4 +100,6 @@ export const entities = {
     "Seules les fiches du même type fusionnent : {other} est une organisation, {survivor} une personne. Corrigez d’abord le type erroné.",
   "An entity cannot be merged into itself; choose the other entry.": "Une fiche ne peut pas être fusionnée avec elle-même ; choisissez l’autre.",
   "The name": "Le nom",
+  "The {shown} most recent of {count} claims; the claims list has them all, with its filters.":
+    "Les {shown} plus récentes de {count} affirmations ; la liste des affirmations les présente toutes, avec ses filtres.",
 };

@@ -68,4 +68,6 @@ export const sources = {
   "Someone changed this source at the same moment. Nothing was saved.": "Quelqu’un a modifié cette source au même moment. Rien n’a été enregistré.",
   source: "source",
   "The title": "Le titre",
+  "The {shown} most recent of {count} citations; the claims list has them all, with its filters.":
+    "Les {shown} plus récentes de {count} citations ; la liste des affirmations les présente toutes, avec ses filtres.",
 };
