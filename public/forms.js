@@ -7,7 +7,11 @@
 //   marked when over: the server refuses longer text, the browser never cuts it.
 "use strict";
 
-const fold = (s) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+const fold = (s) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 
 for (const input of document.querySelectorAll("input[data-filters]")) {
   const lists = document.querySelectorAll(input.dataset.filters);

@@ -27,7 +27,8 @@ async function writeChunks(file: string, chunks: AsyncIterable<string>) {
 /** A file of n claims the import must refuse (confidence out of range), one a line as the export writes them. */
 async function* junk(n: number) {
   yield '{"format":"claimtrack-export","version":1,\n"claims":[\n';
-  for (let i = 1; i <= n; i++) yield `${i > 1 ? ",\n" : ""}{"id":${i},"statement":"Junk row ${i} ${"x".repeat(300)}","confidence":140,"evidence":[{"sourceId":1,"stance":"supports"}]}`;
+  for (let i = 1; i <= n; i++)
+    yield `${i > 1 ? ",\n" : ""}{"id":${i},"statement":"Junk row ${i} ${"x".repeat(300)}","confidence":140,"evidence":[{"sourceId":1,"stance":"supports"}]}`;
   yield '\n],\n"sources":[{"id":1,"title":"S"}],\n"entities":[]}\n';
 }
 

@@ -53,7 +53,11 @@ export function table(rows: [string, Stats][]): string {
 }
 
 /** The name=value pairs of a response's Set-Cookie headers, as a Cookie header. */
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookiesOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 /** A client of the app at base: one signed-in session for pages, one bearer token for the API. */
 export async function httpClient(base: string, email: string, password: string, token: string) {

@@ -25,7 +25,7 @@ async function start(args: string[], env: Record<string, string>, port: number):
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((ready, fail) => {
     let said = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       said += chunk.toString();
       if (/serving|ready/.test(said)) ready();
     });
@@ -71,10 +71,24 @@ export interface LoadFigures {
   healthzMaxMs: number;
 }
 
-export async function loadBench(file: string, claimIds: number[], user: { email: string; password: string }, token: string, port: number): Promise<LoadFigures> {
+export async function loadBench(
+  file: string,
+  claimIds: number[],
+  user: { email: string; password: string },
+  token: string,
+  port: number,
+): Promise<LoadFigures> {
   // one server process a core (the bare server has one: it is the yardstick of one process's work)
   const workers = availableParallelism();
-  const env = { WORKERS: String(workers), PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, NODE_ENV: "production", SESSION_SECRET: "b".repeat(40), LOG_REQUESTS: "0" };
+  const env = {
+    WORKERS: String(workers),
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${file}`,
+    NODE_ENV: "production",
+    SESSION_SECRET: "b".repeat(40),
+    LOG_REQUESTS: "0",
+  };
   const baseline = await start(["scripts/bench-baseline.ts", file, String(port + 1)], {}, port + 1);
   const bare = await rate(`${baseline.base}/claims`, {}).finally(() => stop(baseline));
   const app = await start(["src/server.ts"], env, port);
@@ -83,7 +97,10 @@ export async function loadBench(file: string, claimIds: number[], user: { email:
   const sampler = setInterval(() => {
     const each = memory(app.process.pid!);
     peak = Math.max(peak, ...each);
-    peakTotal = Math.max(peakTotal, each.reduce((a, b) => a + b, 0));
+    peakTotal = Math.max(
+      peakTotal,
+      each.reduce((a, b) => a + b, 0),
+    );
   }, 100);
   try {
     const client = await httpClient(app.base, user.email, user.password, token);
@@ -94,12 +111,16 @@ export async function loadBench(file: string, claimIds: number[], user: { email:
       ["/claims/:id", "/claims/1", session, () => `/claims/${pick(r, claimIds)}`],
       ["/api/claims", "/api/claims", { authorization: `Bearer ${token}` }, undefined],
     ];
-    const lines = [`bare Express + better-sqlite3 + EJS list: ${fmt(Math.round(bare))} req/s (${CONNECTIONS} connections, ${SECONDS} s); the app with WORKERS=${workers}`];
+    const lines = [
+      `bare Express + better-sqlite3 + EJS list: ${fmt(Math.round(bare))} req/s (${CONNECTIONS} connections, ${SECONDS} s); the app with WORKERS=${workers}`,
+    ];
     const ratios: Record<string, number> = {};
     for (const [name, first, headers, paths] of routes) {
       const rps = await rate(app.base + first, headers, paths);
       ratios[name] = rps / bare;
-      lines.push(`${name}: ${fmt(Math.round(rps))} req/s, ×${ratios[name]!.toFixed(2)} of the bare server (target ≥ 0.5: ${rps / bare >= 0.5 ? "met" : "MISSED"})`);
+      lines.push(
+        `${name}: ${fmt(Math.round(rps))} req/s, ×${ratios[name].toFixed(2)} of the bare server (target ≥ 0.5: ${rps / bare >= 0.5 ? "met" : "MISSED"})`,
+      );
     }
     // a common word's search from 10 connections while one more client asks /healthz, one request at a time
     const searching = rate(`${app.base}/claims?q=soci%C3%A9t%C3%A9`, session);
@@ -112,8 +133,12 @@ export async function loadBench(file: string, claimIds: number[], user: { email:
     }
     await searching;
     const healthzMaxMs = Math.max(...waits);
-    lines.push(`/healthz while 10 connections search "société": max ${healthzMaxMs.toFixed(0)} ms over ${waits.length} requests (target < 50 ms: ${healthzMaxMs < 50 ? "met" : "MISSED"})`);
-    lines.push(`app resident memory under this load: peak ${peak.toFixed(0)} MB in one process (target < 250 MB: ${peak < 250 ? "met" : "MISSED"}), ${peakTotal.toFixed(0)} MB for all ${workers > 1 ? workers + 1 : 1}`);
+    lines.push(
+      `/healthz while 10 connections search "société": max ${healthzMaxMs.toFixed(0)} ms over ${waits.length} requests (target < 50 ms: ${healthzMaxMs < 50 ? "met" : "MISSED"})`,
+    );
+    lines.push(
+      `app resident memory under this load: peak ${peak.toFixed(0)} MB in one process (target < 250 MB: ${peak < 250 ? "met" : "MISSED"}), ${peakTotal.toFixed(0)} MB for all ${workers > 1 ? workers + 1 : 1}`,
+    );
     return { lines, ratios, rssMB: peak, healthzMaxMs };
   } finally {
     clearInterval(sampler);

@@ -60,7 +60,9 @@ export async function pageCases(
     const t0 = performance.now();
     const { events } = JSON.parse(await client.get("/api/audit/verify", "token")) as { events: number };
     const seconds = (performance.now() - t0) / 1000;
-    return [`full GET /api/audit/verify: ${seconds.toFixed(2)} s for ${events.toLocaleString("en-US")} events (target < 5 s: ${seconds < 5 ? "met" : "MISSED"})`];
+    return [
+      `full GET /api/audit/verify: ${seconds.toFixed(2)} s for ${events.toLocaleString("en-US")} events (target < 5 s: ${seconds < 5 ? "met" : "MISSED"})`,
+    ];
   } finally {
     server.closeAllConnections();
     await new Promise((done) => server.close(done));

@@ -11,9 +11,30 @@ import { measure, stats, type Budget, type Stats } from "./bench-lib.ts";
  * and two-word queries mixing them.
  */
 export const API_SEARCHES = [
-  "société", "selon des sources", "conseil d'administration", "fusion", "démission", "levée de fonds", "chief executive",
-  "Sam Altman", "Ultraman", "Dario Amodei", "Amodaiyi", "Mitt Hill", "Microsoft", "OpenAI", "Hélios", "Lefèvre",
-  "Pékin", "Réunion", "fusi", "Amodai", "société Microsoft", "Ultraman démission", "Nadella fusion", "heure de Pékin",
+  "société",
+  "selon des sources",
+  "conseil d'administration",
+  "fusion",
+  "démission",
+  "levée de fonds",
+  "chief executive",
+  "Sam Altman",
+  "Ultraman",
+  "Dario Amodei",
+  "Amodaiyi",
+  "Mitt Hill",
+  "Microsoft",
+  "OpenAI",
+  "Hélios",
+  "Lefèvre",
+  "Pékin",
+  "Réunion",
+  "fusi",
+  "Amodai",
+  "société Microsoft",
+  "Ultraman démission",
+  "Nadella fusion",
+  "heure de Pékin",
 ];
 
 export const API_SEARCH = `http GET /api/claims?q=… (${API_SEARCHES.length} queries)`;

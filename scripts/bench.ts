@@ -108,13 +108,24 @@ function summary(results: Map<number, Map<string, Stats>>, more: string[]) {
   lines.push(`filtered list p95: ${filtered.toFixed(2)} ms, worst of the filters (${worst.trim()}) (target < 20 ms: ${verdict(filtered < 20)})`);
   if (sizes.length > 1) lines.push("", `pages at ${fmt(sizes[sizes.length - 1]!)} against ${fmt(sizes[0]!)} claims:`, ...pageVerdicts(small, large, verdict));
   // the machine is shared: figures are only comparable beside its load
-  lines.push(`load average (1, 5, 15 min) at the end: ${loadavg().map((l) => l.toFixed(2)).join(", ")}`);
+  lines.push(
+    `load average (1, 5, 15 min) at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")}`,
+  );
   console.log(`\n== at ${fmt(sizes[sizes.length - 1]!)} claims ==\n${[...lines, ...more].join("\n")}`);
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { sizes: { type: "string" }, iterations: { type: "string" }, queries: { type: "string" }, fresh: { type: "boolean" }, "no-import": { type: "boolean" }, "no-load": { type: "boolean" } },
+    options: {
+      sizes: { type: "string" },
+      iterations: { type: "string" },
+      queries: { type: "string" },
+      fresh: { type: "boolean" },
+      "no-import": { type: "boolean" },
+      "no-load": { type: "boolean" },
+    },
   });
   const searches = values.queries ? values.queries.split(",").filter(Boolean) : SEARCHES;
   const sizes = (values.sizes ?? "1000,100000").split(",").map((s) => Number(s.replace(/_/g, "")));
@@ -140,9 +151,17 @@ async function main() {
       const rows = await dbCases(db, budget, claimIds, entityIds, searches);
       const token = await benchUser(db);
       const ids = { claims: claimIds, sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id), entities: all };
-      const verify = await pageCases(db, url, ids, BENCH_USER, token, (name, work) => run(rows, budget, name, work), async (get) => {
-        rows.push(...(await apiSearchCases(get, budget)));
-      });
+      const verify = await pageCases(
+        db,
+        url,
+        ids,
+        BENCH_USER,
+        token,
+        (name, work) => run(rows, budget, name, work),
+        async (get) => {
+          rows.push(...(await apiSearchCases(get, budget)));
+        },
+      );
       console.log(`\n== ${fmt(size)} claims (data/bench-${size}.db, ${built}) ==\n${table(rows)}\n${verify.join("\n")}`);
       if (!values["no-load"]) {
         process.stderr.write("  under load\n");

@@ -62,27 +62,39 @@ const languages = [
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 });
 try {
-  for (const { suffix, locale } of languages) for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 360, height: 780 }]] as const) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.screenshot({ path: path.join(out, `${device}-login${suffix}.png`) });
-    await page.fill("#field-email", "editor@example.org");
-    await page.fill("#field-password", password);
-    await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
-    for (const [name, href] of pages) {
-      await page.goto(base + href);
-      // the top of each page, up to about three screens
-      const height = Math.min(Number(await page.evaluate("document.documentElement.scrollHeight")), viewport.height * 3);
-      await page.screenshot({ path: path.join(out, `${device}-${name}${suffix}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
-      const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-      if (Number(overflow) > 0) console.warn(`${device} ${locale} ${href}: ${overflow}px of sideways scrolling`);
+  for (const { suffix, locale } of languages)
+    for (const [device, viewport] of [
+      ["desktop", { width: 1280, height: 900 }],
+      ["phone", { width: 360, height: 780 }],
+    ] as const) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale });
+      const page = await context.newPage();
+      await page.goto(`${base}/login`);
+      await page.screenshot({ path: path.join(out, `${device}-login${suffix}.png`) });
+      await page.fill("#field-email", "editor@example.org");
+      await page.fill("#field-password", password);
+      await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+      for (const [name, href] of pages) {
+        await page.goto(base + href);
+        // the top of each page, up to about three screens
+        const height = Math.min(Number(await page.evaluate("document.documentElement.scrollHeight")), viewport.height * 3);
+        await page.screenshot({ path: path.join(out, `${device}-${name}${suffix}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+        const overflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (Number(overflow) > 0) console.warn(`${device} ${locale} ${href}: ${Number(overflow)}px of sideways scrolling`);
+      }
+      await context.close();
     }
-    await context.close();
-  }
   console.log(`Wrote ${languages.length * 2 * (pages.length + 1)} screenshots to docs/screenshots/`);
 } finally {
   await browser.close();

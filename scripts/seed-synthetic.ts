@@ -24,7 +24,17 @@ const BATCH = 2000;
 // events and publications spread over two years around the article's story (November 2023)
 const FROM = Date.UTC(2023, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
-const CLAIM_FIELDS = ["statement", "context", "status", "confidence", "occurredAt", "occurredPrecision", "occurredZone", "occurredAtText", "firstReportedAt"] as const;
+const CLAIM_FIELDS = [
+  "statement",
+  "context",
+  "status",
+  "confidence",
+  "occurredAt",
+  "occurredPrecision",
+  "occurredZone",
+  "occurredAtText",
+  "firstReportedAt",
+] as const;
 const SOURCE_FIELDS = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
 
 /** A date as Prisma's SQLite adapter writes it ('2023-11-20T06:00:00.000+00:00'), so text comparisons treat both alike. */
@@ -50,7 +60,19 @@ function auditChain(sqlite: Database.Database) {
     record(at: Date, e: AuditInput) {
       const fields = eventFields(SYNTHETIC, e, at);
       const hash = newEventHash(head, fields);
-      insert.run(sqlDate(at), fields.actorId, fields.actorLabel, fields.action, fields.subjectType, fields.subjectId, fields.changes, fields.reason, fields.sourceIds, head, hash);
+      insert.run(
+        sqlDate(at),
+        fields.actorId,
+        fields.actorLabel,
+        fields.action,
+        fields.subjectType,
+        fields.subjectId,
+        fields.changes,
+        fields.reason,
+        fields.sourceIds,
+        head,
+        hash,
+      );
       head = hash;
       events++;
     },
@@ -90,8 +112,14 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
     },
     source(s: ReturnType<typeof generatedSource>): number {
       const at = new Date();
-      const id = Number(source.run(s.title, s.publisher, s.author, s.url, sqlDate(s.publishedAt), s.kind, s.reliability, s.notes, sqlDate(at), sqlDate(at)).lastInsertRowid);
-      const changes = diff({} as typeof s, s, SOURCE_FIELDS.filter((f) => s[f] !== "" && s[f] !== null));
+      const id = Number(
+        source.run(s.title, s.publisher, s.author, s.url, sqlDate(s.publishedAt), s.kind, s.reliability, s.notes, sqlDate(at), sqlDate(at)).lastInsertRowid,
+      );
+      const changes = diff(
+        {} as typeof s,
+        s,
+        SOURCE_FIELDS.filter((f) => s[f] !== "" && s[f] !== null),
+      );
       audit.record(at, { action: "source.create", subjectType: "source", subjectId: id, changes });
       return id;
     },
@@ -107,8 +135,23 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
       // full-text triggers then index the claim once, with its quotes and
       // source titles, instead of re-indexing it after every evidence row.
       const evidenceIds = c.evidence.map((ev) => Number(evidence.run(id, ev.sourceId, ev.stance, ev.quote, sqlDate(at)).lastInsertRowid));
-      claim.run(id, c.statement, c.context, c.status, c.confidence, sqlDate(c.occurredAt), c.occurredPrecision, c.occurredZone, c.occurredAtText, sqlDate(c.firstReportedAt),
-        c.resolutionNote, sqlDate(resolved ? at : null), version, sqlDate(at), sqlDate(at));
+      claim.run(
+        id,
+        c.statement,
+        c.context,
+        c.status,
+        c.confidence,
+        sqlDate(c.occurredAt),
+        c.occurredPrecision,
+        c.occurredZone,
+        c.occurredAtText,
+        sqlDate(c.firstReportedAt),
+        c.resolutionNote,
+        sqlDate(resolved ? at : null),
+        version,
+        sqlDate(at),
+        sqlDate(at),
+      );
       for (const e of c.entityIds) claimEntity.run(id, e);
       const changes: Changes = diff({} as SyntheticClaim, { ...c, ...first }, CLAIM_FIELDS);
       changes.entityIds = [[], [...c.entityIds].sort((a, b) => a - b)];
@@ -153,11 +196,13 @@ export async function seedSynthetic(file: string, n: number, onProgress?: (done:
     const write = writers(sqlite, audit);
     // immediate: the chain's head and the next ids are read under the write lock, so no other writer can fork them
     const batch = (work: () => void) =>
-      sqlite.transaction(() => {
-        sqlite.pragma("defer_foreign_keys = ON"); // until this commit: evidence goes in before its claim
-        audit.resync();
-        work();
-      }).immediate();
+      sqlite
+        .transaction(() => {
+          sqlite.pragma("defer_foreign_keys = ON"); // until this commit: evidence goes in before its claim
+          audit.resync();
+          work();
+        })
+        .immediate();
     const r = seeded(n);
 
     const people: NamedId[] = [];
@@ -177,7 +222,7 @@ export async function seedSynthetic(file: string, n: number, onProgress?: (done:
     });
 
     let evidence = 0;
-    for (let done = 0; done < n; ) {
+    for (let done = 0; done < n;) {
       const size = Math.min(BATCH, n - done);
       batch(() => {
         const first = write.nextClaimId();

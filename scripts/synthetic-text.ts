@@ -28,19 +28,139 @@ export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.
 /** Front-loaded: the first items (the article's people) come up far more often, as in a real news cycle. */
 export const pickSkewed = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() ** 3 * xs.length)]!;
 
-const FIRST = ["Élodie", "Jérôme", "Hélène", "François", "Amélie", "Noémie", "Benoît", "Céline", "Loïc", "Gaëlle", "Thérèse", "André",
-  "James", "Sarah", "Michael", "Emily", "David", "Laura", "Kevin", "Rachel", "Wei", "Hiroshi", "Priya", "Omar", "Ana", "Lukas",
-  "Sofia", "Mateo", "Chloé", "Raphaël"];
-const LAST = ["Lefèvre", "Fontaine", "Marchand", "Girard", "Dubois", "Moreau", "Rousseau", "Bérenger", "Lambert", "Mercier", "Faure",
-  "Chevalier", "Whitaker", "Thompson", "Carter", "Nguyen", "Zhang", "Tanaka", "Kowalski", "Haddad", "Okafor", "Schneider", "Rossi",
-  "Duval", "Caron", "Perrin", "Gautier", "Lemaître", "Hébert", "Ménard"];
-const ORG_STEM = ["Hélios", "Lumière", "Nordwind", "Aurore", "Quantix", "Bastide", "Mistral", "Éclat", "Verdier", "Pacifica",
-  "Solstice", "Cobalt", "Atlas", "Boréal", "Cygnus", "Zénith", "Kestrel", "Marée", "Sirius", "Orée"];
-const ORG_KIND = ["Capital", "Robotics", "AI", "Labs", "Systèmes", "Ventures", "Médias", "Énergie", "Semiconductors", "Cloud",
-  "Holdings", "Partners", "Technologies", "Assurances", "Télécom", "Groupe", "Banque", "Société"];
-const ROLES = ["chief executive", "chief financial officer", "board member", "chief scientist", "co-founder", "président du conseil d'administration", "directrice juridique", "investor"];
-const PUBLISHERS = ["Le Monde", "Les Échos", "Reuters", "Bloomberg", "Caixin", "Titanium Media (钛媒体)", "The Information", "Libération",
-  "South China Morning Post", "Le Figaro", "Financial Times", "La Tribune", "Radio-Canada", "Clicanoo (La Réunion)", "Le Temps"];
+const FIRST = [
+  "Élodie",
+  "Jérôme",
+  "Hélène",
+  "François",
+  "Amélie",
+  "Noémie",
+  "Benoît",
+  "Céline",
+  "Loïc",
+  "Gaëlle",
+  "Thérèse",
+  "André",
+  "James",
+  "Sarah",
+  "Michael",
+  "Emily",
+  "David",
+  "Laura",
+  "Kevin",
+  "Rachel",
+  "Wei",
+  "Hiroshi",
+  "Priya",
+  "Omar",
+  "Ana",
+  "Lukas",
+  "Sofia",
+  "Mateo",
+  "Chloé",
+  "Raphaël",
+];
+const LAST = [
+  "Lefèvre",
+  "Fontaine",
+  "Marchand",
+  "Girard",
+  "Dubois",
+  "Moreau",
+  "Rousseau",
+  "Bérenger",
+  "Lambert",
+  "Mercier",
+  "Faure",
+  "Chevalier",
+  "Whitaker",
+  "Thompson",
+  "Carter",
+  "Nguyen",
+  "Zhang",
+  "Tanaka",
+  "Kowalski",
+  "Haddad",
+  "Okafor",
+  "Schneider",
+  "Rossi",
+  "Duval",
+  "Caron",
+  "Perrin",
+  "Gautier",
+  "Lemaître",
+  "Hébert",
+  "Ménard",
+];
+const ORG_STEM = [
+  "Hélios",
+  "Lumière",
+  "Nordwind",
+  "Aurore",
+  "Quantix",
+  "Bastide",
+  "Mistral",
+  "Éclat",
+  "Verdier",
+  "Pacifica",
+  "Solstice",
+  "Cobalt",
+  "Atlas",
+  "Boréal",
+  "Cygnus",
+  "Zénith",
+  "Kestrel",
+  "Marée",
+  "Sirius",
+  "Orée",
+];
+const ORG_KIND = [
+  "Capital",
+  "Robotics",
+  "AI",
+  "Labs",
+  "Systèmes",
+  "Ventures",
+  "Médias",
+  "Énergie",
+  "Semiconductors",
+  "Cloud",
+  "Holdings",
+  "Partners",
+  "Technologies",
+  "Assurances",
+  "Télécom",
+  "Groupe",
+  "Banque",
+  "Société",
+];
+const ROLES = [
+  "chief executive",
+  "chief financial officer",
+  "board member",
+  "chief scientist",
+  "co-founder",
+  "président du conseil d'administration",
+  "directrice juridique",
+  "investor",
+];
+const PUBLISHERS = [
+  "Le Monde",
+  "Les Échos",
+  "Reuters",
+  "Bloomberg",
+  "Caixin",
+  "Titanium Media (钛媒体)",
+  "The Information",
+  "Libération",
+  "South China Morning Post",
+  "Le Figaro",
+  "Financial Times",
+  "La Tribune",
+  "Radio-Canada",
+  "Clicanoo (La Réunion)",
+  "Le Temps",
+];
 const PLACES_FR = ["à Pékin", "à la Réunion", "à Genève", "à Montréal", "à Séoul", "à San Francisco", "à Bruxelles", "à Zurich", "à Shanghai", "à Québec"];
 const PLACES_EN = ["in Beijing", "in San Francisco", "in London", "in Seoul", "in Geneva", "in Montréal", "in Réunion", "in Zurich"];
 const MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
@@ -95,7 +215,13 @@ const weighted = (r: Rand, weights: number[]) => {
   return weights.findIndex((w) => (x -= w) < 0);
 };
 
-const slug = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** The i-th source; the first seven cover every kind. Dates fall in [from, to). */
 export function generatedSource(i: number, r: Rand, people: Named[], orgs: Named[], from: number, to: number) {
@@ -206,7 +332,13 @@ function distinct<T>(count: number, draw: () => T): T[] {
 
 /** One claim: its fields, the entities it names, its evidence and, when resolved, how it was settled. */
 export function generatedClaim(r: Rand, people: NamedId[], orgs: NamedId[], sourceIds: number[], from: number, to: number) {
-  const [status, , [lo, hi]] = STATUS_WEIGHTS[weighted(r, STATUS_WEIGHTS.map((w) => w[1]))]!;
+  const [status, , [lo, hi]] =
+    STATUS_WEIGHTS[
+      weighted(
+        r,
+        STATUS_WEIGHTS.map((w) => w[1]),
+      )
+    ]!;
   const tpl = pick(r, TEMPLATES);
   const [p, p2] = distinct(2, () => pickSkewed(r, people));
   const [o, o2] = distinct(2, () => pickSkewed(r, orgs));

@@ -280,11 +280,11 @@ export const sources: SeedSource[] = [
     kind: "news_report",
     reliability: "mixed",
     notes:
-      "The only outlet the article names as the source of a report (\"selon The information\"): the board approached Amodei, Nat Friedman and Alex Wang before Shear. Relies on unnamed people familiar with the matter; well-sourced outlet, but the claims are not confirmed by the people concerned.",
+      'The only outlet the article names as the source of a report ("selon The information"): the board approached Amodei, Nat Friedman and Alex Wang before Shear. Relies on unnamed people familiar with the matter; well-sourced outlet, but the claims are not confirmed by the people concerned.',
   },
   {
     key: "unnamed-reports",
-    title: "Unattributed reports relayed by the article (\"selon des sources\", \"il est rapporté\", \"selon les rapports\")",
+    title: 'Unattributed reports relayed by the article ("selon des sources", "il est rapporté", "selon les rapports")',
     publisher: "various, unnamed",
     author: "",
     url: null,
@@ -352,7 +352,8 @@ export const sources: SeedSource[] = [
     publishedAt: null,
     kind: "social_post",
     reliability: "reliable",
-    notes: "His own public post: he regrets his participation in the board's actions and will do everything he can to reunite the company. Altman and Murati answered it with hearts.",
+    notes:
+      "His own public post: he regrets his participation in the board's actions and will do everything he can to reunite the company. Altman and Murati answered it with hearts.",
   },
   {
     key: "shear-x-post",
@@ -376,7 +377,8 @@ export const sources: SeedSource[] = [
     publishedAt: "2023-11-20T09:50:00.000Z",
     kind: "social_post",
     reliability: "reliable",
-    notes: "Her own post, one of many identical employee posts that started at about 17:50 on 20 November (Beijing time inferred from the article's section heading).",
+    notes:
+      "Her own post, one of many identical employee posts that started at about 17:50 on 20 November (Beijing time inferred from the article's section heading).",
   },
   {
     key: "openai-usage-figures",
@@ -508,8 +510,7 @@ export const claims: SeedClaim[] = [
     occurredZone: "Asia/Shanghai",
     occurredAtText: "vers 14 heures, heure de Pékin, le 20 novembre",
     firstReportedAt: "2023-11-20T06:00:00.000Z", // the announcement itself
-    resolutionNote:
-      "Announced by OpenAI's board and confirmed by Shear's own post on X; nobody disputes it as of 21 November.",
+    resolutionNote: "Announced by OpenAI's board and confirmed by Shear's own post on X; nobody disputes it as of 21 November.",
     entities: ["emmett-shear", "openai", "twitch"],
     evidence: [
       {
@@ -526,7 +527,8 @@ export const claims: SeedClaim[] = [
       {
         source: "shear-x-post",
         stance: "supports",
-        quote: "Dans la soirée du 20, Hill, le nouveau PDG par intérim, a tweeté que son équipe de direction enquêterait sur la destitution d’Ultraman par le conseil d’administration, car l’affaire affectait la réputation d’OpenAI.",
+        quote:
+          "Dans la soirée du 20, Hill, le nouveau PDG par intérim, a tweeté que son équipe de direction enquêterait sur la destitution d’Ultraman par le conseil d’administration, car l’affaire affectait la réputation d’OpenAI.",
       },
     ],
   },
@@ -720,7 +722,7 @@ export const claims: SeedClaim[] = [
   },
   {
     key: "altman-mission-continues",
-    statement: "Sam Altman reposted Nadella's announcement with the words \"the mission continues\".",
+    statement: 'Sam Altman reposted Nadella\'s announcement with the words "the mission continues".',
     context: "Altman's own post; the article gives no time beyond 'after' Nadella's announcement.",
     status: "confirmed",
     confidence: 95,
@@ -739,9 +741,8 @@ export const claims: SeedClaim[] = [
   },
   {
     key: "murati-nothing-without-people",
-    statement: "Mira Murati and other OpenAI employees posted \"OpenAI is nothing without its people\".",
-    context:
-      "'À partir d’environ 17h50 le 20' has no zone; Beijing time is inferred from the section heading. The posts are public.",
+    statement: 'Mira Murati and other OpenAI employees posted "OpenAI is nothing without its people".',
+    context: "'À partir d’environ 17h50 le 20' has no zone; Beijing time is inferred from the section heading. The posts are public.",
     status: "confirmed",
     confidence: 92,
     // "À partir d’environ 17h50 le 20" (Beijing time inferred): 20 Nov 17:50 CST - 8 h = 20 Nov 09:50 UTC
@@ -762,7 +763,7 @@ export const claims: SeedClaim[] = [
   },
   {
     key: "altman-heart-reposts",
-    statement: "Sam Altman reposted more than ten of the employees' \"OpenAI is nothing without its people\" posts with a heart emoji.",
+    statement: 'Sam Altman reposted more than ten of the employees\' "OpenAI is nothing without its people" posts with a heart emoji.',
     context: "The count ('plus de 10') is the article's; the reposts are public. No time given beyond following the employees' posts.",
     status: "confirmed",
     confidence: 85,
@@ -1016,7 +1017,8 @@ export const claims: SeedClaim[] = [
   // ---- Nadella on 21 November ----
   {
     key: "nadella-open-to-altman",
-    statement: "Satya Nadella told Bloomberg TV that Microsoft is open to Altman leading either at Microsoft or back at OpenAI, and that Altman will work with Microsoft either way.",
+    statement:
+      "Satya Nadella told Bloomberg TV that Microsoft is open to Altman leading either at Microsoft or back at OpenAI, and that Altman will work with Microsoft either way.",
     context:
       "'Tôt le matin du 21' is Beijing date: only the morning is known (the interview was on 20 November, US time). It softens the previous day's announcement that Altman would join Microsoft.",
     status: "confirmed",
@@ -1130,7 +1132,8 @@ export const claims: SeedClaim[] = [
   },
   {
     key: "altman-fired-google-meet",
-    statement: "At noon San Francisco time on 17 November, Altman joined a Google Meet with the whole board except Brockman, and Sutskever told him he was being fired.",
+    statement:
+      "At noon San Francisco time on 17 November, Altman joined a Google Meet with the whole board except Brockman, and Sutskever told him he was being fired.",
     context:
       "The article's 'J’ai assisté' (I attended) is a translation slip: it was Altman who joined. Time from 'à midi le 17' in a paragraph in local (San Francisco) time.",
     status: "confirmed",
@@ -1140,8 +1143,7 @@ export const claims: SeedClaim[] = [
     occurredZone: "America/Los_Angeles",
     occurredAtText: "à midi le 17",
     firstReportedAt: null,
-    resolutionNote:
-      "First-hand account by Brockman for Altman and himself, consistent with the board's announcement published the same hour.",
+    resolutionNote: "First-hand account by Brockman for Altman and himself, consistent with the board's announcement published the same hour.",
     entities: ["sam-altman", "ilya-sutskever", "greg-brockman", "openai"],
     evidence: [
       {
@@ -1179,7 +1181,8 @@ export const claims: SeedClaim[] = [
   },
   {
     key: "brockman-told-removed-1223",
-    statement: "At 12:23 pm San Francisco time on 17 November, Brockman was told on a Google Meet that he would be removed from the board but keep his role, and that Altman had been fired.",
+    statement:
+      "At 12:23 pm San Francisco time on 17 November, Brockman was told on a Google Meet that he would be removed from the board but keep his role, and that Altman had been fired.",
     context: "From the first-hand account. The board's blog post the same hour says Brockman steps down as chairman and stays at the company, which matches.",
     status: "confirmed",
     confidence: 85,
@@ -1277,7 +1280,8 @@ export const claims: SeedClaim[] = [
       {
         source: "openai-blog",
         stance: "refutes",
-        quote: "Le conseil d’administration d’OpenAI a tweeté que le départ d’Altman était la conclusion à laquelle le conseil d’administration était parvenu après délibération",
+        quote:
+          "Le conseil d’administration d’OpenAI a tweeté que le départ d’Altman était la conclusion à laquelle le conseil d’administration était parvenu après délibération",
       },
       {
         source: "brockman-timeline-post",
@@ -1310,7 +1314,8 @@ export const claims: SeedClaim[] = [
   },
   {
     key: "board-not-candid",
-    statement: "OpenAI's board said it no longer had confidence in Altman's ability to lead because he had not been consistently candid in his communications with the board.",
+    statement:
+      "OpenAI's board said it no longer had confidence in Altman's ability to lead because he had not been consistently candid in his communications with the board.",
     context:
       "The article's 'constamment malhonnête' (consistently dishonest) overstates the board's wording ('not consistently candid'). Confirmed is that the board SAID this; the substance is unverified: the board gave no examples, and Nadella says he was not told the reason. The article also says the board 'tweeted' it; it was the blog post.",
     status: "confirmed",
@@ -1417,7 +1422,8 @@ export const claims: SeedClaim[] = [
   // ---- Timeline: news of 19 November, Beijing time ----
   {
     key: "altman-ai-chip-venture",
-    statement: "Sam Altman told investors he plans to launch a new AI chip company, building TPU-style chips to compete with Nvidia, with backing from investors including Sequoia Capital.",
+    statement:
+      "Sam Altman told investors he plans to launch a new AI chip company, building TPU-style chips to compete with Nvidia, with backing from investors including Sequoia Capital.",
     context:
       "No source named. Altman has not confirmed it. The article adds that the company is at an early stage and that Brockman might join. Sequoia's willingness to back Altman is reported, not stated by Sequoia.",
     status: "rumored",
@@ -1530,8 +1536,7 @@ export const claims: SeedClaim[] = [
       {
         source: "titanium-media",
         stance: "supports",
-        quote:
-          "Altman a rencontré l’ancien président Brockman en tant que « visiteur » avec les dirigeants au siège social de la société à San Francisco",
+        quote: "Altman a rencontré l’ancien président Brockman en tant que « visiteur » avec les dirigeants au siège social de la société à San Francisco",
       },
     ],
   },

@@ -2,14 +2,7 @@
 // so the article's claims read as data and the loader resolves ids.
 
 export type SeedStatus = "unverified" | "rumored" | "confirmed" | "false" | "inconclusive";
-export type SeedSourceKind =
-  | "official_statement"
-  | "news_report"
-  | "social_post"
-  | "interview"
-  | "anonymous_sources"
-  | "document"
-  | "other";
+export type SeedSourceKind = "official_statement" | "news_report" | "social_post" | "interview" | "anonymous_sources" | "document" | "other";
 export type SeedReliability = "unknown" | "reliable" | "mixed" | "unreliable";
 export type SeedStance = "supports" | "refutes" | "mentions";
 

@@ -79,7 +79,18 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.use(authRouter(db, config));
   app.use(requireUser);
   app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
-  app.use(claimsRouter(db, config), needsReviewRouter(db), claimReviewRouter(db, config), exportRouter(db), sourcesRouter(db), entitiesRouter(db), auditRouter(db), usersRouter(db), timelineRouter(db), dashboardRouter(db));
+  app.use(
+    claimsRouter(db, config),
+    needsReviewRouter(db),
+    claimReviewRouter(db, config),
+    exportRouter(db),
+    sourcesRouter(db),
+    entitiesRouter(db),
+    auditRouter(db),
+    usersRouter(db),
+    timelineRouter(db),
+    dashboardRouter(db),
+  );
 
   app.use(() => {
     throw new NotFound();

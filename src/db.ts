@@ -56,7 +56,9 @@ export async function migrate(databaseUrl: string): Promise<void> {
 async function needsMigration(db: Db): Promise<boolean> {
   const [table] = await db.$queryRaw<unknown[]>`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`;
   if (!table) return true;
-  const rows = await db.$queryRaw<{ name: string }[]>`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  const rows = await db.$queryRaw<
+    { name: string }[]
+  >`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
   const applied = new Set(rows.map((r) => r.name));
   return readdirSync(MIGRATIONS, { withFileTypes: true }).some((d) => d.isDirectory() && !applied.has(d.name));
 }

@@ -16,7 +16,10 @@ import { backfillUrlKeys } from "./sources/sources.service.ts";
 function refuse(err: unknown): never {
   const e = err as NodeJS.ErrnoException;
   if (err instanceof StartupRefusal || e.message?.startsWith("Invalid configuration")) console.error(`Claimtrack did not start. ${e.message}`);
-  else if (e.code === "EACCES" || e.code === "EROFS") console.error(`Claimtrack did not start: cannot write ${e.path ?? "its data folder"} (${e.code}). Fix the permissions, or set DATABASE_URL to a writable place.`);
+  else if (e.code === "EACCES" || e.code === "EROFS")
+    console.error(
+      `Claimtrack did not start: cannot write ${e.path ?? "its data folder"} (${e.code}). Fix the permissions, or set DATABASE_URL to a writable place.`,
+    );
   else console.error("Claimtrack did not start:", err);
   process.exit(1);
 }

@@ -12,7 +12,11 @@ export const isolate = (s: string) => (BIDI.test(s) ? `\u2068${s}\u2069` : s);
 
 /** Lower case without accents: "Pékin" → "pekin". What alias and search comparisons use. */
 export function fold(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim();
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .trim();
 }
 
 /**

@@ -72,8 +72,7 @@ export const requiredReason = (message: string, max = 2000) => plainText(message
  * A whole number sent as a JSON number or as decimal digits (a form field).
  * z.coerce would also read true, [7], "0x10" and "1e1" as 1, 7, 16 and 10.
  */
-export const whole = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), schema);
+export const whole = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v), schema);
 
 /** A record's id, with the message a wrong one gets; beyond 2^53 a number is no longer exact, and no row has such an id. */
 export const idWith = (message: string) =>
@@ -122,7 +121,7 @@ export const optionalDate = z.preprocess(
 
 /** A list of ids from a form (one value or several) or from JSON (an array). */
 export const idList = z.preprocess(
-  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? (v as unknown[]).filter((x) => x !== "") : [v]),
   z.array(id).max(100, N_("At most 100 items.")),
 );
 
@@ -130,7 +129,9 @@ const URL_ERROR = N_("Must be a web address starting with http:// or https://.")
 
 export const optionalUrl = z.preprocess(
   (v) => blankToUndefined(v) ?? null,
-  plainText(URL_ERROR).pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }).superRefine(atMost(2000))).nullable(),
+  plainText(URL_ERROR)
+    .pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }).superRefine(atMost(2000)))
+    .nullable(),
 );
 
 const confidenceNumber = whole(
@@ -157,8 +158,5 @@ const NO = new Set<unknown>([undefined, false, "false", "0", ""]);
  * schema gives).
  */
 export const confirmDuplicateSchema = z.object({
-  confirmDuplicate: z.preprocess(
-    (v) => (YES.has(v) ? true : NO.has(v) ? false : v),
-    z.boolean({ error: N_("confirmDuplicate must be true or false.") }),
-  ),
+  confirmDuplicate: z.preprocess((v) => (YES.has(v) ? true : NO.has(v) ? false : v), z.boolean({ error: N_("confirmDuplicate must be true or false.") })),
 });

@@ -116,9 +116,17 @@ describe("passwords", () => {
     const c = await colleague();
     const csrf = csrfFrom((await c.agent.get("/account").expect(200)).text);
     const fresh = "another fine long passphrase";
-    const wrong = await c.agent.post("/account/password").type("form").send({ _csrf: csrf, current: "not it at all", password: fresh, confirm: fresh }).expect(422);
+    const wrong = await c.agent
+      .post("/account/password")
+      .type("form")
+      .send({ _csrf: csrf, current: "not it at all", password: fresh, confirm: fresh })
+      .expect(422);
     expect(wrong.text).toContain("That is not your current password.");
-    const differ = await c.agent.post("/account/password").type("form").send({ _csrf: csrf, current: PASSWORD, password: fresh, confirm: fresh + "!" }).expect(422);
+    const differ = await c.agent
+      .post("/account/password")
+      .type("form")
+      .send({ _csrf: csrf, current: PASSWORD, password: fresh, confirm: fresh + "!" })
+      .expect(422);
     expect(differ.text).toContain("The two new passwords are not the same.");
     expect((await signInAs(c.email, PASSWORD)).status).toBe(302);
   });

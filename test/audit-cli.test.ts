@@ -22,8 +22,11 @@ interface Run {
 
 function verify(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(TSX, ["src/audit/audit.cli.ts", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "s".repeat(40) }, timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      TSX,
+      ["src/audit/audit.cli.ts", ...args],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "s".repeat(40) }, timeout: 30_000 },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -8,8 +8,21 @@ import { eventFields, eventHash, newEventHash, GENESIS_HASH, type AuditInput } f
 const actor = { id: 7, label: "ed@example.org", role: "editor" as const };
 const events: AuditInput[] = [
   { action: "claim.create", subjectType: "claim", subjectId: 1, changes: { statement: [null, "Sam Altman « est revenu »"], confidence: [null, 50] } },
-  { action: "claim.resolve", subjectType: "claim", subjectId: 12, changes: { status: ["rumored", "false"], resolvedAt: [null, "2023-11-22T06:00:00.000Z"] }, reason: 'He said "no"\n\ttwice \u2028 \u{1F600}', sourceIds: [3, 1] },
-  { action: "evidence.add", subjectType: "claim", subjectId: 3, changes: { evidence: [null, { sourceId: 2, id: 9, stance: "supports", quote: "\\ back \u0000?" }] }, sourceIds: [2] },
+  {
+    action: "claim.resolve",
+    subjectType: "claim",
+    subjectId: 12,
+    changes: { status: ["rumored", "false"], resolvedAt: [null, "2023-11-22T06:00:00.000Z"] },
+    reason: 'He said "no"\n\ttwice \u2028 \u{1F600}',
+    sourceIds: [3, 1],
+  },
+  {
+    action: "evidence.add",
+    subjectType: "claim",
+    subjectId: 3,
+    changes: { evidence: [null, { sourceId: 2, id: 9, stance: "supports", quote: "\\ back \u0000?" }] },
+    sourceIds: [2],
+  },
   { action: "import.run", subjectType: "ledger", subjectId: 0, changes: { zeta: [null, 1], alpha: [null, { b: [1, { d: 2, c: 3 }], a: null }] } },
   { action: "user.create", subjectType: "user", subjectId: 2, changes: {} },
 ];

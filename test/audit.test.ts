@@ -27,7 +27,11 @@ const pause = () => new Promise((ok) => setTimeout(ok, 15));
 /** A claim made and then edited by one editor through the claims API: two events. */
 async function claimBy(who: { agent: Agent; csrf: string }, statement: string) {
   const created = await who.agent.post("/api/claims").set("x-csrf-token", who.csrf).send({ statement, confidence: 40 }).expect(201);
-  await who.agent.patch(`/api/claims/${created.body.id}`).set("x-csrf-token", who.csrf).send({ version: 1, statement: `${statement} (edited)` }).expect(200);
+  await who.agent
+    .patch(`/api/claims/${created.body.id}`)
+    .set("x-csrf-token", who.csrf)
+    .send({ version: 1, statement: `${statement} (edited)` })
+    .expect(200);
   return created.body.id as number;
 }
 
@@ -176,7 +180,11 @@ describe("GET /audit", () => {
   });
 
   it("shows a status change's reason and links its cited source by title", async () => {
-    const source = await alice.agent.post("/api/sources").set("x-csrf-token", alice.csrf).send({ title: "The Information <scoop>", kind: "news_report" }).expect(201);
+    const source = await alice.agent
+      .post("/api/sources")
+      .set("x-csrf-token", alice.csrf)
+      .send({ title: "The Information <scoop>", kind: "news_report" })
+      .expect(201);
     const claim = await alice.agent.post("/api/claims").set("x-csrf-token", alice.csrf).send({ statement: "Talks to bring Altman back stalled." }).expect(201);
     await alice.agent
       .patch(`/api/claims/${claim.body.id}`)
@@ -208,7 +216,10 @@ describe("GET /audit reads for an editor (issue 9, item 12)", () => {
     await alice.agent.post("/api/sources").set("x-csrf-token", alice.csrf).send({ title: "A source for the filter" }).expect(201);
     await alice.agent.post("/api/entities").set("x-csrf-token", alice.csrf).send({ name: "An entity for the filter", kind: "person" }).expect(201);
     const page = await alice.agent.get("/audit").expect(200);
-    const select = page.text.slice(page.text.indexOf('<select id="field-action"'), page.text.indexOf("</select>", page.text.indexOf('<select id="field-action"')));
+    const select = page.text.slice(
+      page.text.indexOf('<select id="field-action"'),
+      page.text.indexOf("</select>", page.text.indexOf('<select id="field-action"')),
+    );
     expect(select).toMatch(/<optgroup label="Claims">[\s\S]*<option value="claim.create" >Claim created<\/option>/);
     expect(select).toMatch(/<optgroup label="Sources">[\s\S]*<option value="source.create" >Source created<\/option>/);
     expect(select).toMatch(/<optgroup label="People and organisations">[\s\S]*<option value="entity.create" >Entity created<\/option>/);
@@ -222,7 +233,12 @@ describe("GET /audit reads for an editor (issue 9, item 12)", () => {
 
   it("shows 25 events a page, with older and newer links that walk the log without gaps or repeats; the API's page stays 50", async () => {
     const { agent, csrf, email } = await t.signIn("editor");
-    for (let i = 0; i < 30; i++) await agent.post("/api/sources").set("x-csrf-token", csrf).send({ title: `Paging source ${i}` }).expect(201);
+    for (let i = 0; i < 30; i++)
+      await agent
+        .post("/api/sources")
+        .set("x-csrf-token", csrf)
+        .send({ title: `Paging source ${i}` })
+        .expect(201);
     const rows = (html: string) => [...html.matchAll(/<tr id="event-(\d+)">/g)].map((m) => Number(m[1]));
     const first = await agent.get("/audit").query({ actor: email }).expect(200);
     expect(rows(first.text)).toHaveLength(25);
@@ -240,14 +256,25 @@ describe("GET /audit reads for an editor (issue 9, item 12)", () => {
 });
 
 describe("views/partials/history.ejs", () => {
-  const render = (locals: Record<string, unknown>) => ejs.renderFile(path.resolve(import.meta.dirname, "../views/partials/history.ejs"), { h: helpers, t: translator("en"), sources: {}, ...locals });
+  const render = (locals: Record<string, unknown>) =>
+    ejs.renderFile(path.resolve(import.meta.dirname, "../views/partials/history.ejs"), { h: helpers, t: translator("en"), sources: {}, ...locals });
 
   it("with no events shows the empty state", async () => {
     expect(await render({ events: [] })).toContain('<p class="empty">No changes recorded yet.</p>');
   });
 
   it("names a cited source it has no title for as #ID, and leaves out a null → empty-text change", async () => {
-    const event = { id: 1, createdAt: new Date("2023-11-20T06:00:00Z"), actor: "system", action: "claim.resolve", subjectType: "claim", subjectId: 3, changes: { status: ["rumored", "confirmed"], context: [null, ""] }, reason: "", sourceIds: [77] };
+    const event = {
+      id: 1,
+      createdAt: new Date("2023-11-20T06:00:00Z"),
+      actor: "system",
+      action: "claim.resolve",
+      subjectType: "claim",
+      subjectId: 3,
+      changes: { status: ["rumored", "confirmed"], context: [null, ""] },
+      reason: "",
+      sourceIds: [77],
+    };
     const html = await render({ events: [event] });
     expect(html).toContain('<a class="tag" href="/sources/77">#77</a>');
     expect(html).toContain("20 Nov 2023, 06:00 UTC");

@@ -29,7 +29,10 @@ async function atLogin() {
 /** The session id inside the signed claimtrack.sid cookie ("s:<sid>.<signature>"). */
 function sessionId(res: request.Response): string {
   const cookies = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
-  const value = cookies.find((c) => c.startsWith("claimtrack.sid="))?.split(";")[0]!.slice("claimtrack.sid=".length);
+  const value = cookies
+    .find((c) => c.startsWith("claimtrack.sid="))
+    ?.split(";")[0]!
+    .slice("claimtrack.sid=".length);
   if (!value) throw new Error("no session cookie");
   return decodeURIComponent(value).slice(2).split(".")[0]!;
 }
@@ -84,7 +87,11 @@ describe("signing in and out", () => {
     const login = await agent.post("/login").type("form").send({ email, password: PASSWORD, _csrf: csrf }).expect(302);
     const sid = sessionId(login);
     const page = await agent.get("/claims").expect(200);
-    const out = await agent.post("/logout").type("form").send({ _csrf: csrfFrom(page.text) }).expect(302);
+    const out = await agent
+      .post("/logout")
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text) })
+      .expect(302);
     expect(out.headers.location).toBe("/login?signed-out=1");
     expect(await t.db.session.findUnique({ where: { sid } })).toBeNull();
     await agent.get("/claims").expect(302);
@@ -96,7 +103,11 @@ describe("signing in and out", () => {
     const { agent, csrf } = await atLogin();
     await agent.post("/login").type("form").send({ email, password: PASSWORD, _csrf: csrf }).expect(302);
     const page = await agent.get("/claims").expect(200);
-    const out = await agent.post("/logout").type("form").send({ _csrf: csrfFrom(page.text) }).expect(302);
+    const out = await agent
+      .post("/logout")
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text) })
+      .expect(302);
     const before = await t.db.session.count();
     const login = await agent.get(out.headers.location!).expect(200);
     expect(login.text).toContain("You are signed out.");
@@ -136,7 +147,11 @@ describe("signing in and out", () => {
     const other = await account();
     const { agent, csrf } = await atLogin();
     for (let i = 0; i < 10; i++) {
-      await agent.post("/login").type("form").send({ email, password: `wrong ${i}`, _csrf: csrf }).expect(401);
+      await agent
+        .post("/login")
+        .type("form")
+        .send({ email, password: `wrong ${i}`, _csrf: csrf })
+        .expect(401);
     }
     const res = await agent.post("/login").type("form").send({ email, password: PASSWORD, _csrf: csrf }).expect(429);
     expect(res.text).toContain("Too many failed sign-ins for this account. Wait 15 minutes and try again.");
@@ -169,7 +184,11 @@ describe("CSRF and API authentication", () => {
 
   it("POST /claims (the form) with the session cookie and a wrong _csrf answers 403 and writes nothing", async () => {
     const before = await t.db.claim.count();
-    await editor.agent.post("/claims").type("form").send({ ...newClaim, _csrf: "forged" }).expect(403);
+    await editor.agent
+      .post("/claims")
+      .type("form")
+      .send({ ...newClaim, _csrf: "forged" })
+      .expect(403);
     await editor.agent.post("/claims").type("form").send(newClaim).expect(403);
     expect(await t.db.claim.count()).toBe(before);
   });
@@ -217,7 +236,11 @@ describe("viewers read only", () => {
   it("POST /claims (the form) from a viewer with a valid CSRF token answers 403 and writes nothing", async () => {
     const before = await t.db.claim.count();
     const viewer = await t.signIn("viewer");
-    const res = await viewer.agent.post("/claims").type("form").send({ ...newClaim, _csrf: viewer.csrf }).expect(403);
+    const res = await viewer.agent
+      .post("/claims")
+      .type("form")
+      .send({ ...newClaim, _csrf: viewer.csrf })
+      .expect(403);
     expect(res.text).toContain("This needs the Editor role");
     expect(await t.db.claim.count()).toBe(before);
   });

@@ -77,7 +77,14 @@ describe("a claim's page tells its verdict", () => {
     const { id, a, b } = await claimWithSources("Microsoft hired Altman.");
     await post(rita, `/api/claims/${id}/resolution`, { outcome: "confirmed", note: "Nadella announced it.", sourceIds: [a.id, b.id] }).expect(200);
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { subjectType: "claim", subjectId: id, action: "claim.resolve" } });
-    const when = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }).format(event.createdAt);
+    const when = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "UTC",
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(event.createdAt);
     const page = await ed.agent.get(`/claims/${id}`).expect(200);
     expect(page.text).toContain(`Resolved as confirmed by Rita Reporter on ${when} UTC, citing:`);
     expect(page.text).toContain(`<a href="/sources/${a.id}">${a.title}</a>, <a href="/sources/${b.id}">The Verge &lt;live&gt;</a>.`);
@@ -105,17 +112,29 @@ describe("reopening may set the confidence", () => {
     await post(ed, `/api/claims/${id}/resolution`, { outcome: "confirmed", note: "Counted.", sourceIds: [a.id], confidence: 90 }).expect(200);
     const page = await ed.agent.get(`/claims/${id}`).expect(200);
     expect(page.text).toContain('<label for="field-confidence">Confidence after reopening (optional, 0–100)</label>');
-    const bad = await ed.agent.post(`/claims/${id}/reopen`).type("form").send({ _csrf: ed.csrf, version: "2", status: "rumored", reason: "Some signed twice.", confidence: "140" }).expect(422);
+    const bad = await ed.agent
+      .post(`/claims/${id}/reopen`)
+      .type("form")
+      .send({ _csrf: ed.csrf, version: "2", status: "rumored", reason: "Some signed twice.", confidence: "140" })
+      .expect(422);
     expect(bad.text).toContain('id="error-confidence"');
     expect((await t.db.claim.findUniqueOrThrow({ where: { id } })).status).toBe("confirmed");
-    await ed.agent.post(`/claims/${id}/reopen`).type("form").send({ _csrf: ed.csrf, version: "2", status: "rumored", reason: "Some signed twice.", confidence: "55" }).expect(302);
+    await ed.agent
+      .post(`/claims/${id}/reopen`)
+      .type("form")
+      .send({ _csrf: ed.csrf, version: "2", status: "rumored", reason: "Some signed twice.", confidence: "55" })
+      .expect(302);
     expect(await t.db.claim.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "rumored", confidence: 55 });
     const last = await t.db.auditEvent.findFirstOrThrow({ where: { subjectType: "claim", subjectId: id }, orderBy: { id: "desc" } });
     expect(last).toMatchObject({ action: "claim.reopen", reason: "Some signed twice." });
     expect(JSON.parse(last.changes).confidence).toEqual([90, 55]);
     const viaApi = await claimWithSources("The API reopens too.");
     await post(ed, `/api/claims/${viaApi.id}/resolution`, { outcome: "false", note: "No.", sourceIds: [viaApi.a.id] }).expect(200);
-    const res = await request(t.app).post(`/api/claims/${viaApi.id}/reopen`).set("Authorization", `Bearer ${await t.token("editor")}`).send({ status: "unverified", reason: "New video.", confidence: 40 }).expect(200);
+    const res = await request(t.app)
+      .post(`/api/claims/${viaApi.id}/reopen`)
+      .set("Authorization", `Bearer ${await t.token("editor")}`)
+      .send({ status: "unverified", reason: "New video.", confidence: 40 })
+      .expect(200);
     expect(res.body).toMatchObject({ status: "unverified", confidence: 40 });
   });
 });

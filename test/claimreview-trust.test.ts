@@ -13,7 +13,10 @@ let sourceId: number;
 
 const newClaim = async () => (await request(t.app).post("/api/claims").set(auth).send({ statement: "A claim to settle." }).expect(201)).body.id as number;
 const resolve = (id: number, extra: Record<string, unknown> = {}) =>
-  request(t.app).post(`/api/claims/${id}/resolution`).set(auth).send({ outcome: "confirmed", note: "Settled.", sourceIds: [sourceId], ...extra });
+  request(t.app)
+    .post(`/api/claims/${id}/resolution`)
+    .set(auth)
+    .send({ outcome: "confirmed", note: "Settled.", sourceIds: [sourceId], ...extra });
 const reviewOf = async (app: TestApp["app"], id: number, host: string) =>
   JSON.parse((await request(app).get(`/claims/${id}/claimreview.json`).set(auth).set("Host", host).expect(200)).text);
 

@@ -44,20 +44,35 @@ describe("ratingOf (outcome and confidence to a 1–5 rating)", () => {
 
 describe("claimReview (pure mapping)", () => {
   const source = (id: number, more: Partial<ReviewedClaim["evidence"][number]["source"]> = {}) => ({
-    id, title: `Source ${id}`, url: null, publisher: "", author: "", publishedAt: null, ...more,
+    id,
+    title: `Source ${id}`,
+    url: null,
+    publisher: "",
+    author: "",
+    publishedAt: null,
+    ...more,
   });
   const base: ReviewedClaim = {
-    statement: "S", status: "inconclusive", confidence: 50, occurredAt: null, firstReportedAt: null,
-    resolutionNote: "Note.", resolvedAt: new Date("2023-11-21T00:00:00Z"), evidence: [],
+    statement: "S",
+    status: "inconclusive",
+    confidence: 50,
+    occurredAt: null,
+    firstReportedAt: null,
+    resolutionNote: "Note.",
+    resolvedAt: new Date("2023-11-21T00:00:00Z"),
+    evidence: [],
   };
   const ctx = { url: "https://claims.example.org/claims/1", newsroom: { name: "Desk", url: null } };
 
   it("attributes the claim to the first supporting source's publisher as an Organization when it has no author", () => {
-    const claim = { ...base, evidence: [
-      { stance: "mentions", source: source(1, { author: "Ann Mention" }) },
-      { stance: "supports", source: source(2, { publisher: "Board of OpenAI" }) },
-      { stance: "supports", source: source(3, { author: "Later Author" }) },
-    ] };
+    const claim = {
+      ...base,
+      evidence: [
+        { stance: "mentions", source: source(1, { author: "Ann Mention" }) },
+        { stance: "supports", source: source(2, { publisher: "Board of OpenAI" }) },
+        { stance: "supports", source: source(3, { author: "Later Author" }) },
+      ],
+    };
     expect(claimReview(claim, ctx).itemReviewed.author).toEqual({ "@type": "Organization", name: "Board of OpenAI" });
   });
 
@@ -69,16 +84,25 @@ describe("claimReview (pure mapping)", () => {
 
   it("lists each supporting or mentioning source once, refuting ones never, and the earliest dated as firstAppearance", () => {
     const early = source(2, { publishedAt: new Date("2023-11-18T00:00:00Z"), url: "https://b.example" });
-    const claim = { ...base, occurredAt: new Date("2023-11-17T20:00:00Z"), evidence: [
-      { stance: "supports", source: source(1, { publishedAt: new Date("2023-11-19T00:00:00Z") }) },
-      { stance: "refutes", source: source(9, { publishedAt: new Date("2023-11-01T00:00:00Z") }) },
-      { stance: "mentions", source: early },
-      { stance: "supports", source: early },
-    ] };
+    const claim = {
+      ...base,
+      occurredAt: new Date("2023-11-17T20:00:00Z"),
+      evidence: [
+        { stance: "supports", source: source(1, { publishedAt: new Date("2023-11-19T00:00:00Z") }) },
+        { stance: "refutes", source: source(9, { publishedAt: new Date("2023-11-01T00:00:00Z") }) },
+        { stance: "mentions", source: early },
+        { stance: "supports", source: early },
+      ],
+    };
     const review = claimReview(claim, ctx);
     expect(review.itemReviewed.datePublished).toBe("2023-11-17T20:00:00.000Z");
     expect(review.itemReviewed.appearance.map((a) => a.name)).toEqual(["Source 1", "Source 2"]);
-    expect(review.itemReviewed.firstAppearance).toEqual({ "@type": "CreativeWork", url: "https://b.example", name: "Source 2", datePublished: "2023-11-18T00:00:00.000Z" });
+    expect(review.itemReviewed.firstAppearance).toEqual({
+      "@type": "CreativeWork",
+      url: "https://b.example",
+      name: "Source 2",
+      datePublished: "2023-11-18T00:00:00.000Z",
+    });
   });
 });
 
@@ -100,14 +124,26 @@ describe("GET /claims/:id/claimreview.json", () => {
 
   beforeAll(async () => {
     const board = await post("/sources", {
-      title: "OpenAI announces leadership transition", publisher: "OpenAI", author: "The OpenAI board",
-      url: "https://openai.com/blog/openai-announces-leadership-transition", publishedAt: "2023-11-17T20:28:00Z", kind: "official_statement",
+      title: "OpenAI announces leadership transition",
+      publisher: "OpenAI",
+      author: "The OpenAI board",
+      url: "https://openai.com/blog/openai-announces-leadership-transition",
+      publishedAt: "2023-11-17T20:28:00Z",
+      kind: "official_statement",
     });
-    const paper = await post("/sources", { title: "Altman out at OpenAI", publisher: "The Verge", url: "https://www.theverge.com/x", publishedAt: "2023-11-18T01:00:00Z", kind: "news_report" });
+    const paper = await post("/sources", {
+      title: "Altman out at OpenAI",
+      publisher: "The Verge",
+      url: "https://www.theverge.com/x",
+      publishedAt: "2023-11-18T01:00:00Z",
+      kind: "news_report",
+    });
     const denial = await post("/sources", { title: "A denial", publisher: "Someone", publishedAt: "2023-11-01T00:00:00Z" });
     const claim = await post("/claims", {
-      statement: "Sam Altman resigned as OpenAI's CEO of his own accord.", confidence: 3,
-      occurredAt: "2023-11-17T20:00:00Z", firstReportedAt: "2023-11-17T20:28:00Z",
+      statement: "Sam Altman resigned as OpenAI's CEO of his own accord.",
+      confidence: 3,
+      occurredAt: "2023-11-17T20:00:00Z",
+      firstReportedAt: "2023-11-17T20:28:00Z",
     });
     await post(`/claims/${claim.id}/evidence`, { sourceId: paper.id, stance: "mentions", quote: "q1" });
     await post(`/claims/${claim.id}/evidence`, { sourceId: board.id, stance: "supports", quote: "q2" });
@@ -131,10 +167,19 @@ describe("GET /claims/:id/claimreview.json", () => {
     // PUBLIC_URL unset: the server's own origin (HOST 0.0.0.0, PORT 3000 by default)
     expect(r.url).toBe(`http://localhost:3000/claims/${resolved}`);
     expect(r.reviewBody).toBe("The board fired him.");
-    const paper = { "@type": "CreativeWork", url: "https://www.theverge.com/x", name: "Altman out at OpenAI", datePublished: "2023-11-18T01:00:00.000Z", publisher: { "@type": "Organization", name: "The Verge" } };
+    const paper = {
+      "@type": "CreativeWork",
+      url: "https://www.theverge.com/x",
+      name: "Altman out at OpenAI",
+      datePublished: "2023-11-18T01:00:00.000Z",
+      publisher: { "@type": "Organization", name: "The Verge" },
+    };
     const board = {
-      "@type": "CreativeWork", url: "https://openai.com/blog/openai-announces-leadership-transition", name: "OpenAI announces leadership transition",
-      datePublished: "2023-11-17T20:28:00.000Z", publisher: { "@type": "Organization", name: "OpenAI" },
+      "@type": "CreativeWork",
+      url: "https://openai.com/blog/openai-announces-leadership-transition",
+      name: "OpenAI announces leadership transition",
+      datePublished: "2023-11-17T20:28:00.000Z",
+      publisher: { "@type": "Organization", name: "OpenAI" },
     };
     expect(r.itemReviewed).toEqual({
       "@type": "Claim",
@@ -147,12 +192,22 @@ describe("GET /claims/:id/claimreview.json", () => {
 
   it("uses PUBLIC_URL for the claim's url and NEWSROOM_URL for the newsroom, when set", async () => {
     const config = loadConfig({
-      NODE_ENV: "test", DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "x".repeat(40), NEWSROOM_NAME: "The Desk",
-      PUBLIC_URL: "https://claims.example.org/", NEWSROOM_URL: "https://news.example.org",
+      NODE_ENV: "test",
+      DATABASE_URL: `file:${t.file}`,
+      SESSION_SECRET: "x".repeat(40),
+      NEWSROOM_NAME: "The Desk",
+      PUBLIC_URL: "https://claims.example.org/",
+      NEWSROOM_URL: "https://news.example.org",
     });
     const app = createApp({ db: t.db, config, log: () => {} });
-    const res = await request(app).get(`/claims/${resolved}/claimreview.json`).set("Authorization", `Bearer ${await t.token("viewer")}`).expect(200);
-    expect(JSON.parse(res.text)).toMatchObject({ url: `https://claims.example.org/claims/${resolved}`, author: { "@type": "Organization", name: "The Desk", url: "https://news.example.org" } });
+    const res = await request(app)
+      .get(`/claims/${resolved}/claimreview.json`)
+      .set("Authorization", `Bearer ${await t.token("viewer")}`)
+      .expect(200);
+    expect(JSON.parse(res.text)).toMatchObject({
+      url: `https://claims.example.org/claims/${resolved}`,
+      author: { "@type": "Organization", name: "The Desk", url: "https://news.example.org" },
+    });
   });
 
   it("loadConfig refuses a PUBLIC_URL that is not an http(s) address and reads an empty one as unset: the origin of HOST and PORT", () => {
@@ -192,6 +247,10 @@ describe("GET /claims/:id/claimreview.json", () => {
     await post(`/claims/${claim.id}/resolution`, { outcome: "confirmed", confidence: 90, note: "Seen </script>.", sourceIds: [source.id] }, 200);
     const page = await editor.agent.get(`/claims/${claim.id}`).expect(200);
     expect(page.text).not.toContain("<script>alert(1)");
-    expect(embedded(page.text)).toMatchObject({ claimReviewed: "He wrote </script><script>alert(1)</script> & left.", reviewBody: "Seen </script>.", reviewRating: { ratingValue: 5 } });
+    expect(embedded(page.text)).toMatchObject({
+      claimReviewed: "He wrote </script><script>alert(1)</script> & left.",
+      reviewBody: "Seen </script>.",
+      reviewRating: { ratingValue: 5 },
+    });
   });
 });

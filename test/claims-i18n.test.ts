@@ -18,10 +18,22 @@ beforeAll(async () => {
   t = await testApp();
   ed = await t.signIn("editor");
   evening = (
-    await api("/claims", { statement: "Altman was fired.", status: "rumored", occurredDate: "2023-11-16", occurredPrecision: "evening", occurredZone: "America/Los_Angeles" }).expect(201)
+    await api("/claims", {
+      statement: "Altman was fired.",
+      status: "rumored",
+      occurredDate: "2023-11-16",
+      occurredPrecision: "evening",
+      occurredZone: "America/Los_Angeles",
+    }).expect(201)
   ).body.id;
   beijing = (
-    await api("/claims", { statement: "Talks with Anthropic.", occurredDate: "2023-11-20", occurredTime: "14:00", occurredZone: "Asia/Shanghai", firstReportedAt: "2023-11-20 16:30" }).expect(201)
+    await api("/claims", {
+      statement: "Talks with Anthropic.",
+      occurredDate: "2023-11-20",
+      occurredTime: "14:00",
+      occurredZone: "Asia/Shanghai",
+      firstReportedAt: "2023-11-20 16:30",
+    }).expect(201)
   ).body.id;
 });
 afterAll(() => t.close());
@@ -73,10 +85,19 @@ describe("the claims pages in French", () => {
       .post("/claims")
       .set("Accept-Language", "fr")
       .type("form")
-      .send({ _csrf: ed.csrf, statement: "Reported early.", occurredZone: "Asia/Shanghai", occurredDate: "2023-11-20", occurredPrecision: "evening", firstReportedAt: "2023-11-20 09:00" })
+      .send({
+        _csrf: ed.csrf,
+        statement: "Reported early.",
+        occurredZone: "Asia/Shanghai",
+        occurredDate: "2023-11-20",
+        occurredPrecision: "evening",
+        firstReportedAt: "2023-11-20 09:00",
+      })
       .expect(302);
     const page = await fr(res.headers.location!).expect(200);
-    expect(page.text).toContain("Elle a été signalée pour la première fois le 20 nov. 2023 à 09:00 (Pékin), avant d’avoir eu lieu : dans la soirée du 20 nov. 2023 (Pékin).");
+    expect(page.text).toContain(
+      "Elle a été signalée pour la première fois le 20 nov. 2023 à 09:00 (Pékin), avant d’avoir eu lieu : dans la soirée du 20 nov. 2023 (Pékin).",
+    );
   });
 
   it("the conflict page names the fields and the status in French", async () => {

@@ -62,7 +62,13 @@ describe("claims pages", () => {
     await editor.agent
       .post(`/claims/${c.id}`)
       .type("form")
-      .send({ _csrf: editor.csrf, version: String(c.version), statement: "The board approached Dario Amodei about a merger.", status: "rumored", confidence: "30" })
+      .send({
+        _csrf: editor.csrf,
+        version: String(c.version),
+        statement: "The board approached Dario Amodei about a merger.",
+        status: "rumored",
+        confidence: "30",
+      })
       .expect(302);
     const after = await t.db.claim.findUniqueOrThrow({ where: { id: c.id } });
     expect(after.version).toBe(c.version + 1);
@@ -79,7 +85,13 @@ describe("claims pages", () => {
     const res = await editor.agent
       .post(`/claims/${c.id}`)
       .type("form")
-      .send({ _csrf: editor.csrf, version: String(c.version), statement: "The board approached Anthropic about a merger.", status: "unverified", confidence: "30" })
+      .send({
+        _csrf: editor.csrf,
+        version: String(c.version),
+        statement: "The board approached Anthropic about a merger.",
+        status: "unverified",
+        confidence: "30",
+      })
       .expect(422);
     expect(res.text).toContain("Say why the status or confidence changed");
     expect((await t.db.claim.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("rumored");
@@ -108,7 +120,13 @@ describe("claims pages", () => {
     await editor.agent
       .post(`/claims/${c.id}`)
       .type("form")
-      .send({ _csrf: editor.csrf, version: String(c.version), statement: "The board approached Anthropic about a merger.", status: "rumored", confidence: "30" })
+      .send({
+        _csrf: editor.csrf,
+        version: String(c.version),
+        statement: "The board approached Anthropic about a merger.",
+        status: "rumored",
+        confidence: "30",
+      })
       .expect(302);
     expect((await t.db.claim.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(c.version);
     expect(await events(c.id)).toHaveLength(1);
@@ -186,10 +204,18 @@ describe("claims pages", () => {
   it("reopening a resolved claim needs a reason, then moves it back to an open state", async () => {
     const c = await newClaim();
     const s = await newSource();
-    await editor.agent.post(`/api/claims/${c.id}/resolution`).set("x-csrf-token", editor.csrf).send({ outcome: "confirmed", note: "Confirmed.", sourceIds: [s.id] }).expect(200);
+    await editor.agent
+      .post(`/api/claims/${c.id}/resolution`)
+      .set("x-csrf-token", editor.csrf)
+      .send({ outcome: "confirmed", note: "Confirmed.", sourceIds: [s.id] })
+      .expect(200);
     const refused = await editor.agent.post(`/claims/${c.id}/reopen`).type("form").send({ _csrf: editor.csrf, status: "rumored", reason: "" }).expect(422);
     expect(refused.text).toContain("A reason for reopening is required.");
-    await editor.agent.post(`/claims/${c.id}/reopen`).type("form").send({ _csrf: editor.csrf, status: "rumored", reason: "The company walked it back." }).expect(302);
+    await editor.agent
+      .post(`/claims/${c.id}/reopen`)
+      .type("form")
+      .send({ _csrf: editor.csrf, status: "rumored", reason: "The company walked it back." })
+      .expect(302);
     const claim = await t.db.claim.findUniqueOrThrow({ where: { id: c.id } });
     expect(claim.status).toBe("rumored");
     expect(claim.resolvedAt).toBeNull();
@@ -201,8 +227,16 @@ describe("claims pages", () => {
   it("a refused transition (resolving a resolved claim) answers 422 with a message naming the way", async () => {
     const c = await newClaim();
     const s = await newSource();
-    await editor.agent.post(`/api/claims/${c.id}/resolution`).set("x-csrf-token", editor.csrf).send({ outcome: "confirmed", note: "Yes.", sourceIds: [s.id] }).expect(200);
-    const res = await editor.agent.post(`/api/claims/${c.id}/resolution`).set("x-csrf-token", editor.csrf).send({ outcome: "false", note: "No.", sourceIds: [s.id] }).expect(422);
+    await editor.agent
+      .post(`/api/claims/${c.id}/resolution`)
+      .set("x-csrf-token", editor.csrf)
+      .send({ outcome: "confirmed", note: "Yes.", sourceIds: [s.id] })
+      .expect(200);
+    const res = await editor.agent
+      .post(`/api/claims/${c.id}/resolution`)
+      .set("x-csrf-token", editor.csrf)
+      .send({ outcome: "false", note: "No.", sourceIds: [s.id] })
+      .expect(422);
     expect(res.body.error.fields.outcome).toMatch(/reopen it first/);
   });
 
@@ -229,7 +263,11 @@ describe("claims pages", () => {
   it("removing evidence asks first: the claim page links to a confirmation page, a POST without a reason answers 422 and removes nothing, one with a reason removes it and records the reason", async () => {
     const c = await newClaim();
     const s = await newSource("Kara Swisher on X");
-    const ev = await editor.agent.post(`/api/claims/${c.id}/evidence`).set("x-csrf-token", editor.csrf).send({ sourceId: s.id, stance: "mentions", quote: "q" }).expect(201);
+    const ev = await editor.agent
+      .post(`/api/claims/${c.id}/evidence`)
+      .set("x-csrf-token", editor.csrf)
+      .send({ sourceId: s.id, stance: "mentions", quote: "q" })
+      .expect(201);
     const claimPage = await editor.agent.get(`/claims/${c.id}`).expect(200);
     expect(claimPage.text).toContain(`<a href="/claims/${c.id}/evidence/${ev.body.id}/delete">Remove this evidence…</a>`);
     expect(claimPage.text).not.toContain(`action="/claims/${c.id}/evidence/${ev.body.id}/delete"`);
@@ -240,12 +278,20 @@ describe("claims pages", () => {
     expect(confirm.text).toMatch(/<textarea id="field-reason" name="reason"[^>]* required/);
     expect(confirm.text).toContain(`action="/claims/${c.id}/evidence/${ev.body.id}/delete"`);
 
-    const refused = await editor.agent.post(`/claims/${c.id}/evidence/${ev.body.id}/delete`).type("form").send({ _csrf: editor.csrf, reason: "   " }).expect(422);
+    const refused = await editor.agent
+      .post(`/claims/${c.id}/evidence/${ev.body.id}/delete`)
+      .type("form")
+      .send({ _csrf: editor.csrf, reason: "   " })
+      .expect(422);
     expect(refused.text).toContain('<p class="field-error" id="error-reason">Say why this evidence is removed; the audit trail keeps it.</p>');
     expect(await t.db.evidence.count({ where: { claimId: c.id } })).toBe(1);
     expect((await events(c.id)).at(-1)!.action).toBe("evidence.add");
 
-    await editor.agent.post(`/claims/${c.id}/evidence/${ev.body.id}/delete`).type("form").send({ _csrf: editor.csrf, reason: "The post was about another board." }).expect(302);
+    await editor.agent
+      .post(`/claims/${c.id}/evidence/${ev.body.id}/delete`)
+      .type("form")
+      .send({ _csrf: editor.csrf, reason: "The post was about another board." })
+      .expect(302);
     expect(await t.db.evidence.count({ where: { claimId: c.id } })).toBe(0);
     const last = (await events(c.id)).at(-1)!;
     expect(last.action).toBe("evidence.remove");
@@ -272,8 +318,19 @@ describe("claims pages", () => {
     const evil = `<script>window.pwned=1</script><img src=x onerror=alert(1)>`;
     const c = await newClaim({ statement: `Statement ${evil}` });
     const s = await newSource(`Title ${evil}`);
-    await editor.agent.post(`/api/claims/${c.id}/evidence`).set("x-csrf-token", editor.csrf).send({ sourceId: s.id, stance: "supports", quote: `Quote ${evil}` }).expect(201);
-    for (const url of ["/claims", `/claims/${c.id}`, `/claims/${c.id}/edit`, `/claims/${c.id}/history`, `/claims/${c.id}/resolve`, `/claims/${c.id}/evidence/new`]) {
+    await editor.agent
+      .post(`/api/claims/${c.id}/evidence`)
+      .set("x-csrf-token", editor.csrf)
+      .send({ sourceId: s.id, stance: "supports", quote: `Quote ${evil}` })
+      .expect(201);
+    for (const url of [
+      "/claims",
+      `/claims/${c.id}`,
+      `/claims/${c.id}/edit`,
+      `/claims/${c.id}/history`,
+      `/claims/${c.id}/resolve`,
+      `/claims/${c.id}/evidence/new`,
+    ]) {
       const page = await editor.agent.get(url).expect(200);
       expect(page.text, url).not.toContain("<script>window.pwned");
       expect(page.text, url).not.toContain("<img src=x");
@@ -285,7 +342,7 @@ describe("claims pages", () => {
     const page = await editor.agent.get("/claims?status=rumored").expect(200);
     const rumored = await t.db.claim.count({ where: { status: "rumored" } });
     expect(page.text).toMatch(new RegExp(`Rumored <span class="count">${rumored}</span>`));
-    expect(page.text).not.toContain("badge-confirmed\"");
+    expect(page.text).not.toContain('badge-confirmed"');
   });
 
   it("unknown and malformed claim ids answer 404, never 500", async () => {

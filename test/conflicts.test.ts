@@ -23,13 +23,32 @@ describe("the claim conflict page", () => {
   it("names who saved first, when and why, labels fields in words, compares people and organisations by name, and labels both columns for a phone", async () => {
     const altman = (await send(mine, "post", "/api/entities", { name: "Sam Altman", kind: "person" }).expect(201)).body;
     const msft = (await send(mine, "post", "/api/entities", { name: "Microsoft", kind: "organization" }).expect(201)).body;
-    const claim = (await send(mine, "post", "/api/claims", { statement: "Altman joins Microsoft.", status: "rumored", confidence: 30, entityIds: [altman.id] }).expect(201)).body;
-    await send(theirs, "patch", `/api/claims/${claim.id}`, { version: 1, confidence: 80, reason: "Nadella posted it on X.", entityIds: [altman.id, msft.id] }).expect(200);
+    const claim = (
+      await send(mine, "post", "/api/claims", { statement: "Altman joins Microsoft.", status: "rumored", confidence: 30, entityIds: [altman.id] }).expect(201)
+    ).body;
+    await send(theirs, "patch", `/api/claims/${claim.id}`, {
+      version: 1,
+      confidence: 80,
+      reason: "Nadella posted it on X.",
+      entityIds: [altman.id, msft.id],
+    }).expect(200);
 
     const page = await mine.agent
       .post(`/claims/${claim.id}`)
       .type("form")
-      .send({ _csrf: mine.csrf, version: "1", statement: "Altman joins Microsoft.", status: "rumored", confidence: "30", occurredZone: "UTC", occurredDate: "2023-11-20", occurredPrecision: "instant", occurredTime: "07:00", occurredAtText: "lundi matin", entityIds: String(altman.id) })
+      .send({
+        _csrf: mine.csrf,
+        version: "1",
+        statement: "Altman joins Microsoft.",
+        status: "rumored",
+        confidence: "30",
+        occurredZone: "UTC",
+        occurredDate: "2023-11-20",
+        occurredPrecision: "instant",
+        occurredTime: "07:00",
+        occurredAtText: "lundi matin",
+        entityIds: String(altman.id),
+      })
       .expect(409);
     expect(page.text).toMatch(/<strong>Rita Reporter<\/strong> saved version 2 on \d+ \w+ \d{4}, \d\d:\d\d UTC \(Claim edited\)\./);
     expect(page.text).toContain("Their reason: Nadella posted it on X.");
@@ -49,7 +68,11 @@ describe("the claim conflict page", () => {
   it("says so when the version that won gave no reason", async () => {
     const claim = (await send(mine, "post", "/api/claims", { statement: "The board met at noon." }).expect(201)).body;
     await send(theirs, "patch", `/api/claims/${claim.id}`, { version: 1, context: "Per two sources." }).expect(200);
-    const page = await mine.agent.post(`/claims/${claim.id}`).type("form").send({ _csrf: mine.csrf, version: "1", statement: "The board met at one.", status: "unverified", confidence: "50" }).expect(409);
+    const page = await mine.agent
+      .post(`/claims/${claim.id}`)
+      .type("form")
+      .send({ _csrf: mine.csrf, version: "1", statement: "The board met at one.", status: "unverified", confidence: "50" })
+      .expect(409);
     expect(page.text).toContain("<strong>Rita Reporter</strong> saved version 2");
     expect(page.text).toContain("They gave no reason.");
   });

@@ -37,7 +37,9 @@ describe("crash safety", () => {
     let killed = false;
     const writer = async (w: number) => {
       for (let i = 0; i < 200 && !killed; i++) {
-        const res = await fetch(`${base}/api/claims`, { method: "POST", headers, body: JSON.stringify({ statement: `Crash write ${w}-${i}` }) }).catch(() => null);
+        const res = await fetch(`${base}/api/claims`, { method: "POST", headers, body: JSON.stringify({ statement: `Crash write ${w}-${i}` }) }).catch(
+          () => null,
+        );
         if (res?.status === 201) acknowledged.push(((await res.json()) as { id: number }).id);
         else if (!killed) throw new Error(`write answered ${res?.status ?? "nothing"}: ${await res?.text()}`);
         if (acknowledged.length >= 60 && !killed) {

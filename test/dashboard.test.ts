@@ -20,7 +20,11 @@ const section = (html: string, id: string) => html.split(`aria-labelledby="${id}
 
 /** The status cards as status → number. */
 function cards(html: string): Record<string, number> {
-  const found = [...html.matchAll(/<a class="status-card" href="\/claims\?status=(\w+)">\s*<span class="badge badge-\1"[^>]*>([^<]+)<\/span>\s*<span class="status-card-count">(\d+)<\/span>/g)];
+  const found = [
+    ...html.matchAll(
+      /<a class="status-card" href="\/claims\?status=(\w+)">\s*<span class="badge badge-\1"[^>]*>([^<]+)<\/span>\s*<span class="status-card-count">(\d+)<\/span>/g,
+    ),
+  ];
   expect(found.map((m) => m[2])).toEqual(STATUSES.map((s) => STATUS_LABELS[s]));
   return Object.fromEntries(found.map((m) => [m[1], Number(m[3])]));
 }
@@ -54,7 +58,7 @@ describe("GET / (the dashboard)", () => {
 
   const post = (path: string, body: Record<string, unknown>) => editor.agent.post(path).set("x-csrf-token", editor.csrf).send(body);
   const newClaim = async (body: Record<string, unknown> = {}) => {
-    const statement = `${body.statement ?? "A claim"} [${randomUUID().slice(0, 8)}]`;
+    const statement = `${(body.statement as string | undefined) ?? "A claim"} [${randomUUID().slice(0, 8)}]`;
     const res = await post("/api/claims", { ...body, statement }).expect(201);
     return { id: (res.body as { id: number }).id, statement };
   };
@@ -91,7 +95,12 @@ describe("GET / (the dashboard)", () => {
     const fresh = await newClaim({ statement: "Microsoft offers to hire the staff.", status: "rumored" });
     const html = section((await editor.agent.get("/").expect(200)).text, "rumors-title");
     const ids = [...html.matchAll(/href="\/claims\/(\d+)"/g)].map((m) => Number(m[1]));
-    const expected = await t.db.claim.findMany({ where: { status: "rumored" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 10, select: { id: true } });
+    const expected = await t.db.claim.findMany({
+      where: { status: "rumored" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 10,
+      select: { id: true },
+    });
     expect(ids).toEqual(expected.map((c) => c.id));
     expect(ids.indexOf(old.id)).toBeLessThan(ids.indexOf(fresh.id));
     expect(html).toMatch(new RegExp(`href="/claims/${old.id}">Altman may return as CEO.</a>\\s*<span class="muted nowrap">open <time[^>]*>5 hours</time>`));

@@ -17,7 +17,11 @@ beforeAll(async () => {
   t = await testApp();
   token = await t.token("editor");
   editor = await t.signIn("editor");
-  altman = (await api().post("/api/entities", { name: "Sam Altman", kind: "person", aliases: ["Ultraman"] }).expect(201)).body;
+  altman = (
+    await api()
+      .post("/api/entities", { name: "Sam Altman", kind: "person", aliases: ["Ultraman"] })
+      .expect(201)
+  ).body;
   letter = (await api().post("/api/sources", { title: "The employees' letter", url: LETTER }).expect(201)).body;
 });
 afterAll(() => t.close());
@@ -35,7 +39,9 @@ describe("duplicate entities", () => {
       [{ name: "S. Altman", aliases: ["Ultra man"] }, "Ultraman"],
     ];
     for (const [body, matched] of cases) {
-      const res = await api().post("/api/entities", { kind: "person", ...body }).expect(409);
+      const res = await api()
+        .post("/api/entities", { kind: "person", ...body })
+        .expect(409);
       expect(res.body.error, JSON.stringify(body)).toEqual({
         code: "duplicate",
         message: `Sam Altman (entity #${altman.id}) already has the name or alias “${matched}”. Nothing was saved; send confirmDuplicate: true to save it anyway.`,
@@ -54,11 +60,19 @@ describe("duplicate entities", () => {
   });
 
   it("PATCH /api/entities/:id giving an entity another's alias answers 409 duplicate; its own spellings are not checked again", async () => {
-    const shear = (await api().post("/api/entities", { name: "Emmett Shear", kind: "person", aliases: ["Hill"] }).expect(201)).body;
-    const res = await api().patch(`/api/entities/${shear.id}`, { version: shear.version, aliases: ["Hill", "ULTRAMAN"] }).expect(409);
+    const shear = (
+      await api()
+        .post("/api/entities", { name: "Emmett Shear", kind: "person", aliases: ["Hill"] })
+        .expect(201)
+    ).body;
+    const res = await api()
+      .patch(`/api/entities/${shear.id}`, { version: shear.version, aliases: ["Hill", "ULTRAMAN"] })
+      .expect(409);
     expect(res.body.error.existing).toMatchObject({ id: altman.id, matched: "Ultraman" });
     const edited = await api().patch(`/api/entities/${shear.id}`, { version: shear.version, description: "Interim CEO." }).expect(200);
-    await api().patch(`/api/entities/${shear.id}`, { version: edited.body.version, aliases: ["Hill", "ULTRAMAN"], confirmDuplicate: true }).expect(200);
+    await api()
+      .patch(`/api/entities/${shear.id}`, { version: edited.body.version, aliases: ["Hill", "ULTRAMAN"], confirmDuplicate: true })
+      .expect(200);
   });
 
   it("the new-entity form shows the entity it looks like, linked, keeps the input, and adds it once the box is ticked", async () => {
@@ -68,7 +82,11 @@ describe("duplicate entities", () => {
     expect(page.text).toContain('name="confirmDuplicate" value="1"');
     expect(page.text).toContain("From the French piece.");
     expect(page.text).toContain("Altman&#39;s alias");
-    const done = await editor.agent.post("/entities").type("form").send({ ...form, confirmDuplicate: "1" }).expect(302);
+    const done = await editor.agent
+      .post("/entities")
+      .type("form")
+      .send({ ...form, confirmDuplicate: "1" })
+      .expect(302);
     expect(done.headers.location).toMatch(/^\/entities\/\d+$/);
   });
 });
@@ -84,7 +102,10 @@ describe("duplicate sources", () => {
     ];
     for (const url of variants) {
       const res = await api().post("/api/sources", { title: "Copy", url }).expect(409);
-      expect(res.body.error, url).toMatchObject({ code: "duplicate", existing: { id: letter.id, title: "The employees' letter", url: `/sources/${letter.id}`, matched: LETTER } });
+      expect(res.body.error, url).toMatchObject({
+        code: "duplicate",
+        existing: { id: letter.id, title: "The employees' letter", url: `/sources/${letter.id}`, matched: LETTER },
+      });
     }
     expect(await counts()).toEqual(before);
   });
@@ -107,12 +128,25 @@ describe("duplicate sources", () => {
   });
 
   it("the new-source form links to the source with that address, keeps the input, and adds it once the box is ticked", async () => {
-    const form = { _csrf: editor.csrf, title: "Letter, again", publisher: "Wired", url: "https://wired.com/story/openai-letter?b=2&id=7", kind: "document", reliability: "mixed" };
+    const form = {
+      _csrf: editor.csrf,
+      title: "Letter, again",
+      publisher: "Wired",
+      url: "https://wired.com/story/openai-letter?b=2&id=7",
+      kind: "document",
+      reliability: "mixed",
+    };
     const page = await editor.agent.post("/sources").type("form").send(form).expect(409);
-    expect(page.text).toContain(`<a href="/sources/${letter.id}" target="_blank" rel="noopener">The employees&#39; letter</a> (opens in a new tab) already has this address`);
+    expect(page.text).toContain(
+      `<a href="/sources/${letter.id}" target="_blank" rel="noopener">The employees&#39; letter</a> (opens in a new tab) already has this address`,
+    );
     expect(page.text).toContain('name="confirmDuplicate" value="1"');
     expect(page.text).toContain('value="Letter, again"');
-    await editor.agent.post("/sources").type("form").send({ ...form, confirmDuplicate: "1" }).expect(302);
+    await editor.agent
+      .post("/sources")
+      .type("form")
+      .send({ ...form, confirmDuplicate: "1" })
+      .expect(302);
   });
 
   it("sources written without the key (raw SQL, or before the migration) get it at start, and are then found", async () => {
@@ -129,9 +163,17 @@ describe("the import and duplicates", () => {
     const target = await testApp();
     try {
       const file = {
-        format: "claimtrack-export", version: 1, claims: [],
-        sources: [{ id: 1, title: "A", url: "https://example.org/a" }, { id: 2, title: "A again", url: "https://www.example.org/a/" }],
-        entities: [{ id: 1, name: "Sam Altman", kind: "person", aliases: ["Ultraman"] }, { id: 2, name: "ultraman", kind: "person" }],
+        format: "claimtrack-export",
+        version: 1,
+        claims: [],
+        sources: [
+          { id: 1, title: "A", url: "https://example.org/a" },
+          { id: 2, title: "A again", url: "https://www.example.org/a/" },
+        ],
+        entities: [
+          { id: 1, name: "Sam Altman", kind: "person", aliases: ["Ultraman"] },
+          { id: 2, name: "ultraman", kind: "person" },
+        ],
       };
       expect(await importLedger(target.db, textChunks(JSON.stringify(file)), "json", IMPORT)).toMatchObject({ sources: 2, entities: 2 });
       const tok = await target.token("editor");

@@ -35,7 +35,11 @@ async function newClaim(statement: string, entityIds: number[]): Promise<number>
   return (await api().post("/api/claims").set(bearer(editorToken)).send({ statement, entityIds }).expect(201)).body.id;
 }
 
-const form = (agent: Agent, path: string, fields: Record<string, string>, csrf: string) => agent.post(path).type("form").send({ _csrf: csrf, ...fields });
+const form = (agent: Agent, path: string, fields: Record<string, string>, csrf: string) =>
+  agent
+    .post(path)
+    .type("form")
+    .send({ _csrf: csrf, ...fields });
 const asEditor = (path: string, fields: Record<string, string>) => form(editor.agent, path, fields, editor.csrf);
 
 const entityEvents = (id: number) => t.db.auditEvent.findMany({ where: { subjectType: "entity", subjectId: id }, orderBy: { id: "asc" } });
@@ -165,7 +169,11 @@ describe("removing an alias", () => {
     expect(await snapshot()).toEqual(before);
     const res = await api().delete(`/api/entities/${e.id}/aliases/${first!.id}`).set(bearer(editorToken)).send({ reason: "Only his surname." }).expect(200);
     expect(res.body).toMatchObject({ id: e.id, version: 2, aliases: ["Ilya S."] });
-    const again = await api().delete(`/api/entities/${e.id}/aliases/${second!.id}`).set(bearer(editorToken)).send({ version: 2, reason: "An initial, too vague." }).expect(200);
+    const again = await api()
+      .delete(`/api/entities/${e.id}/aliases/${second!.id}`)
+      .set(bearer(editorToken))
+      .send({ version: 2, reason: "An initial, too vague." })
+      .expect(200);
     expect(again.body).toMatchObject({ version: 3, aliases: [] });
     expect((await entityEvents(e.id)).map((ev) => ev.action)).toEqual(["entity.create", "entity.alias.remove", "entity.alias.remove"]);
   });
@@ -206,7 +214,9 @@ describe("removing an alias", () => {
     const e = await newEntity("Adam D’Angelo", ["DAngelo", "Quora CEO"]);
     await api().post(`/api/entities/${e.id}/aliases`).set(bearer(editorToken)).send({ alias: "A. D’Angelo" }).expect(201);
     const before = await snapshot();
-    const page = await asEditor(`/entities/${e.id}/aliases/${e.aliasEntries[0]!.id}/delete`, { version: "1", reason: "Not a spelling of his name." }).expect(409);
+    const page = await asEditor(`/entities/${e.id}/aliases/${e.aliasEntries[0]!.id}/delete`, { version: "1", reason: "Not a spelling of his name." }).expect(
+      409,
+    );
     expect(page.text).toContain("Someone changed this entity while you were editing");
     expect(page.text).toContain('<span class="tag">A. D’Angelo</span>');
     expect(await snapshot()).toEqual(before);
@@ -244,7 +254,10 @@ describe("merging two entities", () => {
     const removed = (await entityEvents(other.id)).map((e) => [e.action, changesOf(e), e.reason]);
     expect(removed.at(-1)).toEqual(["entity.merge", { mergedInto: [null, survivor.id] }, "Same man, initial only."]);
     expect(await claimEvents(mine)).toHaveLength(1);
-    for (const [claimId, before] of [[theirs, [other.id]], [both, [survivor.id, other.id]]] as const) {
+    for (const [claimId, before] of [
+      [theirs, [other.id]],
+      [both, [survivor.id, other.id]],
+    ] as const) {
       const last = (await claimEvents(claimId)).at(-1)!;
       expect(last.action).toBe("claim.entities");
       expect(changesOf(last)).toEqual({ entityIds: [before, [survivor.id]] });
@@ -266,7 +279,10 @@ describe("merging two entities", () => {
     expect(res.body).toMatchObject({ id: survivor.id, version: 2, aliases: ["Antropic PBC", "Anthropik"], claims: [{ id: claimId }] });
     for (const q of ["Antropic PBC", "anthropik"]) {
       const items = (await api().get("/api/entities").query({ q }).set(bearer(viewerToken)).expect(200)).body.items as { id: number }[];
-      expect(items.map((i) => i.id), q).toEqual([survivor.id]);
+      expect(
+        items.map((i) => i.id),
+        q,
+      ).toEqual([survivor.id]);
     }
     const claims = (await api().get("/api/claims").query({ q: "Antropic PBC" }).set(bearer(viewerToken)).expect(200)).body.items as { id: number }[];
     expect(claims.map((c) => c.id)).toContain(claimId);
@@ -296,7 +312,9 @@ describe("merging two entities", () => {
     const dup = await newEntity("L. Summers");
     const before = await snapshot();
     const merge = (id: number, body: object) => api().post(`/api/entities/${id}/merge`).set(bearer(editorToken)).send(body);
-    expect((await merge(e.id, { otherId: e.id, reason: "x" }).expect(422)).body.error.fields.otherId).toBe("An entity cannot be merged into itself; choose the other entry.");
+    expect((await merge(e.id, { otherId: e.id, reason: "x" }).expect(422)).body.error.fields.otherId).toBe(
+      "An entity cannot be merged into itself; choose the other entry.",
+    );
     expect((await merge(e.id, { otherId: 999999, reason: "x" }).expect(422)).body.error.fields.otherId).toBe("No entity has the id 999999.");
     expect((await merge(e.id, { otherId: org.id, reason: "x" }).expect(422)).body.error.fields.otherId).toContain("Only entries of the same kind merge");
     expect((await merge(e.id, { otherId: dup.id, reason: " " }).expect(422)).body.error.fields.reason).toContain("Say why");
@@ -331,7 +349,11 @@ describe("merging two entities", () => {
     expect(page.text).toContain(`<option value="${other.id}" selected>`);
     expect(page.text).toContain("Initials.</textarea>");
     expect(page.text).toContain('name="version" value="2"');
-    const json = await api().post(`/api/entities/${survivor.id}/merge`).set(bearer(editorToken)).send({ otherId: other.id, reason: "Initials.", version: 1 }).expect(409);
+    const json = await api()
+      .post(`/api/entities/${survivor.id}/merge`)
+      .set(bearer(editorToken))
+      .send({ otherId: other.id, reason: "Initials.", version: 1 })
+      .expect(409);
     expect(json.body.error.current).toMatchObject({ id: survivor.id, version: 2 });
     expect(await snapshot()).toEqual(before);
   });
@@ -342,7 +364,9 @@ describe("merging two entities", () => {
     await newClaim("Pachocki resigned in protest.", [other.id]);
     await newClaim("Pachocki returned.", [survivor.id, other.id]);
     // the database refuses the final delete, after aliases, links and claim events were written
-    await t.db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_delete BEFORE DELETE ON "Entity" WHEN OLD.name = 'Undeletable Pachocki' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_delete BEFORE DELETE ON "Entity" WHEN OLD.name = 'Undeletable Pachocki' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
+    );
     const actor = { id: editor.id, label: editor.email, role: "editor" as const };
     const merge = () => mergeEntities(t.db, actor, survivor.id, { otherId: other.id, reason: "Same person." });
     const before = await snapshot();
@@ -386,7 +410,11 @@ describe("hostile input", () => {
     const hostile: unknown[] = [null, true, 0, -1, 1e308, 2 ** 40, "", "x".repeat(20_000), [], ["a", "b"], {}, { $gt: "" }, "<script>", "\u0000", "́", "NaN"];
     for (const field of ["alias", "otherId", "reason", "version"]) {
       for (const value of hostile) {
-        for (const [method, url] of [["post", `/api/entities/${e.id}/aliases`], ["post", `/api/entities/${e.id}/merge`], ["delete", `/api/entities/${e.id}/aliases/1`]] as const) {
+        for (const [method, url] of [
+          ["post", `/api/entities/${e.id}/aliases`],
+          ["post", `/api/entities/${e.id}/merge`],
+          ["delete", `/api/entities/${e.id}/aliases/1`],
+        ] as const) {
           // a stale version makes every otherwise valid write a 409; a missing one lets it through, which is fine too
           const body = { alias: "ok", otherId: other.id, reason: "ok", version: 999, [field]: value };
           const res = await api()[method](url).set(bearer(editorToken)).send(body);

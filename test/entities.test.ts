@@ -20,7 +20,8 @@ async function newEntity(fields: Record<string, string>) {
 }
 
 const events = (id: number) => t.db.auditEvent.findMany({ where: { subjectType: "entity", subjectId: id }, orderBy: { id: "asc" } });
-const search = async (q: string) => (await request(t.app).get("/api/entities").query({ q }).set(api()).expect(200)).body.items as { id: number; name: string }[];
+const search = async (q: string) =>
+  (await request(t.app).get("/api/entities").query({ q }).set(api()).expect(200)).body.items as { id: number; name: string }[];
 
 beforeAll(async () => {
   t = await testApp();
@@ -34,7 +35,11 @@ describe("entity forms", () => {
   it("POST /entities with aliases one a line creates the entity, its folded aliases and an entity.create event with the sorted aliases", async () => {
     const e = await newEntity({ name: "Dario Amodei", description: "Anthropic's chief executive.", aliases: "Amoldei\r\nAmodaii\n\nAmodaï\n" });
     expect(e.kind).toBe("person");
-    expect(e.aliases.map((a) => [a.alias, a.folded])).toEqual([["Amoldei", "amoldei"], ["Amodaii", "amodaii"], ["Amodaï", "amodai"]]);
+    expect(e.aliases.map((a) => [a.alias, a.folded])).toEqual([
+      ["Amoldei", "amoldei"],
+      ["Amodaii", "amodaii"],
+      ["Amodaï", "amodai"],
+    ]);
     const [created, ...rest] = await events(e.id);
     expect(rest).toEqual([]);
     expect(created!.action).toBe("entity.create");
@@ -77,7 +82,14 @@ describe("entity forms", () => {
     await editor.agent
       .post(`/entities/${e.id}`)
       .type("form")
-      .send({ _csrf: editor.csrf, version: "1", name: "Sam Altman", kind: "person", description: "OpenAI's chief executive.", aliases: "Ultraman\nAltmann\nSam A." })
+      .send({
+        _csrf: editor.csrf,
+        version: "1",
+        name: "Sam Altman",
+        kind: "person",
+        description: "OpenAI's chief executive.",
+        aliases: "Ultraman\nAltmann\nSam A.",
+      })
       .expect(302);
     const after = await t.db.entity.findUniqueOrThrow({ where: { id: e.id }, include: { aliases: true } });
     expect(after.version).toBe(2);
@@ -87,7 +99,10 @@ describe("entity forms", () => {
     expect(last.action).toBe("entity.update");
     expect(JSON.parse(last.changes)).toEqual({
       description: ["", "OpenAI's chief executive."],
-      aliases: [["Altmann", "Ultraman"], ["Altmann", "Sam A.", "Ultraman"]],
+      aliases: [
+        ["Altmann", "Ultraman"],
+        ["Altmann", "Sam A.", "Ultraman"],
+      ],
     });
   });
 
@@ -158,11 +173,7 @@ describe("entity forms", () => {
     await viewer.agent.get("/entities/new").expect(403);
     await viewer.agent.get(`/entities/${e.id}/edit`).expect(403);
     await viewer.agent.post("/entities").type("form").send({ _csrf: viewer.csrf, name: "Intruder", kind: "person" }).expect(403);
-    await viewer.agent
-      .post(`/entities/${e.id}`)
-      .type("form")
-      .send({ _csrf: viewer.csrf, version: "1", name: "Renamed", kind: "person" })
-      .expect(403);
+    await viewer.agent.post(`/entities/${e.id}`).type("form").send({ _csrf: viewer.csrf, version: "1", name: "Renamed", kind: "person" }).expect(403);
     await request(t.app).post("/api/entities").set(api()).send({ name: "Intruder", kind: "person" }).expect(403);
     expect(await t.db.entity.count()).toBe(before);
     expect((await t.db.entity.findUniqueOrThrow({ where: { id: e.id } })).name).toBe("Helen Toner");
@@ -187,10 +198,18 @@ describe("entity forms", () => {
 describe("entity list and search", () => {
   it("GET /entities lists name, kind, aliases as tags and claim count, and its search box finds an alias", async () => {
     const e = await newEntity({ name: "Microsoft", kind: "organization", aliases: "Microsoft Corporation\nMSFT" });
-    await editor.agent.post("/api/claims").set("x-csrf-token", editor.csrf).send({ statement: "Microsoft hires Altman.", entityIds: [e.id] }).expect(201);
+    await editor.agent
+      .post("/api/claims")
+      .set("x-csrf-token", editor.csrf)
+      .send({ statement: "Microsoft hires Altman.", entityIds: [e.id] })
+      .expect(201);
     const all = await editor.agent.get("/entities").expect(200);
     expect(all.text).toContain('placeholder="name or alias"');
-    expect(all.text).toMatch(new RegExp(`href="/entities/${e.id}">Microsoft</a></td>\\s*<td>Organization</td>\\s*<td><span class="tag">Microsoft Corporation</span> <span class="tag">MSFT</span> </td>\\s*<td><a href="/claims\\?entity=${e.id}">1</a>`));
+    expect(all.text).toMatch(
+      new RegExp(
+        `href="/entities/${e.id}">Microsoft</a></td>\\s*<td>Organization</td>\\s*<td><span class="tag">Microsoft Corporation</span> <span class="tag">MSFT</span> </td>\\s*<td><a href="/claims\\?entity=${e.id}">1</a>`,
+      ),
+    );
     const found = await editor.agent.get("/entities").query({ q: "msft" }).expect(200);
     expect(found.text).toContain(`href="/entities/${e.id}"`);
     const missed = await editor.agent.get("/entities").query({ q: "no such spelling" }).expect(200);
@@ -204,11 +223,24 @@ describe("entity list and search", () => {
     const other = await newEntity({ name: "Daniela Amodeo" });
     for (const q of ["Amoldei", "Amodaii", "Amodai", "Amodaiyi", "amodaiyi", "AMODAI", "dario amodei"]) {
       const items = await search(q);
-      expect(items.map((i) => i.id), q).toContain(dario.id);
-      expect(items.map((i) => i.id), q).not.toContain(other.id);
+      expect(
+        items.map((i) => i.id),
+        q,
+      ).toContain(dario.id);
+      expect(
+        items.map((i) => i.id),
+        q,
+      ).not.toContain(other.id);
     }
     const [item] = (await search("amodaiyi")).filter((i) => i.id === dario.id);
-    expect(item).toEqual({ id: dario.id, name: "Dario Amodei", kind: "person", description: "", aliases: ["Amoldei", "Amodaii", "Amodai", "Amodaiyi"], claimCount: 0 });
+    expect(item).toEqual({
+      id: dario.id,
+      name: "Dario Amodei",
+      kind: "person",
+      description: "",
+      aliases: ["Amoldei", "Amodaii", "Amodai", "Amodaiyi"],
+      claimCount: 0,
+    });
   });
 
   it("GET /api/entities?q= finds Sam Altman as Ultraman and Emmett Shear as Hill or Mitt Hill, and folds accents in names", async () => {
@@ -224,7 +256,10 @@ describe("entity list and search", () => {
 
   it("GET /api/entities?kind= keeps one kind; an unknown kind answers 422", async () => {
     const org = await newEntity({ name: "Thrive Capital", kind: "organization" });
-    const kinds = (await request(t.app).get("/api/entities").query({ kind: "organization" }).set(api()).expect(200)).body.items as { id: number; kind: string }[];
+    const kinds = (await request(t.app).get("/api/entities").query({ kind: "organization" }).set(api()).expect(200)).body.items as {
+      id: number;
+      kind: string;
+    }[];
     expect(kinds.map((i) => i.id)).toContain(org.id);
     expect(kinds.every((i) => i.kind === "organization")).toBe(true);
     const bad = await request(t.app).get("/api/entities").query({ kind: "robot" }).set(api()).expect(422);
@@ -234,7 +269,11 @@ describe("entity list and search", () => {
   it("GET /api/entities/:id answers the entity with its aliases and its claims newest first; unknown ids answer 404", async () => {
     const e = await newEntity({ name: "OpenAI", kind: "organization", aliases: "Open AI" });
     const send = (statement: string) =>
-      editor.agent.post("/api/claims").set("x-csrf-token", editor.csrf).send({ statement, entityIds: [e.id], confidence: 40 }).expect(201);
+      editor.agent
+        .post("/api/claims")
+        .set("x-csrf-token", editor.csrf)
+        .send({ statement, entityIds: [e.id], confidence: 40 })
+        .expect(201);
     const first = (await send("OpenAI's board fired Altman.")).body as { id: number };
     const second = (await send("OpenAI's staff threatened to resign.")).body as { id: number };
     const res = await request(t.app).get(`/api/entities/${e.id}`).set(api()).expect(200);
@@ -253,9 +292,17 @@ describe("entity list and search", () => {
 describe("entity API writes", () => {
   it("POST /api/entities takes aliases as an array and PATCH /api/entities/:id replaces them; a stale PATCH answers 409 and writes nothing", async () => {
     const headers = { "x-csrf-token": editor.csrf };
-    const created = await editor.agent.post("/api/entities").set(headers).send({ name: "Anthropic", kind: "organization", aliases: ["Anthropique", " ", "anthropic"] }).expect(201);
+    const created = await editor.agent
+      .post("/api/entities")
+      .set(headers)
+      .send({ name: "Anthropic", kind: "organization", aliases: ["Anthropique", " ", "anthropic"] })
+      .expect(201);
     expect(created.body.aliases).toEqual(["Anthropique"]);
-    const patched = await editor.agent.patch(`/api/entities/${created.body.id}`).set(headers).send({ version: 1, aliases: ["Antropic"] }).expect(200);
+    const patched = await editor.agent
+      .patch(`/api/entities/${created.body.id}`)
+      .set(headers)
+      .send({ version: 1, aliases: ["Antropic"] })
+      .expect(200);
     expect(patched.body).toMatchObject({ version: 2, aliases: ["Antropic"], name: "Anthropic" });
     const stale = await editor.agent.patch(`/api/entities/${created.body.id}`).set(headers).send({ version: 1, name: "Anthropic PBC" }).expect(409);
     expect(stale.body.error.current).toMatchObject({ version: 2, name: "Anthropic" });
@@ -265,7 +312,11 @@ describe("entity API writes", () => {
 
   it("PATCH /api/entities/:id without aliases keeps them, except one the new name now equals", async () => {
     const headers = { "x-csrf-token": editor.csrf };
-    const created = await editor.agent.post("/api/entities").set(headers).send({ name: "E. Shear", kind: "person", aliases: ["Emmett Shear", "Hill"], confirmDuplicate: true }).expect(201);
+    const created = await editor.agent
+      .post("/api/entities")
+      .set(headers)
+      .send({ name: "E. Shear", kind: "person", aliases: ["Emmett Shear", "Hill"], confirmDuplicate: true })
+      .expect(201);
     const renamed = await editor.agent.patch(`/api/entities/${created.body.id}`).set(headers).send({ version: 1, name: "Emmett Shear" }).expect(200);
     expect(renamed.body.aliases).toEqual(["Hill"]);
     expect(JSON.parse((await events(created.body.id)).at(-1)!.changes)).toEqual({
@@ -281,7 +332,11 @@ describe("an entity's claims", () => {
     const editorToken = await t.token("editor");
     const ids: number[] = [];
     for (let i = 0; i < 51; i++) {
-      const res = await request(t.app).post("/api/claims").set({ Authorization: `Bearer ${editorToken}` }).send({ statement: `About them, ${i} ${Date.now()}`, entityIds: [entity.id] }).expect(201);
+      const res = await request(t.app)
+        .post("/api/claims")
+        .set({ Authorization: `Bearer ${editorToken}` })
+        .send({ statement: `About them, ${i} ${Date.now()}`, entityIds: [entity.id] })
+        .expect(201);
       ids.push(res.body.id as number);
     }
     const res = await request(t.app).get(`/api/entities/${entity.id}`).set(api()).expect(200);

@@ -26,9 +26,13 @@ afterAll(() => t.close());
 
 describe("the evidence language over the API", () => {
   it("POST /api/claims/:id/evidence keeps a tag as Intl writes it, reads a blank or absent one as none, and GET gives it back", async () => {
-    const french = await api(`/claims/${claimId}/evidence`, { sourceId, stance: "refutes", quote: "« Il n’y a pas de fusion »", language: "FR-ca" }).expect(201);
+    const french = await api(`/claims/${claimId}/evidence`, { sourceId, stance: "refutes", quote: "« Il n’y a pas de fusion »", language: "FR-ca" }).expect(
+      201,
+    );
     expect(french.body.language).toBe("fr-CA");
-    expect((await api(`/claims/${claimId}/evidence`, { sourceId, stance: "mentions", quote: "No merger.", language: "" }).expect(201)).body.language).toBeNull();
+    expect(
+      (await api(`/claims/${claimId}/evidence`, { sourceId, stance: "mentions", quote: "No merger.", language: "" }).expect(201)).body.language,
+    ).toBeNull();
     expect((await api(`/claims/${claimId}/evidence`, { sourceId, stance: "mentions", quote: "Plain" }).expect(201)).body.language).toBeNull();
     const claim = await ed.agent.get(`/api/claims/${claimId}`).expect(200);
     expect(claim.body.evidence.map((e: { language: string | null }) => e.language)).toEqual(["fr-CA", null, null]);
@@ -44,7 +48,11 @@ describe("the evidence language over the API", () => {
   });
 
   it("the add-evidence form sends it, and the audit event keeps it", async () => {
-    await ed.agent.post(`/claims/${claimId}/evidence`).type("form").send({ _csrf: ed.csrf, sourceId, stance: "supports", quote: "Sam revient", language: "fr" }).expect(302);
+    await ed.agent
+      .post(`/claims/${claimId}/evidence`)
+      .type("form")
+      .send({ _csrf: ed.csrf, sourceId, stance: "supports", quote: "Sam revient", language: "fr" })
+      .expect(302);
     const last = await t.db.evidence.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(last.language).toBe("fr");
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "evidence.add" }, orderBy: { id: "desc" } });
@@ -57,7 +65,9 @@ describe("the evidence language in pages", () => {
     const page = await ed.agent.get(`/claims/${claimId}`).expect(200);
     expect(page.text).toContain('<blockquote class="quote" lang="fr-CA">« Il n’y a pas de fusion »</blockquote>');
     expect(page.text).toContain('<blockquote class="quote">No merger.</blockquote>');
-    expect(page.text).toMatch(/<select id="field-language" name="language"[^>]*>\s*<option value="" selected>Not given, or another language<\/option><option value="fr" >French<\/option>/);
+    expect(page.text).toMatch(
+      /<select id="field-language" name="language"[^>]*>\s*<option value="" selected>Not given, or another language<\/option><option value="fr" >French<\/option>/,
+    );
   });
 
   it("the source's page marks the quotes of its claims with their own language", async () => {
@@ -82,7 +92,10 @@ describe("the evidence language in files", () => {
     expect("language" in evidence[1]).toBe(false);
     const [header, row] = parseCsv(csv).map((r) => r.cells);
     expect(JSON.parse(row![header!.indexOf("evidence")]!)[0].language).toBe("fr-CA");
-    for (const [text, format] of [[json, "json"], [csv, "csv"]] as const) {
+    for (const [text, format] of [
+      [json, "json"],
+      [csv, "csv"],
+    ] as const) {
       const target = await testApp();
       try {
         await importLedger(target.db, textChunks(text), format, IMPORT);

@@ -13,12 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (path: string, body: Record<string, unknown>) => editor.agent.post(path).type("form").send({ _csrf: editor.csrf, ...body });
+const post = (path: string, body: Record<string, unknown>) =>
+  editor.agent
+    .post(path)
+    .type("form")
+    .send({ _csrf: editor.csrf, ...body });
 
 describe("length limits", () => {
   it("the record forms show each limit in the label and set no maxlength, so the browser never cuts pasted text", async () => {
     const claimForm = (await editor.agent.get("/claims/new").expect(200)).text;
-    expect(claimForm).toMatch(/<label for="field-statement">Statement <span class="limit" data-limit="1000" data-for="field-statement">\(at most 1,000 characters\)<\/span><\/label>/);
+    expect(claimForm).toMatch(
+      /<label for="field-statement">Statement <span class="limit" data-limit="1000" data-for="field-statement">\(at most 1,000 characters\)<\/span><\/label>/,
+    );
     expect(claimForm).toContain("(at most 10,000 characters)");
     for (const path of ["/claims/new", "/sources/new", "/entities/new"]) {
       expect((await editor.agent.get(path).expect(200)).text, path).not.toContain("maxlength");
@@ -63,11 +69,19 @@ describe("searchable pickers without JavaScript", () => {
   it("Find on the new claim form lists a person found by alias beyond the most recent, keeps the ticked ones and the input, and creates nothing", async () => {
     const old = (await api.post("/api/entities", { name: "Zyxwv Oldperson", kind: "person", aliases: ["Quuxalias"] }).expect(201)).body as { id: number };
     let recent = 0;
-    for (let i = 0; i < PICKER_LIMIT; i++) recent = ((await api.post("/api/entities", { name: `Recent person ${i}`, kind: "person" }).expect(201)).body as { id: number }).id;
+    for (let i = 0; i < PICKER_LIMIT; i++)
+      recent = ((await api.post("/api/entities", { name: `Recent person ${i}`, kind: "person" }).expect(201)).body as { id: number }).id;
     expect((await editor.agent.get("/claims/new").expect(200)).text).not.toContain("Zyxwv Oldperson");
 
     const before = await t.db.claim.count();
-    const res = await post("/claims", { statement: "Typed before finding.", status: "rumored", confidence: "35", entityIds: [String(recent)], findEntities: "quuxali", find: "1" }).expect(200);
+    const res = await post("/claims", {
+      statement: "Typed before finding.",
+      status: "rumored",
+      confidence: "35",
+      entityIds: [String(recent)],
+      findEntities: "quuxali",
+      find: "1",
+    }).expect(200);
     expect(res.text).toContain(`value="${old.id}" > Zyxwv Oldperson</label>`);
     expect(res.text).toContain(`value="${recent}" checked> Recent person ${PICKER_LIMIT - 1}</label>`);
     expect(res.text).not.toContain("Recent person 0<");
@@ -81,11 +95,19 @@ describe("searchable pickers without JavaScript", () => {
     await api.post("/api/sources", { title: "Another paper entirely", kind: "news_report" }).expect(201);
     const claim = (await api.post("/api/claims", { statement: "The staff letter had 700 names." }).expect(201)).body as { id: number; version: number };
 
-    const res = await post(`/claims/${claim.id}`, { statement: "An edit in progress.", version: String(claim.version), findSources: "quuxsource", find: "1" }).expect(200);
+    const res = await post(`/claims/${claim.id}`, {
+      statement: "An edit in progress.",
+      version: String(claim.version),
+      findSources: "quuxsource",
+      find: "1",
+    }).expect(200);
     expect(res.text).toContain(`value="${wanted.id}" > Quuxsource bulletin`);
     expect(res.text).not.toContain("Another paper entirely");
     expect(res.text).toContain(">An edit in progress.</textarea>");
-    expect(await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ statement: "The staff letter had 700 names.", version: claim.version });
+    expect(await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      statement: "The staff letter had 700 names.",
+      version: claim.version,
+    });
 
     const page = (await editor.agent.get(`/claims/${claim.id}?findSources=quuxsource`).expect(200)).text;
     expect(page).toContain(`<option value="${wanted.id}" >Quuxsource bulletin</option>`);

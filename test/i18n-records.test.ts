@@ -21,7 +21,9 @@ afterAll(() => t.close());
 
 describe("sources in French", () => {
   it("the list, a source's page and its 404 speak French, with fr-FR dates; English is unchanged", async () => {
-    const source = (await api("/api/sources", { title: unique("Dépêche"), kind: "news_report", reliability: "unreliable", publishedAt: "2023-11-20T06:00:00Z" }).expect(201)).body as { id: number };
+    const source = (
+      await api("/api/sources", { title: unique("Dépêche"), kind: "news_report", reliability: "unreliable", publishedAt: "2023-11-20T06:00:00Z" }).expect(201)
+    ).body as { id: number };
     const claim = (await api("/api/claims", { statement: unique("Le conseil a licencié Altman.") }).expect(201)).body as { id: number };
     await api(`/api/claims/${claim.id}/evidence`, { sourceId: source.id, stance: "supports", quote: "Le conseil a licencié" }).expect(201);
 
@@ -46,9 +48,19 @@ describe("sources in French", () => {
   });
 
   it("a source added in French says so in French, and its form's errors are French", async () => {
-    const res = await editor.agent.post("/sources").set("Accept-Language", "fr").type("form").send({ _csrf: editor.csrf, title: unique("Communiqué"), kind: "nope" }).expect(422);
+    const res = await editor.agent
+      .post("/sources")
+      .set("Accept-Language", "fr")
+      .type("form")
+      .send({ _csrf: editor.csrf, title: unique("Communiqué"), kind: "nope" })
+      .expect(422);
     expect(res.text).toContain("Le type doit être l’un de");
-    const saved = await editor.agent.post("/sources").set("Accept-Language", "fr").type("form").send({ _csrf: editor.csrf, title: unique("Communiqué") }).expect(302);
+    const saved = await editor.agent
+      .post("/sources")
+      .set("Accept-Language", "fr")
+      .type("form")
+      .send({ _csrf: editor.csrf, title: unique("Communiqué") })
+      .expect(302);
     const id = /\/sources\/(\d+)$/.exec(saved.headers.location as string)![1];
     expect((await fr(saved.headers.location as string)).text).toContain(`Source nº ${id} ajoutée.`);
   });
@@ -67,7 +79,12 @@ describe("people and organisations in French", () => {
     expect(page.text).toContain("Aussi écrit");
     expect(page.text).toContain("Fusionner une autre fiche dans celle-ci");
     expect(page.text).toContain(`aria-label="Retirer l’alias Ultraman"`);
-    const refused = await editor.agent.post(`/entities/${person.id}/aliases`).set("Accept-Language", "fr").type("form").send({ _csrf: editor.csrf, alias: "" }).expect(422);
+    const refused = await editor.agent
+      .post(`/entities/${person.id}/aliases`)
+      .set("Accept-Language", "fr")
+      .type("form")
+      .send({ _csrf: editor.csrf, alias: "" })
+      .expect(422);
     expect(refused.text).toContain("Saisissez l’alias à ajouter.");
 
     const english = await en(`/entities/${person.id}`);

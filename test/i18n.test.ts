@@ -17,13 +17,23 @@ const files = (dir: string, ext: string): string[] =>
 const sources = [...files("src", ".ts"), ...files("views", ".ejs")];
 const text = (f: string) => readFileSync(path.join(root, f), "utf8");
 // comments show how to call t() with examples that are not messages
-const code = (f: string) => (f.endsWith(".ts") ? text(f).replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "") : text(f));
+const code = (f: string) =>
+  f.endsWith(".ts")
+    ? text(f)
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/^\s*\/\/.*$/gm, "")
+    : text(f);
 
 // t("…"), N_("…"), msg("…"), and the singular of msgn("…", "…") and t.n("…", "…")
 const CALL = /\b(?:t|N_|msg|msgn|t\.n)\(\s*("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`)(\s*,\s*("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'))?/g;
-const unquote = (q: string) => (q.startsWith("`") ? q.slice(1, -1) : (JSON.parse(q.startsWith("'") ? `"${q.slice(1, -1).replaceAll('"', '\\"').replaceAll("\\'", "'")}"` : q) as string));
+const unquote = (q: string) =>
+  q.startsWith("`") ? q.slice(1, -1) : (JSON.parse(q.startsWith("'") ? `"${q.slice(1, -1).replaceAll('"', '\\"').replaceAll("\\'", "'")}"` : q) as string);
 
-interface Use { id: string; plural: boolean; file: string }
+interface Use {
+  id: string;
+  plural: boolean;
+  file: string;
+}
 const uses: Use[] = sources.flatMap((file) =>
   [...code(file).matchAll(CALL)].map((m) => ({ id: unquote(m[1]!), plural: m[0].startsWith("msgn") || m[0].startsWith("t.n") ? true : false, file })),
 );
@@ -47,7 +57,8 @@ describe("the French catalogue", () => {
     for (const [file, catalogue] of Object.entries(FR_FILES)) {
       for (const [id, entry] of Object.entries(catalogue)) {
         const prior = seen.get(id);
-        if (prior && JSON.stringify(FR_FILES[prior]![id]) !== JSON.stringify(entry)) clashes.push(`${JSON.stringify(id)}: ${prior} and ${file} translate it differently`);
+        if (prior && JSON.stringify(FR_FILES[prior]![id]) !== JSON.stringify(entry))
+          clashes.push(`${JSON.stringify(id)}: ${prior} and ${file} translate it differently`);
         seen.set(id, file);
       }
     }
@@ -58,7 +69,8 @@ describe("the French catalogue", () => {
     const wrong: string[] = [];
     for (const [id, entry] of Object.entries(fr)) {
       const forms = typeof entry === "string" ? [entry] : [entry.one, entry.other];
-      for (const form of forms) if (placeholders(form).join() !== placeholders(id).join() && !(typeof entry === "object" && form === entry.one)) wrong.push(`${id} → ${form}`);
+      for (const form of forms)
+        if (placeholders(form).join() !== placeholders(id).join() && !(typeof entry === "object" && form === entry.one)) wrong.push(`${id} → ${form}`);
       if (used.get(id)?.plural && typeof entry === "string") wrong.push(`${id}: a count's message needs { one, other }`);
     }
     expect(wrong).toEqual([]);

@@ -68,7 +68,12 @@ describe("the browser's language", () => {
     expect(String(res.headers["set-cookie"])).toMatch(/claimtrack\.lang=fr;.*HttpOnly/);
     const login = await browser.get("/login").set("Accept-Language", "en").expect(200);
     expect(lang(login.text)).toBe("fr");
-    const failed = await browser.post("/login").set("Accept-Language", "en").type("form").send({ email: "nobody@example.org", password: "wrong", _csrf: csrfFrom(login.text) }).expect(401);
+    const failed = await browser
+      .post("/login")
+      .set("Accept-Language", "en")
+      .type("form")
+      .send({ email: "nobody@example.org", password: "wrong", _csrf: csrfFrom(login.text) })
+      .expect(401);
     expect(failed.text).toContain("Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte.");
     // an account's own choice wins over the cookie
     const me = await t.signIn("editor");
@@ -93,7 +98,10 @@ describe("pages and messages in French", () => {
 
   it("POST /users with a name too long shows the shared length message in French, with French numbers", async () => {
     const admin = await t.signIn("admin");
-    const res = await admin.agent.post("/users").set("Accept-Language", "fr").type("form")
+    const res = await admin.agent
+      .post("/users")
+      .set("Accept-Language", "fr")
+      .type("form")
       .send({ email: "long.name@example.org", name: "n".repeat(1201), role: "editor", password: PASSWORD, _csrf: admin.csrf })
       .expect(422);
     expect(res.text).toContain("120 caractères au plus ; ce texte en compte 1\u202f201.");
@@ -113,7 +121,9 @@ describe("pages and messages in French", () => {
       const answer = faultAnswer({ code: "SQLITE_BUSY" }, t.file)!;
       const time = new Date().toISOString().slice(11, 16);
       expect(String(answer.message)).toContain(`The database is busy: an import is running (since ${time} UTC). Nothing was saved.`);
-      expect(translate("fr", answer.message)).toContain(`La base de données est occupée : une importation est en cours (depuis ${time} UTC). Rien n’a été enregistré.`);
+      expect(translate("fr", answer.message)).toContain(
+        `La base de données est occupée : une importation est en cours (depuis ${time} UTC). Rien n’a été enregistré.`,
+      );
     } finally {
       done();
     }
@@ -123,7 +133,10 @@ describe("pages and messages in French", () => {
 describe("the JSON API", () => {
   it("answers in English under Accept-Language: fr, field messages and refusals alike", async () => {
     const api = bearer(t.app, await t.token("admin"));
-    const invalid = await api.post("/api/claims", { statement: "s".repeat(1001) }).set("Accept-Language", "fr").expect(422);
+    const invalid = await api
+      .post("/api/claims", { statement: "s".repeat(1001) })
+      .set("Accept-Language", "fr")
+      .expect(422);
     expect(invalid.body.error.message).toBe("Some fields need attention.");
     expect(invalid.body.error.fields.statement).toBe("At most 1,000 characters; this has 1,001.");
     const missing = await api.get("/api/claims/999999").set("Accept-Language", "fr").expect(404);

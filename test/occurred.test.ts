@@ -15,7 +15,9 @@ const errorsOf = (input: Parameters<typeof readTimes>[0]) => Object.fromEntries(
 describe("readTimes: a date with a precision in a zone, to the stored UTC instant", () => {
   it("the evening of 16 Nov 2023 in San Francisco (PST) is 17 Nov 02:00–08:00 UTC, stored as its middle, 05:00", () => {
     expect(stored("2023-11-16", "evening", "America/Los_Angeles")).toEqual({
-      occurredAt: "2023-11-17T05:00:00.000Z", occurredPrecision: "evening", occurredZone: "America/Los_Angeles",
+      occurredAt: "2023-11-17T05:00:00.000Z",
+      occurredPrecision: "evening",
+      occurredZone: "America/Los_Angeles",
     });
   });
 
@@ -39,7 +41,9 @@ describe("readTimes: a date with a precision in a zone, to the stored UTC instan
     expect(stored("2023-03-26", "day", "Europe/Paris").occurredAt).toBe("2023-03-26T10:30:00.000Z");
     expect(stored("2023-03-26", "night", "Europe/Paris").occurredAt).toBe("2023-03-26T01:30:00.000Z");
     expect(stored("2023-03-26", "instant", "Europe/Paris", "03:00").occurredAt).toBe("2023-03-26T01:00:00.000Z");
-    expect(errorsOf({ occurredDate: "2023-03-26", occurredTime: "02:30", occurredZone: "Europe/Paris" }).occurredTime).toMatch(/There was no 02:30 on 2023-03-26 in Paris/);
+    expect(errorsOf({ occurredDate: "2023-03-26", occurredTime: "02:30", occurredZone: "Europe/Paris" }).occurredTime).toMatch(
+      /There was no 02:30 on 2023-03-26 in Paris/,
+    );
   });
 
   it("a time shown twice when clocks go back is the first of the two (San Francisco, 5 Nov 2023, 01:30 PDT)", () => {
@@ -52,15 +56,24 @@ describe("readTimes: a date with a precision in a zone, to the stored UTC instan
     expect(readTimes({ occurredDate: "2023-11-21", occurredZone: "Asia/Shanghai" }).values.occurredPrecision).toBe("day");
     expect(readTimes({ occurredDate: "2023-11-21", occurredTime: "09:00", occurredZone: "Asia/Shanghai" }).values.occurredPrecision).toBe("instant");
     // through occurredAt, a bare date is a day too, not its midnight
-    expect(readTimes({ occurredAt: "2023-11-21", occurredZone: "Asia/Shanghai" }).values).toMatchObject({ occurredPrecision: "day", occurredAt: new Date("2023-11-21T04:00:00Z") });
+    expect(readTimes({ occurredAt: "2023-11-21", occurredZone: "Asia/Shanghai" }).values).toMatchObject({
+      occurredPrecision: "day",
+      occurredAt: new Date("2023-11-21T04:00:00Z"),
+    });
   });
 
   it("an ISO instant keeps working: UTC unless it has an offset or a zone is given, and its span when one is named", () => {
-    expect(readTimes({ occurredAt: "2023-11-20T06:00" }).values).toEqual({ occurredAt: new Date("2023-11-20T06:00:00Z"), occurredPrecision: "instant", occurredZone: "UTC" });
+    expect(readTimes({ occurredAt: "2023-11-20T06:00" }).values).toEqual({
+      occurredAt: new Date("2023-11-20T06:00:00Z"),
+      occurredPrecision: "instant",
+      occurredZone: "UTC",
+    });
     expect(readTimes({ occurredAt: "2023-11-20T14:00", occurredZone: "Asia/Shanghai" }).values.occurredAt).toEqual(new Date("2023-11-20T06:00:00Z"));
     expect(readTimes({ occurredAt: "2023-11-20T07:00+01:00", occurredZone: "Asia/Shanghai" }).values.occurredAt).toEqual(new Date("2023-11-20T06:00:00Z"));
     // an export's middle of a span gives back the same span
-    expect(readTimes({ occurredAt: "2023-11-17T05:00:00.000Z", occurredPrecision: "evening", occurredZone: "America/Los_Angeles" }).values.occurredAt).toEqual(new Date("2023-11-17T05:00:00Z"));
+    expect(readTimes({ occurredAt: "2023-11-17T05:00:00.000Z", occurredPrecision: "evening", occurredZone: "America/Los_Angeles" }).values.occurredAt).toEqual(
+      new Date("2023-11-17T05:00:00Z"),
+    );
   });
 
   it("refuses impossible dates and times, unknown zones and contradictory fields, naming the field", () => {
@@ -102,7 +115,11 @@ describe("formatOccurred", () => {
 
   it("the edit form gets the date, time and first report back in the claim's zone", () => {
     expect(timeFormValues({ ...claim("2023-11-17T05:00:00Z", "evening", "America/Los_Angeles"), firstReportedAt: new Date("2023-11-17T18:30:00Z") })).toEqual({
-      occurredDate: "2023-11-16", occurredTime: "", occurredPrecision: "evening", occurredZone: "America/Los_Angeles", firstReportedAt: "2023-11-17 10:30",
+      occurredDate: "2023-11-16",
+      occurredTime: "",
+      occurredPrecision: "evening",
+      occurredZone: "America/Los_Angeles",
+      firstReportedAt: "2023-11-17 10:30",
     });
   });
 });

@@ -12,9 +12,49 @@ let claimId: number;
 let sourceId: number;
 
 const HOSTILE: unknown[] = [
-  null, true, 0, -1, 1e308, "", " ", "x".repeat(20_000), [], [1, 2], {}, { $gt: "" }, "<script>", "1; DROP TABLE Claim", "😀", "\u0000", "NaN", "2023-02-30",
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  "",
+  " ",
+  "x".repeat(20_000),
+  [],
+  [1, 2],
+  {},
+  { $gt: "" },
+  "<script>",
+  "1; DROP TABLE Claim",
+  "😀",
+  "\u0000",
+  "NaN",
+  "2023-02-30",
 ];
-const FIELDS = ["statement", "context", "status", "confidence", "occurredAt", "firstReportedAt", "entityIds", "version", "reason", "sourceIds", "outcome", "note", "sourceId", "stance", "quote", "title", "url", "kind", "reliability", "publishedAt", "name", "aliases"];
+const FIELDS = [
+  "statement",
+  "context",
+  "status",
+  "confidence",
+  "occurredAt",
+  "firstReportedAt",
+  "entityIds",
+  "version",
+  "reason",
+  "sourceIds",
+  "outcome",
+  "note",
+  "sourceId",
+  "stance",
+  "quote",
+  "title",
+  "url",
+  "kind",
+  "reliability",
+  "publishedAt",
+  "name",
+  "aliases",
+];
 
 beforeAll(async () => {
   t = await testApp();
@@ -53,14 +93,26 @@ describe("hostile input", () => {
   }, 300_000);
 
   it("bodies that are not objects answer 400 or 422, never 5xx", async () => {
-    for (const body of ["[]", "null", '"text"', "{", "{\"statement\":", "1"]) {
+    for (const body of ["[]", "null", '"text"', "{", '{"statement":', "1"]) {
       const res = await request(t.app).post("/api/claims").set("Authorization", `Bearer ${token}`).set("content-type", "application/json").send(body);
       expect([400, 422], body).toContain(res.status);
     }
   });
 
   it("query strings of the wrong shape answer 200 or 4xx on every list", async () => {
-    const queries = ["status=a&status=b", "limit=-5", "limit=abc", "limit=100000", "entity=x", "source[]=1", "cursor=%00", "q[a]=1", "since=yesterday", "actor=%FF", `q=${"%22".repeat(500)}`];
+    const queries = [
+      "status=a&status=b",
+      "limit=-5",
+      "limit=abc",
+      "limit=100000",
+      "entity=x",
+      "source[]=1",
+      "cursor=%00",
+      "q[a]=1",
+      "since=yesterday",
+      "actor=%FF",
+      `q=${"%22".repeat(500)}`,
+    ];
     for (const path of ["/api/claims", "/api/sources", "/api/entities", "/api/audit", "/claims", "/sources", "/entities", "/audit"]) {
       for (const q of queries) {
         const res = path.startsWith("/api")
@@ -72,10 +124,22 @@ describe("hostile input", () => {
   });
 
   it("form posts with repeated or missing fields answer 4xx or redirect, never 5xx", async () => {
-    const posts = [`/claims`, `/claims/${claimId}`, `/claims/${claimId}/resolution`, `/claims/${claimId}/reopen`, `/claims/${claimId}/evidence`, "/sources", `/sources/${sourceId}`, "/entities"];
+    const posts = [
+      `/claims`,
+      `/claims/${claimId}`,
+      `/claims/${claimId}/resolution`,
+      `/claims/${claimId}/reopen`,
+      `/claims/${claimId}/evidence`,
+      "/sources",
+      `/sources/${sourceId}`,
+      "/entities",
+    ];
     for (const url of posts) {
       for (const body of ["statement=a&statement=b", "confidence=1&confidence=2", "version=1&version=2", "", "sourceIds=abc", "outcome[]=x"]) {
-        const res = await editor.agent.post(url).type("form").send(`_csrf=${encodeURIComponent(editor.csrf)}&${body}`);
+        const res = await editor.agent
+          .post(url)
+          .type("form")
+          .send(`_csrf=${encodeURIComponent(editor.csrf)}&${body}`);
         expect(res.status, `${url} ${body}`).toBeLessThan(500);
       }
     }

@@ -11,8 +11,15 @@ let token: string;
 let viewer: { agent: Agent };
 const auth = () => ({ Authorization: `Bearer ${token}` });
 
-interface Ranking { scope: "all" | "recent"; ranked: number }
-interface Listing { items: { id: number; status: string }[]; nextCursor: string | null; ranking: Ranking | null }
+interface Ranking {
+  scope: "all" | "recent";
+  ranked: number;
+}
+interface Listing {
+  items: { id: number; status: string }[];
+  nextCursor: string | null;
+  ranking: Ranking | null;
+}
 const list = async (query: string) => (await request(t.app).get(`/api/claims?${query}`).set(auth()).expect(200)).body as Listing;
 const ids = async (query: string) => (await list(query)).items.map((c) => c.id);
 
@@ -20,7 +27,13 @@ async function entity(name: string, aliases: string[] = []) {
   return (await request(t.app).post("/api/entities").set(auth()).send({ name, kind: "person", aliases }).expect(201)).body as { id: number };
 }
 async function claim(statement: string, body: Record<string, unknown> = {}) {
-  return (await request(t.app).post("/api/claims").set(auth()).send({ statement, confidence: 50, ...body }).expect(201)).body as { id: number };
+  return (
+    await request(t.app)
+      .post("/api/claims")
+      .set(auth())
+      .send({ statement, confidence: 50, ...body })
+      .expect(201)
+  ).body as { id: number };
 }
 const count = (html: string, label: string) => Number(new RegExp(`>${label} <span class="count">([\\d,]+)</span>`).exec(html)?.[1]?.replaceAll(",", ""));
 
@@ -65,7 +78,9 @@ describe("a word found in more claims than are ranked", () => {
   const word = "quuxcommon";
   beforeAll(async () => {
     // 2,003 claims written in one statement: through the API they would take minutes, and the triggers index them all the same
-    await t.db.claim.createMany({ data: Array.from({ length: 1003 }, (_, i) => ({ statement: `${word} report number ${i}`, status: i % 2 ? "rumored" : "unverified" })) });
+    await t.db.claim.createMany({
+      data: Array.from({ length: 1003 }, (_, i) => ({ statement: `${word} report number ${i}`, status: i % 2 ? "rumored" : "unverified" })),
+    });
   });
 
   it("GET /api/claims ranks the 1,000 most recent matches and says so; a rarer word is ranked among all its matches", async () => {

@@ -9,7 +9,12 @@ let token: string;
 let viewer: { agent: Agent };
 const auth = () => ({ Authorization: `Bearer ${token}` });
 
-interface Item { id: number; statement: string; status: string; confidence: number }
+interface Item {
+  id: number;
+  statement: string;
+  status: string;
+  confidence: number;
+}
 const list = async (query: string) => {
   const res = await request(t.app).get(`/api/claims?${query}`).set(auth()).expect(200);
   return res.body as { items: Item[]; nextCursor: string | null; prevCursor: string | null };
@@ -17,7 +22,13 @@ const list = async (query: string) => {
 const ids = async (query: string) => (await list(query)).items.map((c) => c.id);
 
 async function claim(body: Record<string, unknown>) {
-  return (await request(t.app).post("/api/claims").set(auth()).send({ confidence: 50, ...body }).expect(201)).body as Item;
+  return (
+    await request(t.app)
+      .post("/api/claims")
+      .set(auth())
+      .send({ confidence: 50, ...body })
+      .expect(201)
+  ).body as Item;
 }
 
 /** Every item of a list, following cursors. */
@@ -74,7 +85,11 @@ describe("alias-aware full-text search", () => {
   it("searches evidence quotes and source titles too", async () => {
     const source = (await request(t.app).post("/api/sources").set(auth()).send({ title: "Gazette Plumbobquux" }).expect(201)).body;
     const c = await claim({ statement: "A claim with plain words." });
-    await request(t.app).post(`/api/claims/${c.id}/evidence`).set(auth()).send({ sourceId: source.id, stance: "supports", quote: "« Le mot glorfindelquux »" }).expect(201);
+    await request(t.app)
+      .post(`/api/claims/${c.id}/evidence`)
+      .set(auth())
+      .send({ sourceId: source.id, stance: "supports", quote: "« Le mot glorfindelquux »" })
+      .expect(201);
     expect(await ids("q=plumbobquux")).toEqual([c.id]);
     expect(await ids("q=glorfindelquux")).toEqual([c.id]);
     await request(t.app).patch(`/api/sources/${source.id}`).set(auth()).send({ version: 1, title: "Gazette Renamedquux" }).expect(200);
@@ -93,13 +108,49 @@ describe("alias-aware full-text search", () => {
 
   it("treats hostile queries as text: the API and the page answer 200, never an FTS error", async () => {
     const hostile = [
-      '"', '""', "'", "*", "**", "a*", "AND", "OR", "NOT", "NEAR(", "NEAR(a b, 2)", "(", ")", "((a)", "statement:altman", "{statement context}: x",
-      "^a", "a + b", "-a", "'; DROP TABLE Claim; --", "1=1 OR 1=1", "\\", "%", "_", "x".repeat(10_000), "😀", "🦄 altman", "\u0000", "\u202e",
-      "ALTMAN AND", "a AND OR b", "<script>alert(1)</script>", "col:", ":", "  ", "中文", "'\"*()",
+      '"',
+      '""',
+      "'",
+      "*",
+      "**",
+      "a*",
+      "AND",
+      "OR",
+      "NOT",
+      "NEAR(",
+      "NEAR(a b, 2)",
+      "(",
+      ")",
+      "((a)",
+      "statement:altman",
+      "{statement context}: x",
+      "^a",
+      "a + b",
+      "-a",
+      "'; DROP TABLE Claim; --",
+      "1=1 OR 1=1",
+      "\\",
+      "%",
+      "_",
+      "x".repeat(10_000),
+      "😀",
+      "🦄 altman",
+      "\u0000",
+      "\u202e",
+      "ALTMAN AND",
+      "a AND OR b",
+      "<script>alert(1)</script>",
+      "col:",
+      ":",
+      "  ",
+      "中文",
+      "'\"*()",
     ];
     expect(hostile.length).toBeGreaterThanOrEqual(20);
     for (const q of hostile) {
-      const api = await request(t.app).get(`/api/claims?q=${encodeURIComponent(q)}`).set(auth());
+      const api = await request(t.app)
+        .get(`/api/claims?q=${encodeURIComponent(q)}`)
+        .set(auth());
       expect(api.status, JSON.stringify(q.slice(0, 30))).toBe(200);
       expect(Array.isArray(api.body.items)).toBe(true);
       const page = await viewer.agent.get(`/claims?q=${encodeURIComponent(q)}`);
@@ -160,7 +211,11 @@ describe("filters", () => {
     c = await claim({ statement: `${tag} c`, status: "rumored", confidence: 90 });
     d = await claim({ statement: `${tag} d`, status: "unverified", confidence: 40, occurredAt: "2023-11-21T10:00:00Z", entityIds: [altmanId] });
     await request(t.app).post(`/api/claims/${d.id}/evidence`).set(auth()).send({ sourceId, stance: "supports" }).expect(201);
-    await request(t.app).post(`/api/claims/${d.id}/resolution`).set(auth()).send({ outcome: "confirmed", note: "Yes.", sourceIds: [sourceId] }).expect(200);
+    await request(t.app)
+      .post(`/api/claims/${d.id}/resolution`)
+      .set(auth())
+      .send({ outcome: "confirmed", note: "Yes.", sourceIds: [sourceId] })
+      .expect(200);
   });
 
   const set = async (query: string) => (await ids(`q=${tag}&limit=100&${query}`)).sort((x, y) => x - y);
@@ -239,7 +294,8 @@ describe("dates at the edges", () => {
 describe("keyset pagination", () => {
   it("pages without duplicates or gaps while claims are added between requests, for every sort", async () => {
     const tag = "quuxpaging";
-    for (let i = 0; i < 10; i++) await claim({ statement: `${tag} ${i}`, confidence: (i * 37) % 100, occurredAt: i % 3 ? `2023-11-${10 + i}T00:00:00Z` : null });
+    for (let i = 0; i < 10; i++)
+      await claim({ statement: `${tag} ${i}`, confidence: (i * 37) % 100, occurredAt: i % 3 ? `2023-11-${10 + i}T00:00:00Z` : null });
     for (const sort of ["newest", "oldest", "occurred", "confidence"]) {
       const before = new Set((await t.db.claim.findMany({ where: { statement: { startsWith: tag } }, select: { id: true } })).map((c) => c.id));
       let n = 0;
@@ -252,7 +308,12 @@ describe("keyset pagination", () => {
   it("walks back with prevCursor and before through the same pages, for every sort, relevance included", async () => {
     const tag = "quuxbackward";
     for (let i = 0; i < 8; i++) {
-      await claim({ statement: `${tag} ${i}${i % 2 ? ` ${tag}` : ""}`, context: i % 3 ? `about ${tag}` : "", confidence: (i * 29) % 100, occurredAt: i % 3 ? `2023-11-${10 + (i % 2)}T00:00:00Z` : null });
+      await claim({
+        statement: `${tag} ${i}${i % 2 ? ` ${tag}` : ""}`,
+        context: i % 3 ? `about ${tag}` : "",
+        confidence: (i * 29) % 100,
+        occurredAt: i % 3 ? `2023-11-${10 + (i % 2)}T00:00:00Z` : null,
+      });
     }
     for (const sort of ["newest", "oldest", "occurred", "confidence", "relevance"]) {
       const forward: { items: number[]; prev: string | null }[] = [];
@@ -262,7 +323,10 @@ describe("keyset pagination", () => {
         forward.push({ items: page.items.map((c) => c.id), prev: page.prevCursor });
         cursor = page.nextCursor;
       } while (cursor);
-      expect(forward.map((p) => p.items.length), sort).toEqual([3, 3, 2]);
+      expect(
+        forward.map((p) => p.items.length),
+        sort,
+      ).toEqual([3, 3, 2]);
       expect(forward[0]!.prev, sort).toBeNull();
       const back: number[][] = [];
       let before = forward[forward.length - 1]!.prev;

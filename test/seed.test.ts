@@ -55,9 +55,18 @@ describe("seed from the source article", () => {
     const evenings = await t.db.claim.findMany({ where: { occurredAtText: "Dans la soirée du 20" } });
     expect(evenings.length).toBe(3);
     // 18:00-24:00 in Beijing on 20 Nov = 10:00-16:00 UTC
-    for (const c of evenings) expect(c).toMatchObject({ occurredAt: new Date("2023-11-20T13:00:00Z"), occurredPrecision: "evening", occurredZone: "Asia/Shanghai" });
-    expect(await byWording("Tôt le matin du 21")).toMatchObject({ occurredPrecision: "morning", occurredZone: "Asia/Shanghai", occurredAt: new Date("2023-11-21T01:00:00Z") });
-    expect(await byWording("Le 21 novembre")).toMatchObject({ occurredPrecision: "day", occurredZone: "Asia/Shanghai", occurredAt: new Date("2023-11-21T04:00:00Z") });
+    for (const c of evenings)
+      expect(c).toMatchObject({ occurredAt: new Date("2023-11-20T13:00:00Z"), occurredPrecision: "evening", occurredZone: "Asia/Shanghai" });
+    expect(await byWording("Tôt le matin du 21")).toMatchObject({
+      occurredPrecision: "morning",
+      occurredZone: "Asia/Shanghai",
+      occurredAt: new Date("2023-11-21T01:00:00Z"),
+    });
+    expect(await byWording("Le 21 novembre")).toMatchObject({
+      occurredPrecision: "day",
+      occurredZone: "Asia/Shanghai",
+      occurredAt: new Date("2023-11-21T04:00:00Z"),
+    });
     const timed = await t.db.claim.findMany({ where: { occurredAt: { not: null } } });
     for (const c of timed) {
       expect(c.occurredZone, c.occurredAtText).not.toBe("UTC");
@@ -78,15 +87,23 @@ describe("seed from the source article", () => {
       const entity = await t.db.entity.findFirstOrThrow({ where: { name }, include: { aliases: true } });
       expect(entity.aliases.map((a) => a.alias)).toEqual(expect.arrayContaining(aliases));
       for (const alias of aliases) {
-        const res = await request(t.app).get(`/api/entities?q=${encodeURIComponent(alias)}`).set("Authorization", `Bearer ${token}`).expect(200);
-        expect(res.body.items.map((e: { name: string }) => e.name), alias).toContain(name);
+        const res = await request(t.app)
+          .get(`/api/entities?q=${encodeURIComponent(alias)}`)
+          .set("Authorization", `Bearer ${token}`)
+          .expect(200);
+        expect(
+          res.body.items.map((e: { name: string }) => e.name),
+          alias,
+        ).toContain(name);
       }
     }
   });
 
   it("quotes the article verbatim, in French", async () => {
     const dir = path.resolve(import.meta.dirname, "../../shared/seeds");
-    const article = readdirSync(dir).map((f) => readFileSync(path.join(dir, f), "utf8")).join("\n");
+    const article = readdirSync(dir)
+      .map((f) => readFileSync(path.join(dir, f), "utf8"))
+      .join("\n");
     const quotes = await t.db.evidence.findMany({ select: { quote: true } });
     for (const { quote } of quotes) expect(article.includes(quote), quote).toBe(true);
   });

@@ -18,7 +18,10 @@ describe("sessions are stored for signed-in browsers only", () => {
     const paths = ["/login", "/", "/claims", "/login?next=%2Fclaims", "/api/claims", "/healthz", "/no-such-page", "/audit"];
     for (let i = 0; i < 200; i++) {
       const res = await request(t.app).get(paths[i % paths.length]!);
-      expect(cookiesOf(res).some((c) => c.startsWith("claimtrack.sid=")), paths[i % paths.length]).toBe(false);
+      expect(
+        cookiesOf(res).some((c) => c.startsWith("claimtrack.sid=")),
+        paths[i % paths.length],
+      ).toBe(false);
     }
     expect(await t.db.session.count()).toBe(before);
   });
@@ -27,7 +30,10 @@ describe("sessions are stored for signed-in browsers only", () => {
     const token = await t.token("editor");
     const before = await t.db.session.count();
     for (let i = 0; i < 200; i++) {
-      const res = await request(t.app).get(i % 2 ? "/api/claims" : "/api/sources").set("Authorization", `Bearer ${token}`).expect(200);
+      const res = await request(t.app)
+        .get(i % 2 ? "/api/claims" : "/api/sources")
+        .set("Authorization", `Bearer ${token}`)
+        .expect(200);
       expect(res.headers["set-cookie"]).toBeUndefined();
     }
     const write = await request(t.app).post("/api/sources").set("Authorization", `Bearer ${token}`).send({ title: "A token's source" }).expect(201);
@@ -66,11 +72,28 @@ describe("the sign-in form's CSRF token lives in a signed cookie", () => {
     const myToken = csrfFrom((await mine.get("/login").expect(200)).text);
     const theirs = csrfFrom((await request(t.app).get("/login").expect(200)).text);
     const form = { email: "csrf@example.org", password: PASSWORD };
-    await request(t.app).post("/login").type("form").send({ ...form, _csrf: myToken }).expect(403);
-    await mine.post("/login").type("form").send({ ...form, _csrf: theirs }).expect(403);
+    await request(t.app)
+      .post("/login")
+      .type("form")
+      .send({ ...form, _csrf: myToken })
+      .expect(403);
+    await mine
+      .post("/login")
+      .type("form")
+      .send({ ...form, _csrf: theirs })
+      .expect(403);
     const forged = "made-up.signature";
-    await request(t.app).post("/login").set("Cookie", `claimtrack.login=${forged}`).type("form").send({ ...form, _csrf: forged }).expect(403);
-    await mine.post("/login").type("form").send({ ...form, _csrf: myToken }).expect(302);
+    await request(t.app)
+      .post("/login")
+      .set("Cookie", `claimtrack.login=${forged}`)
+      .type("form")
+      .send({ ...form, _csrf: forged })
+      .expect(403);
+    await mine
+      .post("/login")
+      .type("form")
+      .send({ ...form, _csrf: myToken })
+      .expect(302);
   });
 });
 

@@ -47,17 +47,27 @@ async function scenario() {
   const source = await newSource(unique("Anonymous account"));
   const other = await newSource();
   const rumored = await newClaim("Reclassified on the source");
-  await api().patch(`/api/claims/${rumored.id}`, { version: 1, status: "rumored", reason: "Two outlets repeat it.", sourceIds: [source.id] }).expect(200);
+  await api()
+    .patch(`/api/claims/${rumored.id}`, { version: 1, status: "rumored", reason: "Two outlets repeat it.", sourceIds: [source.id] })
+    .expect(200);
   const resolved = await newClaim("Resolved on the source");
-  await api().post(`/api/claims/${resolved.id}/resolution`, { outcome: "confirmed", note: "On the record.", sourceIds: [source.id, other.id] }).expect(200);
+  await api()
+    .post(`/api/claims/${resolved.id}/resolution`, { outcome: "confirmed", note: "On the record.", sourceIds: [source.id, other.id] })
+    .expect(200);
   const confidence = await newClaim("Confidence moved on the source");
-  await api().patch(`/api/claims/${confidence.id}`, { version: 1, confidence: 80, reason: "More detail.", sourceIds: [source.id] }).expect(200);
+  await api()
+    .patch(`/api/claims/${confidence.id}`, { version: 1, confidence: 80, reason: "More detail.", sourceIds: [source.id] })
+    .expect(200);
   const evidenceOnly = await newClaim("Evidence only");
   await api().post(`/api/claims/${evidenceOnly.id}/evidence`, { sourceId: source.id, stance: "supports", quote: "Il est rapporté" }).expect(201);
   // adding evidence bumped the claim to version 2
-  await api().patch(`/api/claims/${evidenceOnly.id}`, { version: 2, status: "rumored", reason: "Another source.", sourceIds: [other.id] }).expect(200);
+  await api()
+    .patch(`/api/claims/${evidenceOnly.id}`, { version: 2, status: "rumored", reason: "Another source.", sourceIds: [other.id] })
+    .expect(200);
   const unmoved = await newClaim("Edited without a move");
-  await api().patch(`/api/claims/${unmoved.id}`, { version: 1, context: "Wording fixed.", sourceIds: [source.id] }).expect(200);
+  await api()
+    .patch(`/api/claims/${unmoved.id}`, { version: 1, context: "Wording fixed.", sourceIds: [source.id] })
+    .expect(200);
   return { source, rumored, resolved, confidence, evidenceOnly, unmoved, cited: [rumored, resolved, confidence], uncited: [evidenceOnly, unmoved] };
 }
 type Scenario = Awaited<ReturnType<typeof scenario>>;
@@ -75,8 +85,15 @@ describe("a source's impact", () => {
     const impact = res.body.impact as { id: number; changes: { action: string; status: unknown; confidence: unknown; at: string }[] }[];
     expect(impact.map((c) => c.id)).toEqual([s.confidence.id, s.resolved.id, s.rumored.id]);
     const byId = Object.fromEntries(impact.map((c) => [c.id, c]));
-    expect(byId[s.rumored.id]).toMatchObject({ statement: s.rumored.statement, status: "rumored", changes: [{ action: "claim.status", status: ["unverified", "rumored"], confidence: null }] });
-    expect(byId[s.resolved.id]).toMatchObject({ status: "confirmed", changes: [{ action: "claim.resolve", status: ["unverified", "confirmed"], confidence: null }] });
+    expect(byId[s.rumored.id]).toMatchObject({
+      statement: s.rumored.statement,
+      status: "rumored",
+      changes: [{ action: "claim.status", status: ["unverified", "rumored"], confidence: null }],
+    });
+    expect(byId[s.resolved.id]).toMatchObject({
+      status: "confirmed",
+      changes: [{ action: "claim.resolve", status: ["unverified", "confirmed"], confidence: null }],
+    });
     expect(byId[s.confidence.id]).toMatchObject({ status: "unverified", changes: [{ action: "claim.update", status: null, confidence: [50, 80] }] });
     expect(Date.parse(byId[s.rumored.id]!.changes[0]!.at)).not.toBeNaN();
     // the evidence-only claim still cites the source as evidence
@@ -248,7 +265,9 @@ describe("reviewing a flagged claim", () => {
     const page = await editor.agent.get(`/claims/${claim.id}`).expect(200);
     expect(page.text).toContain(`Needs review: ${reasonFor(s)}`);
     expect(page.text).toContain(`action="/claims/${claim.id}/review"`);
-    expect(page.text).toContain('<label for="field-review-note">What did you check? <span class="limit" data-limit="5000" data-for="field-review-note">(at most 5,000 characters)</span></label>');
+    expect(page.text).toContain(
+      '<label for="field-review-note">What did you check? <span class="limit" data-limit="5000" data-for="field-review-note">(at most 5,000 characters)</span></label>',
+    );
     expect(page.text).toContain(`name="version" value="${claim.version}"`);
     const viewer = await t.signIn("viewer");
     const seen = await viewer.agent.get(`/claims/${claim.id}`).expect(200);
@@ -262,7 +281,11 @@ describe("reviewing a flagged claim", () => {
     const { claim } = await flaggedClaim();
     const { agent, csrf, email } = await t.signIn("editor");
     const note = "Called the spokesperson; the status stands on two other sources.";
-    await agent.post(`/claims/${claim.id}/review`).type("form").send({ _csrf: csrf, version: String(claim.version), note }).expect(302);
+    await agent
+      .post(`/claims/${claim.id}/review`)
+      .type("form")
+      .send({ _csrf: csrf, version: String(claim.version), note })
+      .expect(302);
     expect(await claimRow(claim.id)).toMatchObject({ needsReview: false, reviewReason: "", version: claim.version + 1, status: claim.status });
     const [review, ...more] = await events({ action: "claim.review", subjectId: claim.id });
     expect(more).toEqual([]);
@@ -279,7 +302,11 @@ describe("reviewing a flagged claim", () => {
     const { claim } = await flaggedClaim();
     const { agent, csrf } = await t.signIn("editor");
     const before = await t.db.auditEvent.count();
-    const res = await agent.post(`/claims/${claim.id}/review`).type("form").send({ _csrf: csrf, version: String(claim.version), note: "   " }).expect(422);
+    const res = await agent
+      .post(`/claims/${claim.id}/review`)
+      .type("form")
+      .send({ _csrf: csrf, version: String(claim.version), note: "   " })
+      .expect(422);
     expect(res.text).toContain("A note on what you checked is required.");
     expect(res.text).toContain('href="#field-review-note"');
     expect(await claimRow(claim.id)).toMatchObject({ needsReview: true, version: claim.version });
@@ -294,7 +321,11 @@ describe("reviewing a flagged claim", () => {
     const { agent, csrf } = await t.signIn("editor");
     const before = await t.db.auditEvent.count();
     const note = "My check, kept.";
-    const res = await agent.post(`/claims/${claim.id}/review`).type("form").send({ _csrf: csrf, version: String(claim.version), note }).expect(409);
+    const res = await agent
+      .post(`/claims/${claim.id}/review`)
+      .type("form")
+      .send({ _csrf: csrf, version: String(claim.version), note })
+      .expect(409);
     expect(res.text).toContain("Someone changed this claim while you were editing");
     expect(res.text).toContain(`${note}</textarea>`);
     expect(res.text).toContain(`name="version" value="${claim.version + 1}"`);
@@ -306,7 +337,11 @@ describe("reviewing a flagged claim", () => {
   it("POST /api/claims/:id/review clears the flag; on a claim not flagged it answers 422; a viewer gets 403", async () => {
     const { claim } = await flaggedClaim();
     const viewer = await t.signIn("viewer");
-    await viewer.agent.post(`/claims/${claim.id}/review`).type("form").send({ _csrf: viewer.csrf, version: String(claim.version), note: "Viewer" }).expect(403);
+    await viewer.agent
+      .post(`/claims/${claim.id}/review`)
+      .type("form")
+      .send({ _csrf: viewer.csrf, version: String(claim.version), note: "Viewer" })
+      .expect(403);
     await api(viewerToken).post(`/api/claims/${claim.id}/review`, { note: "Viewer" }).expect(403);
     expect((await claimRow(claim.id)).needsReview).toBe(true);
 

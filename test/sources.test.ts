@@ -18,7 +18,9 @@ afterAll(async () => {
 const api = (token = editorToken) => bearer(t.app, token);
 
 async function newSource(fields: Record<string, unknown> = {}) {
-  const res = await api().post("/api/sources", { title: unique("Source"), ...fields }).expect(201);
+  const res = await api()
+    .post("/api/sources", { title: unique("Source"), ...fields })
+    .expect(201);
   return res.body as { id: number; title: string; version: number };
 }
 
@@ -32,7 +34,17 @@ describe("source pages", () => {
     const res = await agent
       .post("/sources")
       .type("form")
-      .send({ _csrf: csrf, title, publisher: "Wired", author: "", url: "https://example.org/letter", publishedAt: "2023-11-20T13:30", kind: "document", reliability: "mixed", notes: "" })
+      .send({
+        _csrf: csrf,
+        title,
+        publisher: "Wired",
+        author: "",
+        url: "https://example.org/letter",
+        publishedAt: "2023-11-20T13:30",
+        kind: "document",
+        reliability: "mixed",
+        notes: "",
+      })
       .expect(302);
     const id = Number(/^\/sources\/(\d+)$/.exec(res.headers.location as string)?.[1]);
     const row = await t.db.source.findUniqueOrThrow({ where: { id } });
@@ -61,7 +73,11 @@ describe("source pages", () => {
   it("POST /sources with no title answers 422, keeps the input and writes nothing", async () => {
     const { agent, csrf } = await t.signIn("editor");
     const before = await counts();
-    const res = await agent.post("/sources").type("form").send({ _csrf: csrf, title: "  ", publisher: "Kept Publisher", kind: "interview", notes: "kept notes" }).expect(422);
+    const res = await agent
+      .post("/sources")
+      .type("form")
+      .send({ _csrf: csrf, title: "  ", publisher: "Kept Publisher", kind: "interview", notes: "kept notes" })
+      .expect(422);
     expect(res.text).toContain("The title is required.");
     expect(res.text).toContain('href="#field-title"');
     expect(res.text).toContain('value="Kept Publisher"');
@@ -73,7 +89,11 @@ describe("source pages", () => {
   it("POST /sources with a javascript: URL answers 422 with a message on the URL and writes nothing", async () => {
     const { agent, csrf } = await t.signIn("editor");
     const before = await counts();
-    const res = await agent.post("/sources").type("form").send({ _csrf: csrf, title: unique("Bad link"), url: "javascript:alert(1)" }).expect(422);
+    const res = await agent
+      .post("/sources")
+      .type("form")
+      .send({ _csrf: csrf, title: unique("Bad link"), url: "javascript:alert(1)" })
+      .expect(422);
     expect(res.text).toContain("Must be a web address starting with http:// or https://.");
     expect(res.text).toContain('value="javascript:alert(1)"');
     expect(await counts()).toEqual(before);
@@ -82,7 +102,11 @@ describe("source pages", () => {
   it("POST /sources/:id with invalid input answers 422 with the edit form and the input kept", async () => {
     const { agent, csrf } = await t.signIn("editor");
     const source = await newSource();
-    const res = await agent.post(`/sources/${source.id}`).type("form").send({ _csrf: csrf, version: "1", title: "Typed title", publishedAt: "yesterday-ish" }).expect(422);
+    const res = await agent
+      .post(`/sources/${source.id}`)
+      .type("form")
+      .send({ _csrf: csrf, version: "1", title: "Typed title", publishedAt: "yesterday-ish" })
+      .expect(422);
     expect(res.text).toContain("Must be a date and time");
     expect(res.text).toContain('value="Typed title"');
     expect(res.text).toContain('value="yesterday-ish"');
@@ -96,7 +120,11 @@ describe("source pages", () => {
     const theirs = unique("Their title");
     await api().patch(`/api/sources/${source.id}`, { version: 1, title: theirs }).expect(200);
     const mine = unique("My title");
-    const res = await agent.post(`/sources/${source.id}`).type("form").send({ _csrf: csrf, version: "1", title: mine, publisher: "First Publisher", kind: "other", reliability: "unknown" }).expect(409);
+    const res = await agent
+      .post(`/sources/${source.id}`)
+      .type("form")
+      .send({ _csrf: csrf, version: "1", title: mine, publisher: "First Publisher", kind: "other", reliability: "unknown" })
+      .expect(409);
     expect(res.text).toContain("Edit conflict");
     expect(res.text).toContain(theirs);
     expect(res.text).toContain(mine);
@@ -109,7 +137,18 @@ describe("source pages", () => {
     const { agent, csrf } = await t.signIn("editor");
     const source = await newSource({ publisher: "Same", kind: "news_report" });
     const before = await counts();
-    const form = { _csrf: csrf, version: "1", title: source.title, publisher: "Same", author: "", url: "", publishedAt: "", kind: "news_report", reliability: "unknown", notes: "" };
+    const form = {
+      _csrf: csrf,
+      version: "1",
+      title: source.title,
+      publisher: "Same",
+      author: "",
+      url: "",
+      publishedAt: "",
+      kind: "news_report",
+      reliability: "unknown",
+      notes: "",
+    };
     await agent.post(`/sources/${source.id}`).type("form").send(form).expect(302);
     expect(await counts()).toEqual(before);
     expect((await t.db.source.findUniqueOrThrow({ where: { id: source.id } })).version).toBe(1);
@@ -144,7 +183,11 @@ describe("source pages", () => {
     await agent.get("/sources/new").expect(403);
     await agent.get(`/sources/${source.id}/edit`).expect(403);
     const before = await counts();
-    await agent.post("/sources").type("form").send({ _csrf: csrf, title: unique("Viewer source") }).expect(403);
+    await agent
+      .post("/sources")
+      .type("form")
+      .send({ _csrf: csrf, title: unique("Viewer source") })
+      .expect(403);
     await agent.post(`/sources/${source.id}`).type("form").send({ _csrf: csrf, version: "1", title: "Viewer edit" }).expect(403);
     expect(await counts()).toEqual(before);
     expect((await t.db.source.findUniqueOrThrow({ where: { id: source.id } })).title).toBe(source.title);
@@ -163,8 +206,16 @@ describe("source pages", () => {
   it("POST /sources without a CSRF token answers 403 and writes nothing", async () => {
     const { agent } = await t.signIn("editor");
     const before = await counts();
-    await agent.post("/sources").type("form").send({ title: unique("No token") }).expect(403);
-    await agent.post("/sources").type("form").send({ title: unique("Bad token"), _csrf: "forged" }).expect(403);
+    await agent
+      .post("/sources")
+      .type("form")
+      .send({ title: unique("No token") })
+      .expect(403);
+    await agent
+      .post("/sources")
+      .type("form")
+      .send({ title: unique("Bad token"), _csrf: "forged" })
+      .expect(403);
     expect(await counts()).toEqual(before);
   });
 
@@ -210,7 +261,9 @@ describe("source pages", () => {
 describe("claims citing a source", () => {
   it("GET /api/sources/:id, the source page and the index list the claims that cite it", async () => {
     const source = await newSource();
-    const claim = await api().post("/api/claims", { statement: unique("The board fired the CEO"), confidence: 80 }).expect(201);
+    const claim = await api()
+      .post("/api/claims", { statement: unique("The board fired the CEO"), confidence: 80 })
+      .expect(201);
     await api().post(`/api/claims/${claim.body.id}/evidence`, { sourceId: source.id, stance: "supports", quote: "Le conseil a licencié" }).expect(201);
     await api().post(`/api/claims/${claim.body.id}/evidence`, { sourceId: source.id, stance: "mentions", quote: "second passage" }).expect(201);
 
@@ -227,14 +280,21 @@ describe("claims citing a source", () => {
     expect(page.text).toContain(`href="/claims/${claim.body.id}"`);
     expect(page.text).toContain("Le conseil a licencié");
     expect(page.text).toContain("Supports");
-    const list = await api().get(`/api/sources?q=${encodeURIComponent(source.title)}`).expect(200);
+    const list = await api()
+      .get(`/api/sources?q=${encodeURIComponent(source.title)}`)
+      .expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ id: source.id, claimCount: 1 })]);
   });
 
   it("a source cited more than 50 times lists its 50 newest citations, says how many there are and links to the filtered claims list", async () => {
     const source = await newSource();
-    const claim = await api().post("/api/claims", { statement: unique("Cited often") }).expect(201);
-    for (let i = 0; i < 51; i++) await api().post(`/api/claims/${claim.body.id}/evidence`, { sourceId: source.id, stance: "mentions", quote: `passage ${i}` }).expect(201);
+    const claim = await api()
+      .post("/api/claims", { statement: unique("Cited often") })
+      .expect(201);
+    for (let i = 0; i < 51; i++)
+      await api()
+        .post(`/api/claims/${claim.body.id}/evidence`, { sourceId: source.id, stance: "mentions", quote: `passage ${i}` })
+        .expect(201);
     const res = await api().get(`/api/sources/${source.id}`).expect(200);
     expect(res.body.claimCount).toBe(51);
     expect((res.body.claims as { quote: string }[]).map((c) => c.quote)).toEqual(Array.from({ length: 50 }, (_, i) => `passage ${50 - i}`));
@@ -250,7 +310,15 @@ describe("sources API", () => {
   it("POST /api/sources answers 201 with the source and GET /api/sources/:id returns it", async () => {
     const title = unique("API source");
     const res = await api().post("/api/sources", { title, url: "https://example.org/a", publishedAt: "2023-11-21T00:00:00Z", kind: "interview" }).expect(201);
-    expect(res.body).toMatchObject({ title, url: "https://example.org/a", publishedAt: "2023-11-21T00:00:00.000Z", kind: "interview", reliability: "unknown", publisher: "", version: 1 });
+    expect(res.body).toMatchObject({
+      title,
+      url: "https://example.org/a",
+      publishedAt: "2023-11-21T00:00:00.000Z",
+      kind: "interview",
+      reliability: "unknown",
+      publisher: "",
+      version: 1,
+    });
     const got = await api().get(`/api/sources/${res.body.id}`).expect(200);
     expect(got.body).toMatchObject({ id: res.body.id, title, claims: [] });
     await api().get("/api/sources/999999").expect(404);
@@ -293,7 +361,9 @@ describe("sources API", () => {
     const viewer = await t.token("viewer");
     const source = await newSource();
     const before = await counts();
-    const res = await api(viewer).post("/api/sources", { title: unique("Viewer API") }).expect(403);
+    const res = await api(viewer)
+      .post("/api/sources", { title: unique("Viewer API") })
+      .expect(403);
     expect(res.body.error.code).toBe("forbidden");
     await api(viewer).patch(`/api/sources/${source.id}`, { version: 1, title: "Viewer edit" }).expect(403);
     expect(await counts()).toEqual(before);
@@ -308,7 +378,9 @@ describe("sources API", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await api().get(`/api/sources?q=${encodeURIComponent(tag.toLowerCase())}&limit=2${cursor ? `&cursor=${cursor}` : ""}`).expect(200);
+      const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await api()
+        .get(`/api/sources?q=${encodeURIComponent(tag.toLowerCase())}&limit=2${cursor ? `&cursor=${cursor}` : ""}`)
+        .expect(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((s: { id: number }) => s.id));
       cursor = res.body.nextCursor;
@@ -316,7 +388,9 @@ describe("sources API", () => {
     } while (cursor && pages < 10);
     expect(pages).toBe(3);
     expect(seen).toEqual(made.map((s) => s.id).reverse());
-    const interviews = await api().get(`/api/sources?q=${encodeURIComponent(tag)}&kind=interview`).expect(200);
+    const interviews = await api()
+      .get(`/api/sources?q=${encodeURIComponent(tag)}&kind=interview`)
+      .expect(200);
     expect(interviews.body.items.map((s: { id: number }) => s.id)).toEqual([made[3]!.id, made[1]!.id]);
     await api().get("/api/sources?cursor=not-a-cursor").expect(400);
     await api().get("/api/sources?kind=rumour").expect(422);
@@ -326,7 +400,9 @@ describe("sources API", () => {
     const tag = unique("Authortag");
     const source = await newSource({ author: `${tag} Jones` });
     await newSource({ author: `${tag} Smith` });
-    const res = await api().get(`/api/sources?q=${encodeURIComponent(`${tag} JONES`)}`).expect(200);
+    const res = await api()
+      .get(`/api/sources?q=${encodeURIComponent(`${tag} JONES`)}`)
+      .expect(200);
     expect(res.body.items.map((s: { id: number }) => s.id)).toEqual([source.id]);
   });
 });

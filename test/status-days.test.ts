@@ -27,13 +27,19 @@ async function fromAuditLog() {
   return rows.map((r) => ({ day: r.day, status: r.status, delta: Number(r.delta) }));
 }
 
-const kept = async () => (await t.db.claimStatusDay.findMany({ where: { delta: { not: 0 } }, orderBy: [{ day: "asc" }, { status: "asc" }] })).map(({ day, status, delta }) => ({ day, status, delta }));
+const kept = async () =>
+  (await t.db.claimStatusDay.findMany({ where: { delta: { not: 0 } }, orderBy: [{ day: "asc" }, { status: "asc" }] })).map(({ day, status, delta }) => ({
+    day,
+    status,
+    delta,
+  }));
 
 describe("ClaimStatusDay", () => {
   it("after creating, reclassifying, resolving and reopening claims through the API, holds what the audit log says, and the dashboard charts it", async () => {
     const source = (await api.post("/api/sources", { title: "A statement" }).expect(201)).body;
     const ids: number[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await api.post("/api/claims", { statement: `Claim ${i}`, status: i % 2 ? "rumored" : "unverified" }).expect(201)).body.id);
+    for (let i = 0; i < 4; i++)
+      ids.push((await api.post("/api/claims", { statement: `Claim ${i}`, status: i % 2 ? "rumored" : "unverified" }).expect(201)).body.id);
     await api.patch(`/api/claims/${ids[0]}`, { version: 1, status: "rumored", reason: "Reported by two outlets." }).expect(200);
     await api.post(`/api/claims/${ids[1]}/resolution`, { outcome: "confirmed", note: "Confirmed.", sourceIds: [source.id] }).expect(200);
     await api.post(`/api/claims/${ids[2]}/resolution`, { outcome: "false", note: "Denied.", sourceIds: [source.id] }).expect(200);

@@ -8,11 +8,12 @@ describe("status transitions table", () => {
   });
 
   it("lets every open claim be resolved to every outcome, and only by resolving", () => {
-    for (const from of OPEN_STATUSES) for (const to of RESOLVED_STATUSES) {
-      expect(transitionKind(from, to)).toBe("resolve");
-      expect(refusal(from, to, "resolve")).toBeNull();
-      expect(String(refusal(from, to, "reclassify"))).toMatch(/resolve it/);
-    }
+    for (const from of OPEN_STATUSES)
+      for (const to of RESOLVED_STATUSES) {
+        expect(transitionKind(from, to)).toBe("resolve");
+        expect(refusal(from, to, "resolve")).toBeNull();
+        expect(String(refusal(from, to, "reclassify"))).toMatch(/resolve it/);
+      }
   });
 
   it("sends a resolved claim back only to an open state, only by reopening", () => {

@@ -5,7 +5,7 @@ import { SYSTEM } from "../src/audit/audit.service.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase } from "../src/db.ts";
 import { createUser } from "../src/users/users.service.ts";
-import { csrfFrom, PASSWORD, testApp, type Agent, type TestApp } from "./helpers/app.ts";
+import { csrfFrom, PASSWORD, testApp, type TestApp } from "./helpers/app.ts";
 
 // Addresses are told apart by X-Forwarded-For, which the app trusts from
 // loopback (a reverse proxy on the same machine), as supertest connects.
@@ -27,9 +27,8 @@ async function account(prefix = "thr") {
 async function browser(address: string, app = t.app) {
   const agent = request.agent(app);
   const csrf = csrfFrom((await agent.get("/login").set("X-Forwarded-For", address).expect(200)).text);
-  const attempt = (email: string, password: string) =>
-    agent.post("/login").set("X-Forwarded-For", address).type("form").send({ email, password, _csrf: csrf });
-  return { agent: agent as Agent, attempt };
+  const attempt = (email: string, password: string) => agent.post("/login").set("X-Forwarded-For", address).type("form").send({ email, password, _csrf: csrf });
+  return { agent: agent, attempt };
 }
 
 describe("one throttle key per account, whatever its spelling", () => {
@@ -79,7 +78,12 @@ describe("slow down, do not lock out", () => {
     const colleague = await browser("203.0.113.8");
     await colleague.attempt(email, PASSWORD).expect(302); // this browser has signed in as them before
     const page = await colleague.agent.get("/claims").set("X-Forwarded-For", "203.0.113.8").expect(200);
-    await colleague.agent.post("/logout").set("X-Forwarded-For", "203.0.113.8").type("form").send({ _csrf: csrfFrom(page.text) }).expect(302);
+    await colleague.agent
+      .post("/logout")
+      .set("X-Forwarded-For", "203.0.113.8")
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text) })
+      .expect(302);
 
     const guesser = await browser("203.0.113.8");
     for (let i = 0; i < 10; i++) await guesser.attempt(email, `guess ${i}`).expect(401);
@@ -99,10 +103,7 @@ describe("slow down, do not lock out", () => {
     const colleague = await account("elsewhere");
     const burst = await browser("192.0.2.50");
     const honest = await browser("192.0.2.60");
-    const answers = await Promise.all([
-      ...Array.from({ length: 12 }, (_, i) => burst.attempt(email, `burst guess ${i}`)),
-      honest.attempt(colleague, PASSWORD),
-    ]);
+    const answers = await Promise.all([...Array.from({ length: 12 }, (_, i) => burst.attempt(email, `burst guess ${i}`)), honest.attempt(colleague, PASSWORD)]);
     const honestAnswer = answers.pop()!;
     expect(honestAnswer.status).toBe(302);
     const busy = answers.filter((r) => r.status === 503);
@@ -117,7 +118,12 @@ describe("slow down, do not lock out", () => {
     const returning = await browser("192.0.2.70");
     await returning.attempt(email, PASSWORD).expect(302);
     const page = await returning.agent.get("/claims").set("X-Forwarded-For", "192.0.2.70").expect(200);
-    await returning.agent.post("/logout").set("X-Forwarded-For", "192.0.2.70").type("form").send({ _csrf: csrfFrom(page.text) }).expect(302);
+    await returning.agent
+      .post("/logout")
+      .set("X-Forwarded-For", "192.0.2.70")
+      .type("form")
+      .send({ _csrf: csrfFrom(page.text) })
+      .expect(302);
     const form = csrfFrom((await returning.agent.get("/login").set("X-Forwarded-For", "192.0.2.70").expect(200)).text);
     const strangers = await Promise.all(Array.from({ length: 12 }, (_, i) => browser(`192.0.2.${100 + i}`)));
     const answers = await Promise.all([

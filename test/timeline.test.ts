@@ -6,8 +6,12 @@ let t: TestApp;
 let editor: { agent: Agent; csrf: string };
 
 async function newClaim(body: Record<string, unknown>) {
-  const statement = `${body.statement ?? "A claim"} [${randomUUID().slice(0, 8)}]`;
-  const res = await editor.agent.post("/api/claims").set("x-csrf-token", editor.csrf).send({ ...body, statement }).expect(201);
+  const statement = `${(body.statement as string | undefined) ?? "A claim"} [${randomUUID().slice(0, 8)}]`;
+  const res = await editor.agent
+    .post("/api/claims")
+    .set("x-csrf-token", editor.csrf)
+    .send({ ...body, statement })
+    .expect(201);
   return { id: (res.body as { id: number }).id, statement };
 }
 
@@ -41,7 +45,11 @@ afterAll(() => t.close());
 
 describe("GET /timeline", () => {
   it("shows 06:00 UTC on 20 November 2023 as 14:00 that day in Beijing, 22:00 on 19 November in San Francisco, 07:00 in Paris", async () => {
-    const c = await newClaim({ statement: "Emmett Shear is named interim CEO.", occurredAt: "2023-11-20T06:00:00Z", occurredAtText: "vers 14 heures, heure de Pékin, le 20 novembre" });
+    const c = await newClaim({
+      statement: "Emmett Shear is named interim CEO.",
+      occurredAt: "2023-11-20T06:00:00Z",
+      occurredAtText: "vers 14 heures, heure de Pékin, le 20 novembre",
+    });
     const cases = [
       ["UTC", "Monday, 20 November 2023", "06:00 UTC"],
       ["Asia/Shanghai", "Monday, 20 November 2023", "14:00 GMT+8"],
@@ -60,7 +68,10 @@ describe("GET /timeline", () => {
 
   it("files the evening of 16 November in San Francisco under 16 November in San Francisco time, as the evening, never as a minute", async () => {
     const c = await newClaim({
-      statement: "Sutskever texted Altman.", occurredDate: "2023-11-16", occurredPrecision: "evening", occurredZone: "America/Los_Angeles",
+      statement: "Sutskever texted Altman.",
+      occurredDate: "2023-11-16",
+      occurredPrecision: "evening",
+      occurredZone: "America/Los_Angeles",
       occurredAtText: "Dans la soirée du 16 novembre, heure locale",
     });
     const cases = [
@@ -114,9 +125,10 @@ describe("GET /timeline", () => {
     const every = res.text.indexOf('<optgroup label="Every time zone">');
     expect(usual).toBeGreaterThan(0);
     expect(every).toBeGreaterThan(usual);
-    expect(res.text.indexOf('>San Francisco</option>')).toBeGreaterThan(usual);
+    expect(res.text.indexOf(">San Francisco</option>")).toBeGreaterThan(usual);
     expect(res.text).not.toContain("San Francisco (America/Los_Angeles)</option>");
-    for (const zone of ["Asia/Tokyo", "Africa/Nairobi", "Pacific/Auckland"]) expect(res.text.indexOf(`<option value="${zone}" >${zone}</option>`), zone).toBeGreaterThan(every);
+    for (const zone of ["Asia/Tokyo", "Africa/Nairobi", "Pacific/Auckland"])
+      expect(res.text.indexOf(`<option value="${zone}" >${zone}</option>`), zone).toBeGreaterThan(every);
   });
 
   it("accepts any IANA zone typed in the URL, offering it in the select", async () => {
@@ -189,7 +201,12 @@ describe("GET /timeline", () => {
   it("with a cursor it did not give out answers 422 with a message and shows the first page", async () => {
     const res = await editor.agent.get("/timeline?after=not-a-cursor&limit=2").expect(422);
     expect(res.text).toContain("That page link is out of date");
-    const first = await t.db.claim.findMany({ where: { occurredAt: { not: null } }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { id: true }, take: 2 });
+    const first = await t.db.claim.findMany({
+      where: { occurredAt: { not: null } },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+      take: 2,
+    });
     expect(timedIds(res.text)).toEqual(first.map((c) => c.id));
   });
 

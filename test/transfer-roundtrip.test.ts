@@ -93,7 +93,9 @@ describe("export → import round trip", () => {
   it("files from before resolution sources were exported still import: a resolved claim cites its evidence, and one without evidence is refused", async () => {
     const old = JSON.parse(exported.json) as { claims: Record<string, unknown>[] };
     for (const c of old.claims) delete c.resolutionSourceIds;
-    const oldCsv = parseCsv(exported.csv).map((r) => csvLine(r.cells.slice(0, -1).map(unprotectCell))).join("");
+    const oldCsv = parseCsv(exported.csv)
+      .map((r) => csvLine(r.cells.slice(0, -1).map(unprotectCell)))
+      .join("");
     expect(CSV_COLUMNS.at(-1)).toBe("resolutionSources");
     const withEvidence = { ...old, claims: old.claims.filter((c) => c.statement !== "The board did not warn Microsoft.") };
     const evidenceTitles = [["The board's post"], ["The board's post", "Interview with Emmett Shear"], []];

@@ -20,31 +20,46 @@ const post = async (path: string, body: Record<string, unknown>, status = 201) =
   (await editor.agent.post(`/api${path}`).set("x-csrf-token", editor.csrf).send(body).expect(status)).body as { id: number };
 
 const TRICKY = 'He said "no", then left,\nquietly';
-const FORMULA = "=HYPERLINK(\"https://evil.example\",\"click\")";
+const FORMULA = '=HYPERLINK("https://evil.example","click")';
 
 /** A small ledger made through the API: sources, entities with aliases, open and resolved claims with evidence. */
 async function makeLedger() {
   const board = await post("/sources", {
-    title: "OpenAI announces leadership transition", publisher: "OpenAI", author: "The board", url: "https://openai.com/blog/transition",
-    publishedAt: "2023-11-17T20:28:00Z", kind: "official_statement", reliability: "reliable", notes: "The board's post.",
+    title: "OpenAI announces leadership transition",
+    publisher: "OpenAI",
+    author: "The board",
+    url: "https://openai.com/blog/transition",
+    publishedAt: "2023-11-17T20:28:00Z",
+    kind: "official_statement",
+    reliability: "reliable",
+    notes: "The board's post.",
   });
-  const verge = await post("/sources", { title: "Altman out, says, \"The Verge\"", publisher: "The Verge", kind: "news_report", reliability: "mixed" });
+  const verge = await post("/sources", { title: 'Altman out, says, "The Verge"', publisher: "The Verge", kind: "news_report", reliability: "mixed" });
   await post("/sources", { title: "An unused source", kind: "other" });
   const altman = await post("/entities", { name: "Sam Altman", kind: "person", description: "CEO.", aliases: ["Ultraman", "Altman"] });
   const openai = await post("/entities", { name: "OpenAI", kind: "organization", aliases: [] });
   await post("/entities", { name: "Emmett Shear", kind: "person", aliases: ["Hill", "Mitt Hill"] });
 
   const fired = await post("/claims", {
-    statement: "The board removed Sam Altman as CEO.", context: "Announced on the blog.", confidence: 90,
-    occurredAt: "2023-11-17T20:00:00Z", occurredAtText: "vendredi", firstReportedAt: "2023-11-17T20:28:00Z", entityIds: [altman.id, openai.id],
+    statement: "The board removed Sam Altman as CEO.",
+    context: "Announced on the blog.",
+    confidence: 90,
+    occurredAt: "2023-11-17T20:00:00Z",
+    occurredAtText: "vendredi",
+    firstReportedAt: "2023-11-17T20:28:00Z",
+    entityIds: [altman.id, openai.id],
   });
   await post(`/claims/${fired.id}/evidence`, { sourceId: board.id, stance: "supports", quote: "« Mr. Altman's departure »" });
   await post(`/claims/${fired.id}/evidence`, { sourceId: verge.id, stance: "mentions", quote: "" });
   await post(`/claims/${fired.id}/resolution`, { outcome: "confirmed", note: "The board's own post.", sourceIds: [board.id] }, 200);
 
   const resigned = await post("/claims", {
-    statement: "Altman resigned of his own accord.", confidence: 40, entityIds: [altman.id],
-    occurredDate: "2023-11-16", occurredPrecision: "evening", occurredZone: "America/Los_Angeles",
+    statement: "Altman resigned of his own accord.",
+    confidence: 40,
+    entityIds: [altman.id],
+    occurredDate: "2023-11-16",
+    occurredPrecision: "evening",
+    occurredZone: "America/Los_Angeles",
   });
   await post(`/claims/${resigned.id}/evidence`, { sourceId: verge.id, stance: "refutes", quote: "He was fired." });
   await post(`/claims/${resigned.id}/resolution`, { outcome: "false", confidence: 5, note: "He was fired.", sourceIds: [verge.id] }, 200);
@@ -55,8 +70,11 @@ async function makeLedger() {
 }
 
 const counts = async (db: Db) => ({
-  claims: await db.claim.count(), sources: await db.source.count(), entities: await db.entity.count(),
-  evidence: await db.evidence.count(), events: await db.auditEvent.count(),
+  claims: await db.claim.count(),
+  sources: await db.source.count(),
+  entities: await db.entity.count(),
+  evidence: await db.evidence.count(),
+  events: await db.auditEvent.count(),
 });
 
 /** A CSV record of raw (already quoted) cells: the header's columns, blank but for `cells`. */
@@ -65,7 +83,10 @@ const CSV_HEADER = CSV_COLUMNS.join(",");
 
 /** The problems an import refuses with (it must refuse). */
 async function refused(db: Db, text: string, format: "json" | "csv"): Promise<string[]> {
-  const err = await importLedger(db, textChunks(text), format, IMPORT).then(() => null, (e: unknown) => e);
+  const err = await importLedger(db, textChunks(text), format, IMPORT).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(InvalidImport);
   return (err as InvalidImport).problems;
 }
@@ -94,7 +115,13 @@ describe("CSV helpers", () => {
   });
 
   it("parseCsv refuses a quoted field that is never closed, naming the line it opens on", () => {
-    const err = (() => { try { parseCsv('a\nok\n"open\nnever closed'); } catch (e) { return e; } })();
+    const err = (() => {
+      try {
+        parseCsv('a\nok\n"open\nnever closed');
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(err).toBeInstanceOf(CsvSyntaxError);
     expect((err as CsvSyntaxError).line).toBe(3);
   });
@@ -115,17 +142,38 @@ describe("GET /export/claims.json and /export/claims.csv", () => {
     expect(file.claims).toHaveLength(await t.db.claim.count());
     expect(file.sources).toHaveLength(3);
     expect(file.entities).toHaveLength(3);
-    const fired = await t.db.claim.findFirstOrThrow({ where: { statement: "The board removed Sam Altman as CEO." }, include: { evidence: { orderBy: { id: "asc" } } } });
+    const fired = await t.db.claim.findFirstOrThrow({
+      where: { statement: "The board removed Sam Altman as CEO." },
+      include: { evidence: { orderBy: { id: "asc" } } },
+    });
     const entityIds = (await t.db.entity.findMany({ where: { name: { in: ["Sam Altman", "OpenAI"] } }, orderBy: { id: "asc" } })).map((e) => e.id);
     expect(file.claims.find((c: { id: number }) => c.id === fired.id)).toEqual({
-      id: fired.id, statement: "The board removed Sam Altman as CEO.", context: "Announced on the blog.", status: "confirmed", confidence: 90,
-      occurredAt: "2023-11-17T20:00:00.000Z", occurredPrecision: "instant", occurredZone: "UTC", occurredAtText: "vendredi", firstReportedAt: "2023-11-17T20:28:00.000Z",
-      resolutionNote: "The board's own post.", resolvedAt: fired.resolvedAt!.toISOString(), resolutionSourceIds: [fired.evidence[0]!.sourceId], entityIds,
+      id: fired.id,
+      statement: "The board removed Sam Altman as CEO.",
+      context: "Announced on the blog.",
+      status: "confirmed",
+      confidence: 90,
+      occurredAt: "2023-11-17T20:00:00.000Z",
+      occurredPrecision: "instant",
+      occurredZone: "UTC",
+      occurredAtText: "vendredi",
+      firstReportedAt: "2023-11-17T20:28:00.000Z",
+      resolutionNote: "The board's own post.",
+      resolvedAt: fired.resolvedAt!.toISOString(),
+      resolutionSourceIds: [fired.evidence[0]!.sourceId],
+      entityIds,
       evidence: fired.evidence.map((e) => ({ sourceId: e.sourceId, stance: e.stance, quote: e.quote })),
     });
     expect(file.sources[0]).toEqual({
-      id: expect.any(Number), title: "OpenAI announces leadership transition", publisher: "OpenAI", author: "The board", url: "https://openai.com/blog/transition",
-      publishedAt: "2023-11-17T20:28:00.000Z", kind: "official_statement", reliability: "reliable", notes: "The board's post.",
+      id: expect.any(Number),
+      title: "OpenAI announces leadership transition",
+      publisher: "OpenAI",
+      author: "The board",
+      url: "https://openai.com/blog/transition",
+      publishedAt: "2023-11-17T20:28:00.000Z",
+      kind: "official_statement",
+      reliability: "reliable",
+      notes: "The board's post.",
     });
     expect(file.entities[0]).toEqual({ id: expect.any(Number), name: "Sam Altman", kind: "person", description: "CEO.", aliases: ["Ultraman", "Altman"] });
   });
@@ -154,11 +202,20 @@ describe("GET /export/claims.json and /export/claims.csv", () => {
     expect(records).toHaveLength(5);
     const row = (statement: string) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, records.find((r) => r.cells[1] === statement)!.cells[i]]));
     expect(row("The board removed Sam Altman as CEO.")).toMatchObject({
-      status: "confirmed", confidence: "90", occurredAt: "2023-11-17T20:00:00.000Z", entities: "Sam Altman; OpenAI",
-      sourceTitles: 'OpenAI announces leadership transition; Altman out, says, "The Verge"', sourceUrls: "https://openai.com/blog/transition",
+      status: "confirmed",
+      confidence: "90",
+      occurredAt: "2023-11-17T20:00:00.000Z",
+      entities: "Sam Altman; OpenAI",
+      sourceTitles: 'OpenAI announces leadership transition; Altman out, says, "The Verge"',
+      sourceUrls: "https://openai.com/blog/transition",
     });
     expect(JSON.parse(row("The board removed Sam Altman as CEO.").evidence!)).toEqual([
-      { sourceTitle: "OpenAI announces leadership transition", sourceUrl: "https://openai.com/blog/transition", stance: "supports", quote: "« Mr. Altman's departure »" },
+      {
+        sourceTitle: "OpenAI announces leadership transition",
+        sourceUrl: "https://openai.com/blog/transition",
+        stance: "supports",
+        quote: "« Mr. Altman's departure »",
+      },
       { sourceTitle: 'Altman out, says, "The Verge"', sourceUrl: null, stance: "mentions", quote: "" },
     ]);
   });
@@ -174,7 +231,10 @@ describe("GET /export/claims.json and /export/claims.csv", () => {
 describe("exports of the claims list's filters", () => {
   it("GET /export/claims.json?status=confirmed,false holds those claims and only the sources and entities they refer to, and imports on its own", async () => {
     const file = JSON.parse((await editor.agent.get("/export/claims.json?status=confirmed,false").expect(200)).text);
-    expect(file.claims.map((c: { statement: string }) => c.statement).sort()).toEqual(["Altman resigned of his own accord.", "The board removed Sam Altman as CEO."]);
+    expect(file.claims.map((c: { statement: string }) => c.statement).sort()).toEqual([
+      "Altman resigned of his own accord.",
+      "The board removed Sam Altman as CEO.",
+    ]);
     expect(file.sources.map((s: { title: string }) => s.title).sort()).toEqual(['Altman out, says, "The Verge"', "OpenAI announces leadership transition"]);
     expect(file.entities.map((e: { name: string }) => e.name).sort()).toEqual(["OpenAI", "Sam Altman"]);
     const empty = await testApp();
@@ -253,8 +313,13 @@ describe("importLedger", () => {
       delete c.occurredZone;
     }
     const keep = CSV_COLUMNS.flatMap((c, i) => (c === "occurredPrecision" || c === "occurredZone" ? [] : [i]));
-    const oldCsv = parseCsv(exported.csv).map((r) => csvLine(keep.map((i) => r.cells[i]!))).join("");
-    for (const [text, format] of [[JSON.stringify(file), "json"], [oldCsv, "csv"]] as const) {
+    const oldCsv = parseCsv(exported.csv)
+      .map((r) => csvLine(keep.map((i) => r.cells[i]!)))
+      .join("");
+    for (const [text, format] of [
+      [JSON.stringify(file), "json"],
+      [oldCsv, "csv"],
+    ] as const) {
       const target = await testApp();
       try {
         expect((await importLedger(target.db, textChunks(text), format, IMPORT)).claims, format).toBe(4);
@@ -309,7 +374,13 @@ describe("importLedger", () => {
 
   it("a file the services refuse midway (a resolution citing 101 sources) is rolled back whole", async () => {
     const sources = Array.from({ length: 101 }, (_, i) => ({ id: i + 1, title: `S${i}` }));
-    const claim = { id: 1, statement: "Many sources.", status: "confirmed", resolutionNote: "All agree.", evidence: sources.map((s) => ({ sourceId: s.id, stance: "supports" })) };
+    const claim = {
+      id: 1,
+      statement: "Many sources.",
+      status: "confirmed",
+      resolutionNote: "All agree.",
+      evidence: sources.map((s) => ({ sourceId: s.id, stance: "supports" })),
+    };
     const text = JSON.stringify({ format: "claimtrack-export", version: 1, claims: [claim], sources, entities: [] });
     const before = await counts(t.db);
     expect(await refused(t.db, text, "json")).toEqual(["line 1, claims[0].sourceIds: At most 100 items."]);
@@ -341,7 +412,10 @@ describe("importLedger", () => {
       const file = { format: "claimtrack-export", version: 1, claims, sources: [{ id: 1, title: "S" }], entities: [{ id: 1, name: "E", kind: "person" }] };
       const seen: [number, number][] = [];
       await importLedger(target.db, textChunks(JSON.stringify(file)), "json", IMPORT, { onProgress: (done, total) => seen.push([done, total]) });
-      expect(seen).toEqual([[500, 502], [502, 502]]);
+      expect(seen).toEqual([
+        [500, 502],
+        [502, 502],
+      ]);
       expect(await target.db.claim.count()).toBe(500);
     } finally {
       await target.close();
@@ -358,9 +432,16 @@ describe("npm run import", () => {
 
   const cli = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(TSX, ["src/transfer/import.cli.ts", ...args], {
-        cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${DB_FILE}`, SESSION_SECRET: "s".repeat(40) }, timeout: 30_000,
-      }, (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }));
+      execFile(
+        TSX,
+        ["src/transfer/import.cli.ts", ...args],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: `file:${DB_FILE}`, SESSION_SECRET: "s".repeat(40) },
+          timeout: 30_000,
+        },
+        (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+      );
     });
   const file = (name: string, text: string) => {
     const p = path.join(dir, `${randomUUID()}-${name}`);

@@ -11,7 +11,8 @@ import { testApp, type TestApp } from "./helpers/app.ts";
 let t: TestApp;
 let token: string;
 const auth = () => ({ Authorization: `Bearer ${token}` });
-const newClaim = async (statement: string) => (await request(t.app).post("/api/claims").set(auth()).send({ statement }).expect(201)).body as { id: number; version: number };
+const newClaim = async (statement: string) =>
+  (await request(t.app).post("/api/claims").set(auth()).send({ statement }).expect(201)).body as { id: number; version: number };
 
 beforeAll(async () => {
   t = await testApp();
@@ -42,7 +43,12 @@ describe("tamper-evident audit trail", () => {
     const c = await newClaim("Raced claim.");
     const before = await t.db.auditEvent.count();
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => request(t.app).patch(`/api/claims/${c.id}`).set(auth()).send({ version: c.version, statement: `Racer ${i}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        request(t.app)
+          .patch(`/api/claims/${c.id}`)
+          .set(auth())
+          .send({ version: c.version, statement: `Racer ${i}` }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -102,4 +108,3 @@ describe("backups", () => {
     await expect(backup(`file:${t.file}`, target)).rejects.toThrow(/already exists/);
   });
 });
-

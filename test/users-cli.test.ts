@@ -169,7 +169,9 @@ describe("npm run users -- disable, enable, tokens, revoke, password", () => {
   it("disable refuses the account's token at once and ends its sessions, audited as cli; enable restores the token", async () => {
     const user = await createUser(db, SYSTEM, { email: "leaver@example.org", role: "editor", password: PASSWORD });
     const token = await issueToken(db, SYSTEM, "leaver@example.org");
-    await db.session.create({ data: { sid: "leaver-session", data: JSON.stringify({ userId: user.id }), expiresAt: new Date(Date.now() + 3600_000), userId: user.id } });
+    await db.session.create({
+      data: { sid: "leaver-session", data: JSON.stringify({ userId: user.id }), expiresAt: new Date(Date.now() + 3600_000), userId: user.id },
+    });
 
     const off = await cli(["disable", "Leaver@Example.org"]);
     expect(off, off.stderr).toMatchObject({ code: 0 });
@@ -216,7 +218,11 @@ describe("npm run users -- disable, enable, tokens, revoke, password", () => {
     expect(await userForToken(db, second)).toBeNull();
     expect(await db.auditEvent.count({ where: { action: "user.token.revoke", subjectId: user.id, actorLabel: "cli" } })).toBe(2);
 
-    for (const args of [["revoke", "bot@example.org"], ["revoke", "bot@example.org", "1", "--all"], ["revoke", "bot@example.org", "abc"]]) {
+    for (const args of [
+      ["revoke", "bot@example.org"],
+      ["revoke", "bot@example.org", "1", "--all"],
+      ["revoke", "bot@example.org", "abc"],
+    ]) {
       expect((await cli(args)).code, args.join(" ")).toBe(2);
     }
     expect((await cli(["revoke", "bot@example.org", "999999"])).stderr).toContain("Token #999999 of this user was not found.");

@@ -45,7 +45,9 @@ describe("several server processes (WORKERS)", () => {
     const ids: number[] = [];
     for (let round = 0; round < 5; round++) {
       const answers = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => fetch(`${base}/api/claims`, { method: "POST", headers, body: JSON.stringify({ statement: `Worker write ${round}-${i}` }) })),
+        Array.from({ length: 12 }, (_, i) =>
+          fetch(`${base}/api/claims`, { method: "POST", headers, body: JSON.stringify({ statement: `Worker write ${round}-${i}` }) }),
+        ),
       );
       for (const res of answers) {
         expect(res.status, await res.clone().text()).toBe(201);

@@ -56,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
     if (!ok) console.error(`The audit chain is broken at event #${firstBadEvent}.`);
     if (anchor === null) console.error(`No event has the noted head ${noted}: the events up to it were deleted or rewritten (or the hash was mistyped).`);
     else if (anchor !== undefined && ok) {
-      console.error(`The noted head is ${anchor ? `event #${anchor}` : "the start of the chain"}; ${eventsAfterHead} events follow it, each chained to the one before.`);
+      console.error(
+        `The noted head is ${anchor ? `event #${anchor}` : "the start of the chain"}; ${eventsAfterHead} events follow it, each chained to the one before.`,
+      );
     }
     return passed ? 0 : 1;
   } finally {

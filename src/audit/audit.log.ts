@@ -51,12 +51,25 @@ export async function recordNames(db: Db, events: Pick<AuditEventJson, "subjectT
     ids("entity").length ? db.entity.findMany({ where: { id: { in: ids("entity") } }, select: { id: true, name: true } }) : none,
     ids("user").length ? db.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, name: true } }) : none,
   ]);
-  const named = (type: string, rows: { id: number; text: string }[]) => rows.filter((r) => r.text.trim()).map((r): [string, string] => [`${type}:${r.id}`, excerpt(r.text)]);
+  const named = (type: string, rows: { id: number; text: string }[]) =>
+    rows.filter((r) => r.text.trim()).map((r): [string, string] => [`${type}:${r.id}`, excerpt(r.text)]);
   return Object.fromEntries([
-    ...named("claim", claims.map((c) => ({ id: c.id, text: c.statement }))),
-    ...named("source", sources.map((s) => ({ id: s.id, text: s.title }))),
-    ...named("entity", entities.map((e) => ({ id: e.id, text: e.name }))),
-    ...named("user", users.map((u) => ({ id: u.id, text: u.name }))),
+    ...named(
+      "claim",
+      claims.map((c) => ({ id: c.id, text: c.statement })),
+    ),
+    ...named(
+      "source",
+      sources.map((s) => ({ id: s.id, text: s.title })),
+    ),
+    ...named(
+      "entity",
+      entities.map((e) => ({ id: e.id, text: e.name })),
+    ),
+    ...named(
+      "user",
+      users.map((u) => ({ id: u.id, text: u.name })),
+    ),
   ]);
 }
 
@@ -69,7 +82,9 @@ export async function recordNames(db: Db, events: Pick<AuditEventJson, "subjectT
 function distinct(db: Db, column: "actorLabel" | "action"): string[] {
   const sql = `WITH RECURSIVE v(x) AS (SELECT MIN(${column}) FROM AuditEvent UNION ALL SELECT (SELECT MIN(${column}) FROM AuditEvent WHERE ${column} > v.x) FROM v WHERE v.x IS NOT NULL)
     SELECT x FROM v WHERE x IS NOT NULL`;
-  return reads(db).all<{ x: string }>(sql).map((r) => r.x);
+  return reads(db)
+    .all<{ x: string }>(sql)
+    .map((r) => r.x);
 }
 
 /** The filter's choices among what occurs in the log: who by the name they go by now, and the actions in words, grouped by kind of record. */
@@ -82,8 +97,16 @@ export async function filterChoices(db: Db) {
   const actors = labels.map((label) => ({ value: label, text: names.get(label) ?? label }));
   const occurring = new Set(actions.map((a) => a.action));
   const known = new Set(ACTION_GROUPS.flatMap((g) => Object.keys(g.actions)));
-  const groups = [...ACTION_GROUPS, { label: N_("Other"), actions: Object.fromEntries([...occurring].filter((a) => !known.has(a)).map((a) => [a, actionLabel(a)])) }]
-    .map((g) => ({ label: g.label, actions: Object.entries(g.actions).filter(([a]) => occurring.has(a)).map(([value, text]) => ({ value, text })) }))
+  const groups = [
+    ...ACTION_GROUPS,
+    { label: N_("Other"), actions: Object.fromEntries([...occurring].filter((a) => !known.has(a)).map((a) => [a, actionLabel(a)])) },
+  ]
+    .map((g) => ({
+      label: g.label,
+      actions: Object.entries(g.actions)
+        .filter(([a]) => occurring.has(a))
+        .map(([value, text]) => ({ value, text })),
+    }))
     .filter((g) => g.actions.length);
   return { actors: actors.sort((a, b) => a.text.localeCompare(b.text)), actionGroups: groups };
 }

@@ -141,7 +141,19 @@ export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): 
 }
 
 type NewEvent = HashedFields & { prevHash: string; hash: string };
-const COLUMNS = ["createdAt", "actorId", "actorLabel", "action", "subjectType", "subjectId", "changes", "reason", "sourceIds", "prevHash", "hash"] as const satisfies readonly (keyof NewEvent)[];
+const COLUMNS = [
+  "createdAt",
+  "actorId",
+  "actorLabel",
+  "action",
+  "subjectType",
+  "subjectId",
+  "changes",
+  "reason",
+  "sourceIds",
+  "prevHash",
+  "hash",
+] as const satisfies readonly (keyof NewEvent)[];
 const ROW = `(${COLUMNS.map(() => "?").join(",")})`;
 
 /**

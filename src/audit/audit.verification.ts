@@ -92,12 +92,15 @@ export function startVerifier(db: Db, { newEveryMs = 60_000, fullEveryMs = 60 * 
   let reported: number | null = null;
   // a break is logged once, not at every check that finds it again
   const report = (v: Verification) => {
-    if (!v.ok && v.firstBadEvent !== reported) log(`The audit chain is broken at event #${v.firstBadEvent}: see /audit; restore from a backup and investigate.`);
+    if (!v.ok && v.firstBadEvent !== reported)
+      log(`The audit chain is broken at event #${v.firstBadEvent}: see /audit; restore from a backup and investigate.`);
     reported = v.firstBadEvent;
   };
   // a check due while another runs is skipped, so slow walks never queue up
   const run = (check: (db: Db) => Promise<Verification>) => {
-    running ??= check(db).then(report, log).finally(() => (running = null));
+    running ??= check(db)
+      .then(report, log)
+      .finally(() => (running = null));
   };
   run(verifyInFull);
   const timers = [setInterval(() => run(verifyNew), newEveryMs).unref(), setInterval(() => run(verifyInFull), fullEveryMs).unref()];

@@ -9,7 +9,9 @@ if (!target || target.startsWith("-")) {
 }
 try {
   const r = await backup(loadConfig().databaseUrl, target);
-  console.log(`Backed up ${r.claims} claims (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.pages} pages) to ${r.file} in ${r.seconds.toFixed(2)} s; integrity check ok.`);
+  console.log(
+    `Backed up ${r.claims} claims (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.pages} pages) to ${r.file} in ${r.seconds.toFixed(2)} s; integrity check ok.`,
+  );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

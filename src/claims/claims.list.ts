@@ -66,8 +66,22 @@ interface Sorting {
 }
 
 const SORTING: Record<Sort, Sorting> = {
-  newest: { order: sql`c.id DESC`, reverse: sql`c.id ASC`, key: () => null, isKey: isNull, after: (k) => sql`c.id < ${k.id}`, before: (k) => sql`c.id > ${k.id}` },
-  oldest: { order: sql`c.id ASC`, reverse: sql`c.id DESC`, key: () => null, isKey: isNull, after: (k) => sql`c.id > ${k.id}`, before: (k) => sql`c.id < ${k.id}` },
+  newest: {
+    order: sql`c.id DESC`,
+    reverse: sql`c.id ASC`,
+    key: () => null,
+    isKey: isNull,
+    after: (k) => sql`c.id < ${k.id}`,
+    before: (k) => sql`c.id > ${k.id}`,
+  },
+  oldest: {
+    order: sql`c.id ASC`,
+    reverse: sql`c.id DESC`,
+    key: () => null,
+    isKey: isNull,
+    after: (k) => sql`c.id > ${k.id}`,
+    before: (k) => sql`c.id < ${k.id}`,
+  },
   occurred: {
     // undated claims last
     order: sql`(c.occurredAt IS NULL), c.occurredAt, c.id`,
@@ -165,7 +179,9 @@ export async function matchingIds(db: Db, f: ListQuery) {
   const { where } = conditions(f, search, true);
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   const after = async (afterId: number, take: number) =>
-    (await db.$queryRaw<{ id: number | bigint }[]>`SELECT c.id FROM Claim c ${whereSql([...where, sql`c.id > ${afterId}`])} ORDER BY c.id LIMIT ${take}`).map((r) => Number(r.id));
+    (await db.$queryRaw<{ id: number | bigint }[]>`SELECT c.id FROM Claim c ${whereSql([...where, sql`c.id > ${afterId}`])} ORDER BY c.id LIMIT ${take}`).map(
+      (r) => Number(r.id),
+    );
   return { whole: where.length === 0, after };
 }
 
@@ -179,9 +195,12 @@ export async function statusCounts(db: Db, f: ListQuery, selection?: Selection):
   const { search, matches } = selection ?? (await selectClaims(db, f));
   const { from, where } = conditions(f, search, false);
   // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
-  const rows = where.length || search
-    ? await db.$queryRaw<{ status: string; n: number | bigint }[]>`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
-    : await db.claimStatusCount.findMany();
+  const rows =
+    where.length || search
+      ? await db.$queryRaw<
+          { status: string; n: number | bigint }[]
+        >`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
+      : await db.claimStatusCount.findMany();
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status as Status] = Number(r.n);
   return counts;

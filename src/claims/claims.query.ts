@@ -46,7 +46,12 @@ export async function entityOptions(db: Db, picked: number[], find = "") {
   const select = { id: true, name: true, kind: true } as const;
   const chosen = picked.length ? await db.entity.findMany({ where: { id: { in: picked } }, select }) : [];
   const found = find ? { id: { in: await entitiesFoundBy(db, find, PICKER_LIMIT) } } : {};
-  const others = await db.entity.findMany({ where: { AND: [found, { id: { notIn: chosen.map((e) => e.id) } }] }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
+  const others = await db.entity.findMany({
+    where: { AND: [found, { id: { notIn: chosen.map((e) => e.id) } }] },
+    orderBy: { id: "desc" },
+    take: PICKER_LIMIT,
+    select,
+  });
   return byName([...chosen, ...others]);
 }
 
@@ -61,7 +66,12 @@ export async function sourceOptions(db: Db, claimId: number | undefined, picked:
   const chosen = picked.length ? await db.source.findMany({ where: { id: { in: picked } }, select }) : [];
   const linked = [...new Map([...cited, ...chosen].map((s) => [s.id, s])).values()];
   const found = find ? { OR: [{ title: { contains: find } }, { publisher: { contains: find } }] } : {};
-  const others = await db.source.findMany({ where: { AND: [found, { id: { notIn: linked.map((s) => s.id) } }] }, orderBy: { id: "desc" }, take: PICKER_LIMIT, select });
+  const others = await db.source.findMany({
+    where: { AND: [found, { id: { notIn: linked.map((s) => s.id) } }] },
+    orderBy: { id: "desc" },
+    take: PICKER_LIMIT,
+    select,
+  });
   return byName([...linked, ...others]);
 }
 

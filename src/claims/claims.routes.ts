@@ -5,7 +5,7 @@ import { Conflict, type FieldErrors, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { hasBlankParams, helpers } from "../http/view-helpers.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route } from "../http/routes.ts";
+import { mount, paramId, route, formBody } from "../http/routes.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
 import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
@@ -56,7 +56,11 @@ export function claimsRouter(db: Db, config: Config) {
   /** The pickers' choices for the form's input (or the claim as it is): what is ticked, and what the find boxes ask for. */
   const options = async (input: unknown, claimId?: number) => {
     const p = pickers(input);
-    return { entities: await entityOptions(db, p.entityIds, p.findEntities), sources: await sourceOptions(db, claimId, p.sourceIds, p.findSources), openStatuses: OPEN_STATUSES };
+    return {
+      entities: await entityOptions(db, p.entityIds, p.findEntities),
+      sources: await sourceOptions(db, claimId, p.sourceIds, p.findSources),
+      openStatuses: OPEN_STATUSES,
+    };
   };
   const finding = (req: Request) => pickers(req.body).find !== undefined;
 
@@ -76,7 +80,16 @@ export function claimsRouter(db: Db, config: Config) {
     const filters = { status: [], limit: 25, ...req.query };
     const page = { items: [], nextCursor: null, sort: "newest" };
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    res.status(422).render("claims/index", { title: msg("Claims"), filters, page, counts, why: {}, query: req.query, errors: "fields" in err ? err.fields : {}, ...(await listOptions(req)) });
+    res.status(422).render("claims/index", {
+      title: msg("Claims"),
+      filters,
+      page,
+      counts,
+      why: {},
+      query: req.query,
+      errors: "fields" in err ? err.fields : {},
+      ...(await listOptions(req)),
+    });
   }
 
   async function show(req: Request, res: Response) {
@@ -85,7 +98,15 @@ export function claimsRouter(db: Db, config: Config) {
     const jsonLd = review && scriptJson(review);
     const { findSources } = pickers(req.query);
     const resolution = await resolutionStory(db, claim.id);
-    res.render("claims/show", { title: msg("Claim #{id}", { id: String(claim.id) }), claim, jsonLd, resolution, sources: await sourceOptions(db, claim.id, [], findSources), values: { findSources }, errors: {} });
+    res.render("claims/show", {
+      title: msg("Claim #{id}", { id: String(claim.id) }),
+      claim,
+      jsonLd,
+      resolution,
+      sources: await sourceOptions(db, claim.id, [], findSources),
+      values: { findSources },
+      errors: {},
+    });
   }
 
   async function history(req: Request, res: Response) {
@@ -94,10 +115,17 @@ export function claimsRouter(db: Db, config: Config) {
   }
 
   const newForm = async (_req: Request, res: Response) =>
-    res.render("claims/new", { title: msg("New claim"), values: { status: "unverified", confidence: "50", occurredZone: "UTC" }, errors: {}, ...(await options({})) });
+    res.render("claims/new", {
+      title: msg("New claim"),
+      values: { status: "unverified", confidence: "50", occurredZone: "UTC" },
+      errors: {},
+      ...(await options({})),
+    });
 
   const newAgain = async (req: Request, res: Response, status: number, errors: FieldErrors, similar?: unknown) =>
-    res.status(status).render("claims/new", { title: msg("New claim"), values: req.body, errors, ...(similar ? { similar } : {}), ...(await options(req.body)) });
+    res
+      .status(status)
+      .render("claims/new", { title: msg("New claim"), values: formBody(req), errors, ...(similar ? { similar } : {}), ...(await options(formBody(req))) });
 
   async function create(req: Request, res: Response) {
     if (finding(req)) return newAgain(req, res, 200, {});
@@ -124,7 +152,13 @@ export function claimsRouter(db: Db, config: Config) {
   async function update(req: Request, res: Response) {
     if (finding(req)) {
       const claim = await getClaim(db, claimId(req));
-      return void res.render("claims/edit", { title: msg("Edit claim #{id}", { id: String(claim.id) }), claim, values: req.body, errors: {}, ...(await options(req.body, claim.id)) });
+      return void res.render("claims/edit", {
+        title: msg("Edit claim #{id}", { id: String(claim.id) }),
+        claim,
+        values: formBody(req),
+        errors: {},
+        ...(await options(req.body, claim.id)),
+      });
     }
     const claim = await updateClaim(db, actorOf(req.user!), claimId(req), req.body);
     flash(req, "success", msg("Claim #{id} saved (version {version}).", { id: String(claim.id), version: String(claim.version) }));
@@ -139,9 +173,24 @@ export function claimsRouter(db: Db, config: Config) {
     if (err instanceof Conflict) {
       const current = formValues(claim);
       const compared = await claimConflict(db, claim.id, current, values);
-      return res.status(409).render("claims/conflict", { title: msg("Edit conflict on claim #{id}", { id: String(claim.id) }), claim, current, ...compared, values: { ...values, version: current.version }, message: err.text, errors: {}, ...(await options(values, claim.id)) });
+      return res.status(409).render("claims/conflict", {
+        title: msg("Edit conflict on claim #{id}", { id: String(claim.id) }),
+        claim,
+        current,
+        ...compared,
+        values: { ...values, version: current.version },
+        message: err.text,
+        errors: {},
+        ...(await options(values, claim.id)),
+      });
     }
-    res.status(422).render("claims/edit", { title: msg("Edit claim #{id}", { id: String(claim.id) }), claim, values, errors: err.fields, ...(await options(values, claim.id)) });
+    res.status(422).render("claims/edit", {
+      title: msg("Edit claim #{id}", { id: String(claim.id) }),
+      claim,
+      values,
+      errors: err.fields,
+      ...(await options(values, claim.id)),
+    });
   }
 
   const router = mount(Router(), [

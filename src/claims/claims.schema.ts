@@ -127,7 +127,13 @@ export const listQuerySchema = z
     q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 500).trim() || undefined : undefined), z.string().optional()),
     /** several: ?status=rumored&status=unverified or ?status=rumored,unverified */
     status: z.preprocess(
-      (v) => (blank(v) ? [] : [v].flat().flatMap((x) => String(x).split(",")).filter(Boolean)),
+      (v) =>
+        blank(v)
+          ? []
+          : [v]
+              .flat()
+              .flatMap((x) => String(x).split(","))
+              .filter(Boolean),
       z.array(status).max(STATUSES.length),
     ),
     state: optional(z.enum(["open", "resolved"], { error: N_("State must be open or resolved.") })),

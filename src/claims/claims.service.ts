@@ -9,17 +9,32 @@ import { withTimes } from "./claims.time.ts";
 import { timeWarnings } from "./occurred.ts";
 import { refusal, type Status } from "./status.ts";
 
-const EDITABLE = ["statement", "context", "status", "confidence", "occurredAt", "occurredPrecision", "occurredZone", "occurredAtText", "firstReportedAt"] as const;
+const EDITABLE = [
+  "statement",
+  "context",
+  "status",
+  "confidence",
+  "occurredAt",
+  "occurredPrecision",
+  "occurredZone",
+  "occurredAtText",
+  "firstReportedAt",
+] as const;
 
 /** Refuses ids that name no row, as a 422 on the field that sent them. */
 export async function assertExist(tx: Tx, model: "source" | "entity", ids: number[], field: string): Promise<void> {
   if (!ids.length) return;
   const unique = [...new Set(ids)];
-  const found = model === "source"
-    ? await tx.source.findMany({ where: { id: { in: unique } }, select: { id: true } })
-    : await tx.entity.findMany({ where: { id: { in: unique } }, select: { id: true } });
+  const found =
+    model === "source"
+      ? await tx.source.findMany({ where: { id: { in: unique } }, select: { id: true } })
+      : await tx.entity.findMany({ where: { id: { in: unique } }, select: { id: true } });
   const missing = unique.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw new Invalid({ [field]: model === "source" ? msg("No source has the id {ids}.", { ids: missing.join(", ") }) : msg("No entity has the id {ids}.", { ids: missing.join(", ") }) });
+  if (missing.length)
+    throw new Invalid({
+      [field]:
+        model === "source" ? msg("No source has the id {ids}.", { ids: missing.join(", ") }) : msg("No entity has the id {ids}.", { ids: missing.join(", ") }),
+    });
 }
 
 /** The claim at the version the editor started from, or a 409 with the current one. */
@@ -90,7 +105,11 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
       throw new Invalid({ reason: N_("Say why the status or confidence changed; the audit trail keeps it.") });
     }
     await assertExist(tx, "source", sourceIds, "sourceIds");
-    const values = Object.fromEntries(Object.keys(changes).filter((k) => k !== "entityIds").map((k) => [k, fields[k as keyof typeof fields]]));
+    const values = Object.fromEntries(
+      Object.keys(changes)
+        .filter((k) => k !== "entityIds")
+        .map((k) => [k, fields[k as keyof typeof fields]]),
+    );
     await bump(tx, id, version, values);
     if (changes.entityIds) {
       await tx.claimEntity.deleteMany({ where: { claimId: id } });

@@ -7,10 +7,12 @@
 import { Invalid, type FieldErrors } from "../errors.ts";
 import { instant } from "../validation.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
-import { fromLocal, localClockText, localDateText, localTime, spanMiddle, zoneLabel, zoneOf, type Occurrence, type Precision, type Span } from "./occurred.ts";
+import { fromLocal, localClockText, localDateText, localTime, spanMiddle, zoneLabel, zoneOf, type Occurrence, type Precision } from "./occurred.ts";
 
 export const DATE_TIME_ERROR = N_("Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20T06:00 (UTC) or 2023-11-20T07:00+01:00.");
-const REPORTED_ERROR = N_("Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20 14:00 in the zone of the claim's time, or 2023-11-20T07:00+01:00.");
+const REPORTED_ERROR = N_(
+  "Must be a date and time in the years 1000 to 9999, e.g. 2023-11-20 14:00 in the zone of the claim's time, or 2023-11-20T07:00+01:00.",
+);
 const DATE_ERROR = N_("Must be a real calendar date in the years 1000 to 9999, written like 2023-11-16.");
 const TIME_ERROR = N_("Must be a time from 00:00 to 23:59, written like 14:00.");
 const NEEDS_TIME = N_("Give the time, or choose a part of the day or the whole day as the precision.");
@@ -68,7 +70,7 @@ function fromParts(dateText: unknown, timeText: unknown, precision: Precision | 
   const p = precision ?? (present(timeText) ? "instant" : "day");
   if (p !== "instant") {
     if (present(timeText)) return { error: ["occurredTime", SPAN_HAS_NO_TIME] as const };
-    const middle = ranged(spanMiddle(date, p as Span, zone));
+    const middle = ranged(spanMiddle(date, p, zone));
     if (!middle) return { error: [dateField, DATE_ERROR] as const };
     return { value: { occurredAt: middle, occurredPrecision: p, occurredZone: zone } };
   }
@@ -78,7 +80,7 @@ function fromParts(dateText: unknown, timeText: unknown, precision: Precision | 
   const at = fromLocal({ ...date, ...clock }, zone, clock.ms);
   if (at && !ranged(at)) return { error: [dateField, DATE_ERROR] as const };
   if (!at) {
-    const skipped = { time: String(timeText).trim(), date: localDateText({ ...date, h: 0, mi: 0, s: 0 }), zone: msg(zoneLabel(zone)) };
+    const skipped = { time: (timeText as string).trim(), date: localDateText({ ...date, h: 0, mi: 0, s: 0 }), zone: msg(zoneLabel(zone)) };
     return { error: ["occurredTime", msg("There was no {time} on {date} in {zone}: the clocks went forward over it. Check the time.", skipped)] as const };
   }
   return { value: { occurredAt: at, occurredPrecision: p, occurredZone: zone } };
@@ -89,7 +91,10 @@ export function readTimes(d: TimeInput): { values: TimeValues; errors: FieldErro
   const errors: FieldErrors = {};
   const values: TimeValues = {};
   const zone = d.occurredZone === undefined ? "UTC" : zoneOf(d.occurredZone);
-  if (!zone) errors.occurredZone = msg("“{zone}” is not a time zone this server knows: choose one of the list, or give an IANA name such as Asia/Tokyo.", { zone: d.occurredZone });
+  if (!zone)
+    errors.occurredZone = msg("“{zone}” is not a time zone this server knows: choose one of the list, or give an IANA name such as Asia/Tokyo.", {
+      zone: d.occurredZone,
+    });
   const z = zone ?? "UTC";
   if (d.firstReportedAt !== undefined) {
     const at = d.firstReportedAt === null ? null : typeof d.firstReportedAt === "string" ? instantIn(d.firstReportedAt, z) : undefined;

@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import { Conflict, NotFound, type FieldErrors, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route, type Handler } from "../http/routes.ts";
+import { mount, paramId, route, type Handler, formBody } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { getClaim, sourceOptions } from "./claims.query.ts";
 import { reopenClaim, resolveClaim } from "./claims.service.ts";
@@ -31,10 +31,16 @@ export function claimWorkflowRouter(db: Db) {
     // the evidence a removal is about: one of this claim's, or the page does not exist
     const evidence = req.params.evidenceId === undefined ? null : claim.evidence.find((e) => e.id === paramId(req.params.evidenceId, N_("That evidence")));
     if (evidence === undefined) throw new NotFound(N_("That evidence"));
-    const values = status === 200 ? {} : { ...req.body, version: String(claim.version) };
+    const values = status === 200 ? {} : { ...formBody(req), version: String(claim.version) };
     res.status(status).render("claims/action", {
       title: msg(FORMS[form].title, { id: String(claim.id) }),
-      claim, evidence, form: FORMS[form], values, errors, message, sources: await sourceOptions(db, claim.id),
+      claim,
+      evidence,
+      form: FORMS[form],
+      values,
+      errors,
+      message,
+      sources: await sourceOptions(db, claim.id),
     });
   }
 
@@ -42,7 +48,10 @@ export function claimWorkflowRouter(db: Db) {
   const onError = (form: FormName) => (req: Request, res: Response, err: Invalid | Conflict) =>
     err instanceof Conflict ? renderForm(req, res, form, 409, {}, err.text) : renderForm(req, res, form, 422, err.fields);
 
-  const page = (form: FormName): Handler => (req, res) => renderForm(req, res, form, 200, {});
+  const page =
+    (form: FormName): Handler =>
+    (req, res) =>
+      renderForm(req, res, form, 200, {});
 
   async function resolve(req: Request, res: Response) {
     const claim = await resolveClaim(db, actorOf(req.user!), claimId(req), req.body);

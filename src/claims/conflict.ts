@@ -7,9 +7,25 @@ import { STATUS_LABELS, type Status } from "./status.ts";
 type FormValues = Record<string, string | string[] | undefined>;
 
 // the edit form's fields: the time as the editor enters it (zone, date, precision, time), see claims.time.ts
-const FIELDS = ["statement", "context", "status", "confidence", "occurredZone", "occurredDate", "occurredPrecision", "occurredTime", "occurredAtText", "firstReportedAt", "entityIds"] as const;
+const FIELDS = [
+  "statement",
+  "context",
+  "status",
+  "confidence",
+  "occurredZone",
+  "occurredDate",
+  "occurredPrecision",
+  "occurredTime",
+  "occurredAtText",
+  "firstReportedAt",
+  "entityIds",
+] as const;
 
-const idsOf = (v: string | string[] | undefined) => ([] as string[]).concat(v ?? []).map(String).filter(Boolean);
+const idsOf = (v: string | string[] | undefined) =>
+  ([] as string[])
+    .concat(v ?? [])
+    .map(String)
+    .filter(Boolean);
 
 /**
  * One side of a row in words: a status and a precision by their labels (a
@@ -17,9 +33,20 @@ const idsOf = (v: string | string[] | undefined) => ([] as string[]).concat(v ??
  * organisations by name.
  */
 function shown(field: string, value: string | string[] | undefined, names: Map<string, string>): string | Message {
-  if (field === "entityIds") return idsOf(value).map((id) => names.get(id) ?? `#${id}`).sort().join(", ") || "—";
+  if (field === "entityIds")
+    return (
+      idsOf(value)
+        .map((id) => names.get(id) ?? `#${id}`)
+        .sort()
+        .join(", ") || "—"
+    );
   const s = String(value ?? "");
-  const label = field === "status" && Object.hasOwn(STATUS_LABELS, s) ? STATUS_LABELS[s as Status] : field === "occurredPrecision" ? PRECISION_CHOICES.find((p) => p.id === s)?.label : undefined;
+  const label =
+    field === "status" && Object.hasOwn(STATUS_LABELS, s)
+      ? STATUS_LABELS[s as Status]
+      : field === "occurredPrecision"
+        ? PRECISION_CHOICES.find((p) => p.id === s)?.label
+        : undefined;
   return label ? msg(label) : s || "—";
 }
 

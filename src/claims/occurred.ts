@@ -175,7 +175,8 @@ export function formatOccurred(c: Occurrence, t: Translator = english): string {
 }
 
 /** An instant in a zone: "20 Nov 2023, 08:00 (Beijing)". */
-export const formatInstant = (at: Date | null, zone: string, t: Translator = english) => formatOccurred({ occurredAt: at, occurredPrecision: "instant", occurredZone: zone }, t);
+export const formatInstant = (at: Date | null, zone: string, t: Translator = english) =>
+  formatOccurred({ occurredAt: at, occurredPrecision: "instant", occurredZone: zone }, t);
 
 /** What looks wrong about a claim's times without being impossible: said after saving, never refused; its times in the reader's language. */
 export function timeWarnings(c: Occurrence & { firstReportedAt: Date | null }, t: Translator = english): Message[] {

@@ -20,7 +20,7 @@ export async function resolutionStory(db: Db, claimId: number) {
   if (!resolved) return null;
   const titles = await sourceTitles(db, [resolved]);
   return {
-    outcome: String(resolved.changes.status?.[1] ?? ""),
+    outcome: (resolved.changes.status?.[1] as string | undefined) ?? "",
     resolved,
     reopened: last!.action === "claim.reopen" ? last! : null,
     sources: resolved.sourceIds.map((id) => titles[id] ?? { id, title: `#${id}` }),

@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import { Conflict, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route } from "../http/routes.ts";
+import { mount, paramId, route, formBody } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { reviewClaim } from "./review.service.ts";
@@ -29,7 +29,7 @@ export function needsReviewRouter(db: Db) {
       title: msg("Review claim #{id}", { id: String(claim.id) }),
       claim,
       form: FORM,
-      values: conflict ? { ...req.body, version: String(claim.version) } : req.body,
+      values: conflict ? { ...formBody(req), version: String(claim.version) } : formBody(req),
       errors: conflict ? {} : err.fields,
       message: conflict ? err.text : "",
       sources: [],

@@ -36,7 +36,11 @@ export interface Ranking {
 export const rankingOf = (m: Matches): Ranking => ({ scope: m.more ? "recent" : "all", ranked: m.ranked });
 
 /** The plain words of a search, AND-ed: what a claim linked to the names it holds must match too; null when it is only names. */
-const plainWords = (search: Search) => search.groups.filter((g) => !g.entityIds.length).map((g) => g.match).join(" AND ") || null;
+const plainWords = (search: Search) =>
+  search.groups
+    .filter((g) => !g.entityIds.length)
+    .map((g) => g.match)
+    .join(" AND ") || null;
 
 /** Conditions on a claim id: linked to an entity of each name the search holds. */
 const linkedTo = (search: Search, id: Prisma.Sql) =>
@@ -52,9 +56,13 @@ function linkedQuery(search: Search): Prisma.Sql | null {
   const named = search.groups.filter((g) => g.entityIds.length);
   const words = plainWords(search);
   if (!named.length) return null;
-  if (words) return sql`SELECT rowid AS id FROM ClaimSearch WHERE ClaimSearch MATCH ${words} AND ${join(linkedTo(search, sql`+rowid`), " AND ")} ORDER BY rowid DESC LIMIT ${RANKED + 1}`;
+  if (words)
+    return sql`SELECT rowid AS id FROM ClaimSearch WHERE ClaimSearch MATCH ${words} AND ${join(linkedTo(search, sql`+rowid`), " AND ")} ORDER BY rowid DESC LIMIT ${RANKED + 1}`;
   const [first, ...rest] = named;
-  const where = [sql`l.entityId IN (${join(first!.entityIds)})`, ...rest.map((g) => sql`l.claimId IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`)];
+  const where = [
+    sql`l.entityId IN (${join(first!.entityIds)})`,
+    ...rest.map((g) => sql`l.claimId IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`),
+  ];
   return sql`SELECT DISTINCT l.claimId AS id FROM ClaimEntity l WHERE ${join(where, " AND ")} ORDER BY l.claimId DESC LIMIT ${RANKED + 1}`;
 }
 

@@ -117,7 +117,9 @@ function group(words: string[], entities: NamedEntity[]): SearchGroup {
 export async function entitiesFoundBy(db: DbOrTx, text: string, limit: number): Promise<number[]> {
   const terms = searchTerms(text);
   if (!terms.length) return [];
-  const rows = await db.$queryRaw<{ id: bigint | number }[]>`SELECT rowid AS id FROM EntityNameSearch WHERE EntityNameSearch MATCH ${terms.map(term).join(" AND ")} LIMIT ${limit}`;
+  const rows = await db.$queryRaw<
+    { id: bigint | number }[]
+  >`SELECT rowid AS id FROM EntityNameSearch WHERE EntityNameSearch MATCH ${terms.map(term).join(" AND ")} LIMIT ${limit}`;
   return rows.map((r) => Number(r.id));
 }
 
@@ -132,8 +134,10 @@ export async function buildSearch(db: DbOrTx, q: string): Promise<Search | null>
   if (!terms.length) return null;
   const named = await wholeNames(db, terms);
   const groups: SearchGroup[] = [];
-  for (let i = 0; i < terms.length; ) {
-    const n = Array.from({ length: MAX_NAME_WORDS }, (_, k) => MAX_NAME_WORDS - k).find((k) => i + k <= terms.length && named.has(terms.slice(i, i + k).join(" "))) ?? 1;
+  for (let i = 0; i < terms.length;) {
+    const n =
+      Array.from({ length: MAX_NAME_WORDS }, (_, k) => MAX_NAME_WORDS - k).find((k) => i + k <= terms.length && named.has(terms.slice(i, i + k).join(" "))) ??
+      1;
     const words = terms.slice(i, i + n);
     groups.push(group(words, named.get(words.join(" ")) ?? []));
     i += n;

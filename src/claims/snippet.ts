@@ -34,7 +34,7 @@ interface Found {
 }
 
 function find(text: string, search: Search): Found {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, word: fold(m[0]) }));
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length, word: fold(m[0]) }));
   const found: Found = { spans: [], words: new Set(), entities: new Set() };
   tokens.forEach((t, i) => {
     for (const g of search.groups) {

@@ -87,11 +87,30 @@ async function reviewQueue(db: Db) {
 export async function dashboard(db: Db, now = new Date()) {
   const [counts, rumors, resolved, activity, deltas, flagged, flaggedCount] = await Promise.all([
     countsByStatus(db),
-    db.claim.findMany({ where: { status: "rumored" }, select: { id: true, statement: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: 10 }),
-    db.claim.findMany({ where: { resolvedAt: { not: null } }, select: { id: true, statement: true, status: true, resolvedAt: true }, orderBy: [{ resolvedAt: "desc" }, { id: "desc" }], take: 10 }),
+    db.claim.findMany({
+      where: { status: "rumored" },
+      select: { id: true, statement: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 10,
+    }),
+    db.claim.findMany({
+      where: { resolvedAt: { not: null } },
+      select: { id: true, statement: true, status: true, resolvedAt: true },
+      orderBy: [{ resolvedAt: "desc" }, { id: "desc" }],
+      take: 10,
+    }),
     db.auditEvent
-      .findMany({ select: { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, subjectType: true, subjectId: true }, orderBy: { id: "desc" }, take: 10 })
-      .then((rows) => withActorNames(db, rows.map((r) => ({ ...r, actor: r.actorLabel })))),
+      .findMany({
+        select: { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, subjectType: true, subjectId: true },
+        orderBy: { id: "desc" },
+        take: 10,
+      })
+      .then((rows) =>
+        withActorNames(
+          db,
+          rows.map((r) => ({ ...r, actor: r.actorLabel })),
+        ),
+      ),
     statusDeltas(db),
     reviewQueue(db),
     db.claim.count({ where: { needsReview: true } }),

@@ -77,12 +77,21 @@ function description(series: DayCounts[], t: Translator): string {
   const last = series.at(-1);
   if (!last) return t("No claim activity yet.");
   const { longDay } = formatsFor(t.tag);
-  const bars = series.length === 1 ? t("One stacked bar") : t("Stacked bars, one per day from {first} to {last}", { first: longDay.format(at(series[0]!.day)), last: longDay.format(at(last.day)) });
-  return t("{bars}. At the end of {day}: {counts} ({total} in all).", { bars, day: longDay.format(at(last.day)), counts: dayCounts(last, t), total: total(last) });
+  const bars =
+    series.length === 1
+      ? t("One stacked bar")
+      : t("Stacked bars, one per day from {first} to {last}", { first: longDay.format(at(series[0]!.day)), last: longDay.format(at(last.day)) });
+  return t("{bars}. At the end of {day}: {counts} ({total} in all).", {
+    bars,
+    day: longDay.format(at(last.day)),
+    counts: dayCounts(last, t),
+    total: total(last),
+  });
 }
 
 /** "0 unverified, 1 rumored, …": a day's counts, each with its status in lower case. */
-const dayCounts = (d: DayCounts, t: Translator) => STATUSES.map((s) => t("{count} {status}", { count: d.counts[s], status: t(STATUS_LABELS[s]).toLocaleLowerCase(t.tag) })).join(", ");
+const dayCounts = (d: DayCounts, t: Translator) =>
+  STATUSES.map((s) => t("{count} {status}", { count: d.counts[s], status: t(STATUS_LABELS[s]).toLocaleLowerCase(t.tag) })).join(", ");
 
 function legend(t: Translator): string {
   return STATUSES.map((s, i) => {
@@ -123,9 +132,10 @@ export function statusChart(series: DayCounts[], t: Translator): string {
     });
     const tip = t("{day}: {counts}", { day: longDay.format(at(d.day)), counts: dayCounts(d, t) });
     // counted back from the last day, which is always labelled
-    const label = (series.length - 1 - i) % labelEvery === 0
-      ? `<text x="${(x + barW / 2).toFixed(1)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle" fill="${MUTED}">${escapeXml(dayLabel.format(at(d.day)))}</text>`
-      : "";
+    const label =
+      (series.length - 1 - i) % labelEvery === 0
+        ? `<text x="${(x + barW / 2).toFixed(1)}" y="${HEIGHT - PAD.bottom + 16}" text-anchor="middle" fill="${MUTED}">${escapeXml(dayLabel.format(at(d.day)))}</text>`
+        : "";
     return `<g><title>${escapeXml(tip)}</title>${rects.join("")}${label}</g>`;
   });
 

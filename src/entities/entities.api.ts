@@ -25,8 +25,18 @@ export function entitiesApi(db: Db) {
     route("post", "/entities", editor, async (req, res) => void res.status(201).json(await createEntity(db, actorOf(req.user!), req.body))),
     route("get", "/entities/:id", [], async (req, res) => void res.json(await getEntity(db, entityId(req)))),
     route("patch", "/entities/:id", editor, async (req, res) => void res.json(await updateEntity(db, actorOf(req.user!), entityId(req), req.body))),
-    route("post", "/entities/:id/aliases", editor, async (req, res) => void res.status(201).json(await addAlias(db, actorOf(req.user!), entityId(req), req.body))),
-    route("delete", "/entities/:id/aliases/:aliasId", editor, async (req, res) => void res.json(await removeAlias(db, actorOf(req.user!), entityId(req), aliasId(req), req.body))),
+    route(
+      "post",
+      "/entities/:id/aliases",
+      editor,
+      async (req, res) => void res.status(201).json(await addAlias(db, actorOf(req.user!), entityId(req), req.body)),
+    ),
+    route(
+      "delete",
+      "/entities/:id/aliases/:aliasId",
+      editor,
+      async (req, res) => void res.json(await removeAlias(db, actorOf(req.user!), entityId(req), aliasId(req), req.body)),
+    ),
     route("post", "/entities/:id/merge", editor, async (req, res) => void res.json(await mergeEntities(db, actorOf(req.user!), entityId(req), req.body))),
   ]);
 }

@@ -4,7 +4,7 @@ import type { Db } from "../db.ts";
 import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route } from "../http/routes.ts";
+import { mount, paramId, route, formBody } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { addAlias, removeAlias } from "./aliases.service.ts";
@@ -60,7 +60,13 @@ export function entityPageRouter(db: Db) {
     const entity = await getEntity(db, entityId(req));
     const alias = entity.aliasEntries.find((a) => a.id === aliasId(req));
     if (!alias) throw new NotFound(msg("Alias #{id} of {name}", { id: String(aliasId(req)), name: entity.name }));
-    res.status(status).render("entities/remove-alias", { title: req.t("Remove an alias of {name}", { name: entity.name }), entity, alias, errors, values: status === 200 ? {} : { ...req.body } });
+    res.status(status).render("entities/remove-alias", {
+      title: req.t("Remove an alias of {name}", { name: entity.name }),
+      entity,
+      alias,
+      errors,
+      values: status === 200 ? {} : { ...formBody(req) },
+    });
   }
 
   async function remove(req: Request, res: Response) {
@@ -80,7 +86,12 @@ export function entityPageRouter(db: Db) {
   const onError = (failed: PageForm) => async (req: Request, res: Response, err: Invalid | Conflict) => {
     if (failed === "remove" && err instanceof Invalid) return confirmRemove(req, res, 422, err.fields);
     const entity = await getEntity(db, entityId(req));
-    const state = { failed, values: { ...req.body }, errors: err instanceof Invalid ? err.fields : {}, conflict: err instanceof Conflict ? err.text : null };
+    const state = {
+      failed,
+      values: { ...formBody(req) },
+      errors: err instanceof Invalid ? err.fields : {},
+      conflict: err instanceof Conflict ? err.text : null,
+    };
     await render(res, entity, err.status, state);
   };
 

@@ -54,7 +54,13 @@ export async function findEntity(db: DbOrTx, id: number) {
   });
   if (!entity) return null;
   const { _count, ...rest } = entity;
-  return { ...rest, aliases: entity.aliases.map((a) => a.alias), aliasEntries: entity.aliases, claims: entity.claims.map((c) => c.claim), claimCount: _count.claims };
+  return {
+    ...rest,
+    aliases: entity.aliases.map((a) => a.alias),
+    aliasEntries: entity.aliases,
+    claims: entity.claims.map((c) => c.claim),
+    claimCount: _count.claims,
+  };
 }
 
 export async function getEntity(db: DbOrTx, id: number) {
@@ -105,13 +111,15 @@ const mergeEvents = (db: Db, id: number) =>
 export async function mergedInto(db: Db, id: number): Promise<{ formerName: string; survivor: { id: number; name: string } }> {
   let formerName: string | null = null;
   const seen = new Set<number>();
-  for (let at = id; !seen.has(at); ) {
+  for (let at = id; !seen.has(at);) {
     seen.add(at);
     const [removal] = await mergeEvents(db, at);
     const next = (JSON.parse(removal?.changes ?? "{}") as { mergedInto?: [null, number] }).mergedInto?.[1];
     if (!next) break;
     if (formerName === null) {
-      const merged = (await mergeEvents(db, next)).map((e) => (JSON.parse(e.changes) as { mergedEntity?: [null, { id: number; name: string }] }).mergedEntity?.[1]);
+      const merged = (await mergeEvents(db, next)).map(
+        (e) => (JSON.parse(e.changes) as { mergedEntity?: [null, { id: number; name: string }] }).mergedEntity?.[1],
+      );
       formerName = merged.find((m) => m?.id === id)?.name ?? `Entity #${id}`;
     }
     const survivor = await db.entity.findUnique({ where: { id: next }, select: { id: true, name: true } });

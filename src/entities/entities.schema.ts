@@ -20,7 +20,8 @@ const aliases = z.preprocess(
     .array(plainText(N_("Each alias must be text.")).trim(), { error: N_("Aliases must be a list of names.") })
     .transform((list) => list.filter(Boolean))
     .superRefine((list, ctx) => {
-      if (list.some((a) => a.length > ALIAS_MAX)) ctx.addIssue({ code: "custom", message: N_("Each alias has at most 120 characters; shorten the longer ones.") });
+      if (list.some((a) => a.length > ALIAS_MAX))
+        ctx.addIssue({ code: "custom", message: N_("Each alias has at most 120 characters; shorten the longer ones.") });
       if (list.length > 100) ctx.addIssue({ code: "custom", message: N_("At most 100 aliases.") });
     }),
 );
@@ -58,10 +59,7 @@ export const entityQuerySchema = z.object({
 export type EntityQuery = z.infer<typeof entityQuerySchema>;
 
 /** The entity version an alias or merge form was rendered at; the API may leave it out and act on the current one. */
-const optionalVersion = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  version.optional(),
-);
+const optionalVersion = z.preprocess((v) => (v === "" || v === null ? undefined : v), version.optional());
 
 export const addAliasSchema = z.object({
   alias: plainText(N_("Type the alias to add."))

@@ -57,7 +57,11 @@ async function duplicateCheck(tx: Tx, names: string[], exceptId: number | null, 
   if (!other) return "";
   if (confirmed) return `Saved although ${other.name} (entity #${other.id}) has the name or alias “${other.matched}”.`;
   throw new Duplicate(
-    msg("{name} (entity #{id}) already has the name or alias “{matched}”. Nothing was saved; send confirmDuplicate: true to save it anyway.", { name: other.name, id: String(other.id), matched: other.matched }),
+    msg("{name} (entity #{id}) already has the name or alias “{matched}”. Nothing was saved; send confirmDuplicate: true to save it anyway.", {
+      name: other.name,
+      id: String(other.id),
+      matched: other.matched,
+    }),
     { id: other.id, name: other.name, url: `/entities/${other.id}`, matched: other.matched },
   );
 }

@@ -14,9 +14,10 @@ async function mergeable(tx: Tx, survivor: EntityDetail, otherId: number) {
   const other = await tx.entity.findUnique({ where: { id: otherId }, include: { aliases: { orderBy: { id: "asc" } } } });
   if (!other) throw new Invalid({ otherId: msg("No entity has the id {id}.", { id: String(otherId) }) });
   if (other.kind !== survivor.kind) {
-    const text = other.kind === "person"
-      ? N_("Only entries of the same kind merge: {other} is a person, {survivor} an organisation. Correct the wrong one's kind first.")
-      : N_("Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one's kind first.");
+    const text =
+      other.kind === "person"
+        ? N_("Only entries of the same kind merge: {other} is a person, {survivor} an organisation. Correct the wrong one's kind first.")
+        : N_("Only entries of the same kind merge: {other} is an organisation, {survivor} a person. Correct the wrong one's kind first.");
     throw new Invalid({ otherId: msg(text, { other: other.name, survivor: survivor.name }) });
   }
   return other;
@@ -38,7 +39,10 @@ async function moveClaims(tx: Tx, actor: Actor, survivorId: number, otherId: num
   await tx.claimEntity.deleteMany({ where: { entityId: otherId } });
   await tx.claim.updateMany({ where: { id: { in: moved } }, data: { version: { increment: 1 } } });
   for (const claimId of moved.sort(byNumber)) {
-    const before = links.filter((l) => l.claimId === claimId).map((l) => l.entityId).sort(byNumber);
+    const before = links
+      .filter((l) => l.claimId === claimId)
+      .map((l) => l.entityId)
+      .sort(byNumber);
     const after = [...new Set(before.map((id) => (id === otherId ? survivorId : id)))].sort(byNumber);
     await recordAudit(tx, actor, { action: "claim.entities", subjectType: "claim", subjectId: claimId, changes: { entityIds: [before, after] }, reason });
   }

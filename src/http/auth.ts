@@ -58,7 +58,10 @@ export const can = (user: CurrentUser | undefined | null, role: RoleName) => !!u
 export function requireRole(role: RoleName): RequestHandler {
   return (req, _res, next) => {
     if (!req.user) throw new Unauthorized();
-    if (!can(req.user, role)) throw new Forbidden(msg("This needs the {role} role; your role is {current}.", { role: msg(ROLE_LABELS[role]), current: msg(ROLE_LABELS[req.user.role]) }));
+    if (!can(req.user, role))
+      throw new Forbidden(
+        msg("This needs the {role} role; your role is {current}.", { role: msg(ROLE_LABELS[role]), current: msg(ROLE_LABELS[req.user.role]) }),
+      );
     next();
   };
 }

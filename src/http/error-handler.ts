@@ -11,7 +11,7 @@ interface ErrorBody {
 }
 
 /** body-parser and other middleware errors carry a 4xx status of their own. */
-function clientError(err: unknown): ErrorBody & { status: number } | null {
+function clientError(err: unknown): (ErrorBody & { status: number }) | null {
   const e = err as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== "number" || e.status < 400 || e.status >= 500) return null;
   if (e.type === "entity.parse.failed") return { status: 400, code: "bad_request", message: N_("The request body is not valid JSON.") };
@@ -23,7 +23,10 @@ function describe(err: unknown, dbFile: string): ErrorBody & { status: number; r
   if (err instanceof AppError) {
     return { status: err.status, code: err.code, message: err.message, ...(err instanceof Invalid ? { fields: err.fields } : {}) };
   }
-  return faultAnswer(err, dbFile) ?? clientError(err) ?? { status: 500, code: "internal", message: N_("Something went wrong on our side. The error has been logged.") };
+  return (
+    faultAnswer(err, dbFile) ??
+    clientError(err) ?? { status: 500, code: "internal", message: N_("Something went wrong on our side. The error has been logged.") }
+  );
 }
 
 /**
@@ -47,6 +50,11 @@ export function errorHandler(showStack: boolean, dbFile: string, log: (err: unkn
     }
     if (status === 401 && req.method === "GET") return res.redirect(`/login?next=${encodeURIComponent(req.originalUrl)}`);
     const message = req.t(err instanceof AppError ? err.text : body.message);
-    res.render("errors/error", { title: message, status, error: { ...body, message }, stack: showStack && status === 500 && err instanceof Error ? err.stack : null });
+    res.render("errors/error", {
+      title: message,
+      status,
+      error: { ...body, message },
+      stack: showStack && status === 500 && err instanceof Error ? err.stack : null,
+    });
   };
 }

@@ -20,7 +20,8 @@ export interface Flash {
 export function flash(req: Request, kind: Flash["kind"], text: Translatable): void {
   if (!req.session || req.viaToken) return;
   // the session keeps JSON: values that are messages themselves are kept in the language of this request
-  const params = text instanceof Message ? Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, v instanceof Message ? req.t(v) : v])) : undefined;
+  const params =
+    text instanceof Message ? Object.fromEntries(Object.entries(text.params).map(([k, v]) => [k, v instanceof Message ? req.t(v) : v])) : undefined;
   const plural = text instanceof Message ? text.plural : undefined;
   (req.session.flash ??= []).push({ kind, text: text instanceof Message ? text.text : text, ...(params ? { params } : {}), ...(plural ? { plural } : {}) });
 }

@@ -3,6 +3,9 @@ import { Conflict, Invalid, NotFound, unsaved } from "../errors.ts";
 import { faultAnswer } from "../sqlite/faults.ts";
 
 type Method = "get" | "post" | "patch" | "delete";
+/** A form's fields as sent (Express types the body as any): what a page puts back in the form it shows again. */
+export const formBody = (req: Request) => req.body as Record<string, unknown>;
+
 export type Handler = (req: Request, res: Response) => Promise<void> | void;
 /** Re-renders a form with the editor's input after a 422 (Invalid) or 409 (Conflict). */
 export type FormRenderer = (req: Request, res: Response, error: Invalid | Conflict) => Promise<void> | void;

@@ -93,4 +93,4 @@ export function keepAlive(sess: session.Session & Partial<session.SessionData>, 
 }
 
 /** A new, empty session in place of the old one, whose row is deleted (at sign-in, it defeats session fixation). */
-export const regenerate = (sess: session.Session) => new Promise<void>((ok, fail) => sess.regenerate((e) => (e ? fail(e) : ok())));
+export const regenerate = (sess: session.Session) => new Promise<void>((ok, fail) => sess.regenerate((e?: Error) => (e ? fail(e) : ok())));

@@ -16,7 +16,11 @@ const utcFormats = new Map<string, Intl.DateTimeFormat>();
 /** "20 Nov 2023, 06:00" (en-GB), "20 nov. 2023, 06:00" (fr-FR), in UTC */
 function utc(tag: string): Intl.DateTimeFormat {
   let f = utcFormats.get(tag);
-  if (!f) utcFormats.set(tag, (f = new Intl.DateTimeFormat(tag, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })));
+  if (!f)
+    utcFormats.set(
+      tag,
+      (f = new Intl.DateTimeFormat(tag, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })),
+    );
   return f;
 }
 
@@ -48,71 +52,76 @@ const FIELD_LABELS: Record<string, string> = {
 
 function makeHelpers(t: Translator) {
   const h = {
-  /** "20 Nov 2023, 06:00 UTC", or an em dash for no date */
-  dateTime(d: Date | string | null | undefined): string {
-    if (!d) return "—";
-    return `${utc(t.tag).format(new Date(d))} UTC`;
-  },
-  /** the language's quotation marks, for a quote set in its own element (its lang): “…” or « … » */
-  quotes: t.locale === "fr" ? (["«\u00a0", "\u00a0»"] as const) : (["“", "”"] as const),
-  /** a count as the language writes it ("1,234", "1 234") */
-  number: (n: number) => n.toLocaleString(t.tag),
-  /** the value a datetime-local input expects, in UTC */
-  inputDateTime(d: Date | string | null | undefined): string {
-    if (!d) return "";
-    const date = new Date(d);
-    return Number.isNaN(date.getTime()) ? String(d) : date.toISOString().slice(0, 16);
-  },
-  /** a claim's time in its own zone, as precise as its source: "evening of 16 Nov 2023 (San Francisco)" */
-  occurred: (c: Occurrence) => formatOccurred({ ...c, occurredAt: c.occurredAt && new Date(c.occurredAt) }, t),
-  /** when a claim was first reported, in the zone of its time */
-  reported: (c: Occurrence & { firstReportedAt: Date | null }) => formatInstant(c.firstReportedAt, c.occurredZone, t),
-  /** zones and precisions as { id, label }: labels are message ids, translated where shown */
-  zones: ZONES,
-  precisions: PRECISION_CHOICES,
-  /** the add-evidence form's languages for the quote, named in the reader's language */
-  quoteLanguages: (current?: unknown) => quoteLanguages(t, current),
-  iso(d: Date | string | null | undefined): string {
-    return d ? new Date(d).toISOString() : "";
-  },
-  statusLabel: (s: string) => (s in STATUS_LABELS ? t(STATUS_LABELS[s as Status]) : s),
-  statusHint: (s: string) => (s in STATUS_HINTS ? t(STATUS_HINTS[s as Status]) : ""),
-  stanceLabel: (s: string) => (Object.hasOwn(STANCE_LABELS, s) ? t(STANCE_LABELS[s as Stance]) : s),
-  sourceKind: (k: string) => (Object.hasOwn(SOURCE_KIND_LABELS, k) ? t(SOURCE_KIND_LABELS[k as SourceKind]) : k),
-  roleLabel: (r: string) => (r in ROLE_LABELS ? t(ROLE_LABELS[r as RoleName]) : r),
-  isOpen,
-  isolate,
-  /** an audit action in words, in the page's language */
-  actionLabel: (action: string) => t(actionLabel(action)),
-  /** one side of an audited change in words; the ledger's own words translated, what people typed as typed */
-  describeValue: (...args: Parameters<typeof describeValue>) => {
-    const v = describeValue(...args);
-    return v instanceof Message ? t(v) : v;
-  },
-  listedChanges,
-  /** "Claim #2", or "Claim #2: The board…" with the words that name it */
-  recordName: (type: string, id: number, named?: string) => recordName(t, type, id, named),
-  /** A field in words ("occurredAtText" → "Occurred, in the source's words"); one not in the table is split at its capitals */
-  fieldLabel: (field: string) =>
-    field in FIELD_LABELS ? t(FIELD_LABELS[field]!) : field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^./, (c) => c.toUpperCase()),
-  label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
-  /** an audit value for display: null as an em dash, lists joined, objects as JSON */
-  value(v: unknown): string {
-    if (v === null || v === undefined || v === "") return "—";
-    if (v instanceof Message) return t(v);
-    if (Array.isArray(v)) return v.length ? v.map((x) => h.value(x)).join(", ") : "—";
-    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)) return h.dateTime(v);
-    return typeof v === "object" ? JSON.stringify(v) : String(v);
-  },
-  /** the current query string with some parameters replaced (for filters and pages) */
-  query(current: Record<string, unknown>, changes: Record<string, string | number | null>): string {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...current, ...changes })) {
-      for (const one of Array.isArray(v) ? v : [v]) if (!isBlank(one)) params.append(k, String(one));
-    }
-    const s = params.toString();
-    return s ? `?${s}` : "";
-  },
+    /** "20 Nov 2023, 06:00 UTC", or an em dash for no date */
+    dateTime(d: Date | string | null | undefined): string {
+      if (!d) return "—";
+      return `${utc(t.tag).format(new Date(d))} UTC`;
+    },
+    /** the language's quotation marks, for a quote set in its own element (its lang): “…” or « … » */
+    quotes: t.locale === "fr" ? (["«\u00a0", "\u00a0»"] as const) : (["“", "”"] as const),
+    /** a count as the language writes it ("1,234", "1 234") */
+    number: (n: number) => n.toLocaleString(t.tag),
+    /** the value a datetime-local input expects, in UTC */
+    inputDateTime(d: Date | string | null | undefined): string {
+      if (!d) return "";
+      const date = new Date(d);
+      return Number.isNaN(date.getTime()) ? String(d) : date.toISOString().slice(0, 16);
+    },
+    /** a claim's time in its own zone, as precise as its source: "evening of 16 Nov 2023 (San Francisco)" */
+    occurred: (c: Occurrence) => formatOccurred({ ...c, occurredAt: c.occurredAt && new Date(c.occurredAt) }, t),
+    /** when a claim was first reported, in the zone of its time */
+    reported: (c: Occurrence & { firstReportedAt: Date | null }) => formatInstant(c.firstReportedAt, c.occurredZone, t),
+    /** zones and precisions as { id, label }: labels are message ids, translated where shown */
+    zones: ZONES,
+    precisions: PRECISION_CHOICES,
+    /** the add-evidence form's languages for the quote, named in the reader's language */
+    quoteLanguages: (current?: unknown) => quoteLanguages(t, current),
+    iso(d: Date | string | null | undefined): string {
+      return d ? new Date(d).toISOString() : "";
+    },
+    statusLabel: (s: string) => (s in STATUS_LABELS ? t(STATUS_LABELS[s as Status]) : s),
+    statusHint: (s: string) => (s in STATUS_HINTS ? t(STATUS_HINTS[s as Status]) : ""),
+    stanceLabel: (s: string) => (Object.hasOwn(STANCE_LABELS, s) ? t(STANCE_LABELS[s as Stance]) : s),
+    sourceKind: (k: string) => (Object.hasOwn(SOURCE_KIND_LABELS, k) ? t(SOURCE_KIND_LABELS[k as SourceKind]) : k),
+    roleLabel: (r: string) => (r in ROLE_LABELS ? t(ROLE_LABELS[r as RoleName]) : r),
+    isOpen,
+    isolate,
+    /** an audit action in words, in the page's language */
+    actionLabel: (action: string) => t(actionLabel(action)),
+    /** one side of an audited change in words; the ledger's own words translated, what people typed as typed */
+    describeValue: (...args: Parameters<typeof describeValue>) => {
+      const v = describeValue(...args);
+      return v instanceof Message ? t(v) : v;
+    },
+    listedChanges,
+    /** "Claim #2", or "Claim #2: The board…" with the words that name it */
+    recordName: (type: string, id: number, named?: string) => recordName(t, type, id, named),
+    /** A field in words ("occurredAtText" → "Occurred, in the source's words"); one not in the table is split at its capitals */
+    fieldLabel: (field: string) =>
+      field in FIELD_LABELS
+        ? t(FIELD_LABELS[field]!)
+        : field
+            .replace(/([a-z])([A-Z])/g, "$1 $2")
+            .toLowerCase()
+            .replace(/^./, (c) => c.toUpperCase()),
+    label: (s: string) => s.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase()),
+    /** an audit value for display: null as an em dash, lists joined, objects as JSON */
+    value(v: unknown): string {
+      if (v === null || v === undefined || v === "") return "—";
+      if (v instanceof Message) return t(v);
+      if (Array.isArray(v)) return v.length ? v.map((x) => h.value(x)).join(", ") : "—";
+      if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v)) return h.dateTime(v);
+      return typeof v === "string" ? v : JSON.stringify(v);
+    },
+    /** the current query string with some parameters replaced (for filters and pages) */
+    query(current: Record<string, unknown>, changes: Record<string, string | number | null>): string {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries({ ...current, ...changes })) {
+        for (const one of Array.isArray(v) ? v : [v]) if (!isBlank(one)) params.append(k, String(one));
+      }
+      const s = params.toString();
+      return s ? `?${s}` : "";
+    },
   };
   return h;
 }

@@ -29,7 +29,9 @@ export async function claimsCitingForChanges(db: DbOrTx, sourceId: number) {
   const byId = new Map(claims.map((c) => [c.id, { ...c, changes: [] as CitedChange[] }]));
   for (const e of events) {
     const changes = JSON.parse(e.changes) as Changes;
-    byId.get(e.subjectId)?.changes.push({ eventId: e.id, action: e.action, at: e.createdAt, status: changes.status ?? null, confidence: changes.confidence ?? null });
+    byId
+      .get(e.subjectId)
+      ?.changes.push({ eventId: e.id, action: e.action, at: e.createdAt, status: changes.status ?? null, confidence: changes.confidence ?? null });
   }
   return claimIds.flatMap((id) => byId.get(id) ?? []);
 }

@@ -22,7 +22,10 @@ export async function listSources(db: DbOrTx, f: SourceListQuery) {
   if (f.cursor) and.push({ id: { lt: decodeCursor(f.cursor) } });
   const rows = await db.source.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: f.limit + 1 });
   const { items, nextCursor } = page(rows, f.limit);
-  const counts = await claimCounts(db, items.map((s) => s.id));
+  const counts = await claimCounts(
+    db,
+    items.map((s) => s.id),
+  );
   return { items: items.map((s) => ({ ...s, claimCount: counts.get(s.id) ?? 0 })), nextCursor };
 }
 export type SourceSummary = Awaited<ReturnType<typeof listSources>>["items"][number];
@@ -47,10 +50,19 @@ export async function getSource(db: DbOrTx, id: number) {
   if (!source) throw new NotFound(msg("Source #{id}", { id: String(id) }));
   const { evidence, _count, ...rest } = source;
   const impact = await claimsCitingForChanges(db, id);
-  return { ...rest, claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })), claimCount: _count.evidence, impact };
+  return {
+    ...rest,
+    claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })),
+    claimCount: _count.evidence,
+    impact,
+  };
 }
 export type SourceDetail = Awaited<ReturnType<typeof getSource>>;
 
 /** The oldest other source whose normalised address is `key` (one indexed lookup), for the duplicate check. */
 export const sourceAt = (db: DbOrTx, key: string, exceptId: number | null) =>
-  db.source.findFirst({ where: { urlKey: key, ...(exceptId ? { id: { not: exceptId } } : {}) }, orderBy: { id: "asc" }, select: { id: true, title: true, url: true } });
+  db.source.findFirst({
+    where: { urlKey: key, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    orderBy: { id: "asc" },
+    select: { id: true, title: true, url: true },
+  });

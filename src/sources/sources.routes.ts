@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import { Conflict, Duplicate, Invalid, type ExistingRecord, type FieldErrors } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route, type FormRenderer } from "../http/routes.ts";
+import { mount, paramId, route, type FormRenderer, formBody } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
 import { msg, msgn, N_ } from "../i18n/i18n.ts";
@@ -25,21 +25,23 @@ function renderForm(res: Response, view: "new" | "edit", values: Record<string, 
 
 const createForm: FormRenderer = (req, res, err) => {
   res.status(err.status);
-  renderForm(res, "new", { ...blank, ...req.body }, err instanceof Invalid ? err.fields : {}, err instanceof Duplicate ? err.existing : null);
+  renderForm(res, "new", { ...blank, ...formBody(req) }, err instanceof Invalid ? err.fields : {}, err instanceof Duplicate ? err.existing : null);
 };
 
 /** 422 back to the edit form, 409 duplicate to it with the source it looks like, or 409 stale to the conflict page: the current record and who saved it beside the input, which is kept. */
-const updateForm = (db: Db): FormRenderer => async (req, res, err) => {
-  const values = { ...blank, ...req.body, id: sourceId(req) };
-  if (err instanceof Duplicate) return void renderForm(res.status(409), "edit", values, {}, err.existing);
-  if (err instanceof Conflict) {
-    const savedBy = await lastChange(db, "source", sourceId(req));
-    res.status(409).render("sources/conflict", { title: req.t("Edit conflict"), message: err.text, current: err.current, savedBy, values, ...options });
-    return;
-  }
-  res.status(422);
-  renderForm(res, "edit", values, err.fields);
-};
+const updateForm =
+  (db: Db): FormRenderer =>
+  async (req, res, err) => {
+    const values = { ...blank, ...formBody(req), id: sourceId(req) };
+    if (err instanceof Duplicate) return void renderForm(res.status(409), "edit", values, {}, err.existing);
+    if (err instanceof Conflict) {
+      const savedBy = await lastChange(db, "source", sourceId(req));
+      res.status(409).render("sources/conflict", { title: req.t("Edit conflict"), message: err.text, current: err.current, savedBy, values, ...options });
+      return;
+    }
+    res.status(422);
+    renderForm(res, "edit", values, err.fields);
+  };
 
 export function sourcesRouter(db: Db) {
   async function index(req: Request, res: Response) {

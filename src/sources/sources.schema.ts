@@ -25,7 +25,9 @@ export const RELIABILITY_LABELS: Record<Reliability, string> = {
   unreliable: N_("Unreliable"),
 };
 
-const kind = z.enum(SOURCE_KINDS, { error: N_("Kind must be one of: official_statement, news_report, social_post, interview, anonymous_sources, document, other.") });
+const kind = z.enum(SOURCE_KINDS, {
+  error: N_("Kind must be one of: official_statement, news_report, social_post, interview, anonymous_sources, document, other."),
+});
 const reliability = z.enum(RELIABILITY, { error: N_("Reliability must be one of: unknown, reliable, mixed, unreliable.") });
 
 const sourceFields = {

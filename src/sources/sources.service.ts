@@ -15,7 +15,11 @@ type SourceRow = Awaited<ReturnType<Tx["source"]["create"]>>;
 /** The source.create event, for the service and the import's bulk path. */
 export function sourceCreated(source: SourceRow): AuditInput {
   // blank fields are left out: "— → —" lines would only hide what the editor entered
-  const changes = diff({} as SourceRow, source, EDITABLE.filter((f) => source[f] !== "" && source[f] !== null));
+  const changes = diff(
+    {} as SourceRow,
+    source,
+    EDITABLE.filter((f) => source[f] !== "" && source[f] !== null),
+  );
   return { action: "source.create", subjectType: "source", subjectId: source.id, changes };
 }
 
@@ -33,7 +37,11 @@ async function duplicateCheck(tx: Tx, url: string | null, exceptId: number | nul
   // the reason is kept in the audit log, in the ledger's language (English)
   if (confirmed) return `Saved although source #${other.id} has the same address.`;
   throw new Duplicate(
-    msg("Source #{id}, “{title}”, already has this address ({url}). Nothing was saved; send confirmDuplicate: true to save it anyway.", { id: String(other.id), title: other.title, url: other.url ?? "" }),
+    msg("Source #{id}, “{title}”, already has this address ({url}). Nothing was saved; send confirmDuplicate: true to save it anyway.", {
+      id: String(other.id),
+      title: other.title,
+      url: other.url ?? "",
+    }),
     { id: other.id, title: other.title, url: `/sources/${other.id}`, matched: other.url ?? "" },
   );
 }
@@ -93,8 +101,13 @@ export async function updateSource(db: DbOrTx, actor: Actor, id: number, input: 
  */
 export async function backfillUrlKeys(db: Db): Promise<number> {
   let filled = 0;
-  for (let after = 0; ; ) {
-    const rows = await db.source.findMany({ where: { id: { gt: after }, urlKey: null, url: { not: null } }, orderBy: { id: "asc" }, take: 500, select: { id: true, url: true } });
+  for (let after = 0; ;) {
+    const rows = await db.source.findMany({
+      where: { id: { gt: after }, urlKey: null, url: { not: null } },
+      orderBy: { id: "asc" },
+      take: 500,
+      select: { id: true, url: true },
+    });
     if (!rows.length) return filled;
     // an address no URL parser reads (raw SQL can store one) keeps no key, and is looked at again next start
     const keyed = rows.map((r) => ({ id: r.id, key: urlKey(r.url) })).filter((r) => r.key !== null);

@@ -156,7 +156,7 @@ export class GuardedSqlite implements SqlDriverAdapterFactory {
     readonly waitMs: number,
   ) {}
 
-  readonly busyMessage = () => `The database is busy: ${busyReason(this.file)}.`;
+  readonly busyMessage = () => `The database is busy: ${String(busyReason(this.file))}.`;
 
   readonly observe: Observe = async (work, settles) => {
     try {

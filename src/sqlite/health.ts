@@ -50,7 +50,7 @@ export async function checkHealth(db: Db, dbFile: string, minFreeMB: number): Pr
     problems.push("the database's folder cannot be read");
   }
   const lockFree = await adapter.canWrite();
-  if (!lockFree) problems.push(`the write lock is taken: ${busyReason(dbFile)}`);
+  if (!lockFree) problems.push(`the write lock is taken: ${String(busyReason(dbFile))}`);
   const writes = reads && !fault && lockFree && (freeDiskMB === null || freeDiskMB >= minFreeMB);
   return { ok: reads && writes, reads, writes, problems, freeDiskMB };
 }

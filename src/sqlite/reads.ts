@@ -35,12 +35,11 @@ const opened = new WeakMap<Db, Reads>();
 
 /** The client's read-model connection. */
 export function reads(db: Db): Reads {
-  let r = opened.get(db);
-  if (!r) {
-    const adapter = adapterOf(db);
-    r = open(adapter.file);
-    adapter.onDispose(r.close);
-    opened.set(db, r);
-  }
+  const known = opened.get(db);
+  if (known) return known;
+  const adapter = adapterOf(db);
+  const r = open(adapter.file);
+  adapter.onDispose(() => r.close());
+  opened.set(db, r);
   return r;
 }

@@ -16,7 +16,9 @@ function writable(target: string, what: string): void {
   try {
     accessSync(target, constants.W_OK);
   } catch {
-    throw new StartupRefusal(`Cannot write ${what} ${target}: it is read-only for this user. Claimtrack needs to write its database there; fix the permissions or set DATABASE_URL to a writable place.`);
+    throw new StartupRefusal(
+      `Cannot write ${what} ${target}: it is read-only for this user. Claimtrack needs to write its database there; fix the permissions or set DATABASE_URL to a writable place.`,
+    );
   }
 }
 

@@ -49,7 +49,8 @@ export const timelineQuerySchema = z.object({
       .transform((tz, ctx) => {
         const zone = canonicalZone(tz);
         // a zod message is an id without values (it is translated where shown), so it cannot name the zone typed
-        if (!zone) ctx.addIssue({ code: "custom", message: N_("That is not a time zone this server knows; showing UTC. Use an IANA name such as Europe/Paris.") });
+        if (!zone)
+          ctx.addIssue({ code: "custom", message: N_("That is not a time zone this server knows; showing UTC. Use an IANA name such as Europe/Paris.") });
         return zone ?? "UTC";
       }),
   ),
@@ -71,7 +72,16 @@ export const timelineQuerySchema = z.object({
 });
 export type TimelineQuery = z.infer<typeof timelineQuerySchema>;
 
-const claimFields = { id: true, statement: true, status: true, confidence: true, occurredAt: true, occurredPrecision: true, occurredZone: true, occurredAtText: true } as const;
+const claimFields = {
+  id: true,
+  statement: true,
+  status: true,
+  confidence: true,
+  occurredAt: true,
+  occurredPrecision: true,
+  occurredZone: true,
+  occurredAtText: true,
+} as const;
 type TimelineClaim = Prisma.ClaimGetPayload<{ select: typeof claimFields }>;
 
 /** How many claims without a time the last page lists; the count says how many there are in all. */
@@ -97,7 +107,8 @@ export function groupByDay(claims: TimelineClaim[], tz: string, tr: Translator) 
     const key = `${part(d, "year")}-${part(d, "month")}-${part(d, "day")}`;
     const t = clock.formatToParts(at);
     // ICU calls UTC "GMT+0"; the zone the reader chose reads better
-    const time = c.occurredPrecision !== "instant" ? formatOccurred(c, tr) : `${part(t, "hour")}:${part(t, "minute")} ${tz === "UTC" ? "UTC" : part(t, "timeZoneName")}`;
+    const time =
+      c.occurredPrecision !== "instant" ? formatOccurred(c, tr) : `${part(t, "hour")}:${part(t, "minute")} ${tz === "UTC" ? "UTC" : part(t, "timeZoneName")}`;
     if (days.at(-1)?.key !== key) days.push({ key, heading: heading.format(at), items: [] });
     days.at(-1)!.items.push({ ...c, time });
   }
@@ -107,10 +118,8 @@ export function groupByDay(claims: TimelineClaim[], tz: string, tr: Translator) 
 /** One page of the timeline: timed claims by day, then (on the last page) those with no time known. */
 export async function timeline(db: Db, f: TimelineQuery, tr: Translator) {
   const status: Prisma.ClaimWhereInput = f.status ? { status: f.status } : {};
-  const beyond = <T,>(v: T) => (f.order === "asc" ? { gt: v } : { lt: v });
-  const after: Prisma.ClaimWhereInput = f.after
-    ? { OR: [{ occurredAt: beyond(f.after.at) }, { occurredAt: f.after.at, id: beyond(f.after.id) }] }
-    : {};
+  const beyond = <T>(v: T) => (f.order === "asc" ? { gt: v } : { lt: v });
+  const after: Prisma.ClaimWhereInput = f.after ? { OR: [{ occurredAt: beyond(f.after.at) }, { occurredAt: f.after.at, id: beyond(f.after.id) }] } : {};
   const rows = await db.claim.findMany({
     where: { AND: [status, { occurredAt: { not: null } }, after] },
     select: claimFields,

@@ -73,13 +73,24 @@ const claimPages = (db: Db, matching: Matching) =>
   });
 
 /** Pages of all the rows, or (`only`) of those rows among them, in id order. */
-const within = (only: Set<number> | null, afterId: number) => ({
-  where: { id: only ? { in: [...only].filter((id) => id > afterId).sort((a, b) => a - b).slice(0, PAGE) } : { gt: afterId } },
-  orderBy: { id: "asc" },
-  take: PAGE,
-}) as const;
+const within = (only: Set<number> | null, afterId: number) =>
+  ({
+    where: {
+      id: only
+        ? {
+            in: [...only]
+              .filter((id) => id > afterId)
+              .sort((a, b) => a - b)
+              .slice(0, PAGE),
+          }
+        : { gt: afterId },
+    },
+    orderBy: { id: "asc" },
+    take: PAGE,
+  }) as const;
 const sourcePages = (db: Db, only: Set<number> | null) => pages((id) => db.source.findMany(within(only, id)));
-const entityPages = (db: Db, only: Set<number> | null) => pages((id) => db.entity.findMany({ ...within(only, id), include: { aliases: { orderBy: { id: "asc" } } } }));
+const entityPages = (db: Db, only: Set<number> | null) =>
+  pages((id) => db.entity.findMany({ ...within(only, id), include: { aliases: { orderBy: { id: "asc" } } } }));
 
 /** Passes the pages on, noting the sources and entities their claims refer to. */
 async function* noting(claims: AsyncIterable<ClaimRow[]>, sources: Set<number>, entities: Set<number>): AsyncGenerator<ClaimRow[]> {
@@ -114,8 +125,17 @@ function claimRecord(c: ClaimRow) {
 }
 
 type SourceRow = Awaited<ReturnType<Db["source"]["findFirstOrThrow"]>>;
-const sourceRecord = ({ id, title, publisher, author, url, publishedAt, kind, reliability, notes }: SourceRow) =>
-  ({ id, title, publisher, author, url, publishedAt, kind, reliability, notes });
+const sourceRecord = ({ id, title, publisher, author, url, publishedAt, kind, reliability, notes }: SourceRow) => ({
+  id,
+  title,
+  publisher,
+  author,
+  url,
+  publishedAt,
+  kind,
+  reliability,
+  notes,
+});
 
 type EntityRow = Prisma.EntityGetPayload<{ include: { aliases: true } }>;
 const entityRecord = (e: EntityRow) => ({ id: e.id, name: e.name, kind: e.kind, description: e.description, aliases: e.aliases.map((a) => a.alias) });
@@ -166,7 +186,9 @@ function claimCells(c: ClaimRow): string[] {
     entities: c.entities.map((e) => e.entity.name).join("; "),
     sourceTitles: sources.map((s) => s.title).join("; "),
     sourceUrls: sources.flatMap((s) => (s.url ? [s.url] : [])).join("; "),
-    evidence: JSON.stringify(c.evidence.map((e) => ({ sourceTitle: e.source.title, sourceUrl: e.source.url, stance: e.stance, quote: e.quote, ...quoteLanguage(e) }))),
+    evidence: JSON.stringify(
+      c.evidence.map((e) => ({ sourceTitle: e.source.title, sourceUrl: e.source.url, stance: e.stance, quote: e.quote, ...quoteLanguage(e) })),
+    ),
     resolutionSources: JSON.stringify(c.resolutionSources.map((s) => ({ sourceTitle: s.title, sourceUrl: s.url }))),
   };
   return CSV_COLUMNS.map((column) => cells[column]);

@@ -40,7 +40,12 @@ function formatOf(file: string): ImportFormat {
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === ".json" || ext === ".csv") return ext.slice(1) as ImportFormat;
-  return start.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "json" : "csv";
+  return start
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .startsWith("{")
+    ? "json"
+    : "csv";
 }
 
 const progress = (done: number, total: number) => process.stderr.write(`\rImporting records: ${done}/${total}${done === total ? "\n" : ""}`);
@@ -63,7 +68,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const n = await importLedger(db, fileChunks(file), format, IMPORT, { origin: path.basename(file), dryRun, onProgress: progress });
     const what = `${n.claims} claims, ${n.sources} sources, ${n.entities} people and organisations, ${n.evidence} evidence links`;
-    console.log(dryRun ? `${file} is valid: ${what}. Nothing was written (--dry-run).` : `Imported ${what} from ${file}; the audit trail records them as "import".`);
+    console.log(
+      dryRun ? `${file} is valid: ${what}. Nothing was written (--dry-run).` : `Imported ${what} from ${file}; the audit trail records them as "import".`,
+    );
   } finally {
     done();
     await db.$disconnect();

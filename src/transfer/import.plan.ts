@@ -48,9 +48,7 @@ export interface PlannedClaim {
 }
 
 /** One record, ready for its service. */
-export type Planned =
-  | { kind: "source" | "entity"; at: At; key: Key; input: Input }
-  | { kind: "claim"; at: At; claim: PlannedClaim };
+export type Planned = { kind: "source" | "entity"; at: At; key: Key; input: Input } | { kind: "claim"; at: At; claim: PlannedClaim };
 
 export type Kind = Planned["kind"];
 
@@ -70,7 +68,17 @@ function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], eviden
   const resolved = isResolved(status);
   return {
     at,
-    input: plain({ statement, context, status: resolved ? "unverified" : status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt }),
+    input: plain({
+      statement,
+      context,
+      status: resolved ? "unverified" : status,
+      confidence,
+      occurredAt,
+      occurredPrecision,
+      occurredZone,
+      occurredAtText,
+      firstReportedAt,
+    }),
     entities,
     evidence,
     resolution: resolved ? { outcome: status, note: c.resolutionNote, resolvedAt: c.resolvedAt, sources: cited } : null,
@@ -99,8 +107,10 @@ export async function* jsonRecords(chunks: Chunks, problems: Problem[], kinds: R
         const at = { line: 1, record: "" };
         seen.add(item.key);
         if (item.key === "") problems.push({ ...at, path: [], message: `The file must be a JSON object (a Claimtrack export).` });
-        if (item.key === "format" && item.value !== EXPORT_FORMAT) problems.push({ ...at, path: ["format"], message: `Not a Claimtrack export: "format" must be "${EXPORT_FORMAT}".` });
-        if (item.key === "version" && item.value !== EXPORT_VERSION) problems.push({ ...at, path: ["version"], message: `This Claimtrack reads export version ${EXPORT_VERSION}.` });
+        if (item.key === "format" && item.value !== EXPORT_FORMAT)
+          problems.push({ ...at, path: ["format"], message: `Not a Claimtrack export: "format" must be "${EXPORT_FORMAT}".` });
+        if (item.key === "version" && item.value !== EXPORT_VERSION)
+          problems.push({ ...at, path: ["version"], message: `This Claimtrack reads export version ${EXPORT_VERSION}.` });
         if (item.key in LISTS) problems.push({ ...at, path: [item.key], message: `Must be a list of ${item.key}.` });
         continue;
       }
@@ -134,7 +144,8 @@ export async function* jsonRecords(chunks: Chunks, problems: Problem[], kinds: R
     return;
   }
   for (const key of ["format", "version", ...Object.keys(LISTS)]) {
-    if (!seen.has(key) && !seen.has("")) problems.push({ line: 1, record: "", path: [key], message: key in LISTS ? `Must be a list of ${key}.` : "Is required." });
+    if (!seen.has(key) && !seen.has(""))
+      problems.push({ line: 1, record: "", path: [key], message: key in LISTS ? `Must be a list of ${key}.` : "Is required." });
   }
   for (const r of refs) {
     if (!ids[r.list].has(r.id)) problems.push({ ...r.at, path: r.path, message: `No ${LISTS[r.list][0]} in the file has the id ${r.id}.` });
@@ -191,7 +202,12 @@ export async function* csvRecords(chunks: Chunks, problems: Problem[]): AsyncGen
         if (!sources.has(key)) yield { kind: "source", at, key, input: { title: sourceTitle, url: sourceUrl } };
         sources.add(key);
       }
-      const evidence = c.evidence.map(({ sourceTitle, sourceUrl, stance, quote, language }) => ({ source: sourceKey(sourceTitle, sourceUrl), stance, quote, language }));
+      const evidence = c.evidence.map(({ sourceTitle, sourceUrl, stance, quote, language }) => ({
+        source: sourceKey(sourceTitle, sourceUrl),
+        stance,
+        quote,
+        language,
+      }));
       const cited = c.resolutionSources.map(({ sourceTitle, sourceUrl }) => sourceKey(sourceTitle, sourceUrl));
       const keys: Key[] = [];
       for (const name of c.entities) {

@@ -10,7 +10,10 @@ import { jsonParser, type Token } from "stream-json/core/parser.js";
 /** The file's text, from the start, each time it is called: one call a pass. */
 export type Chunks = () => AsyncIterable<string>;
 
-export const fileChunks = (file: string): Chunks => () => createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
+export const fileChunks =
+  (file: string): Chunks =>
+  () =>
+    createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 });
 
 export const textChunks = (text: string): Chunks =>
   async function* () {
@@ -44,9 +47,7 @@ export class JsonSyntaxError extends Error {
 
 /** A member of the root object: the start of one of its lists, an element of it (with its index and line), or another value. */
 export type JsonItem =
-  | { start: string; line: number }
-  | { list: string; index: number; line: number; value: unknown }
-  | { key: string; line: number; value: unknown };
+  { start: string; line: number } | { list: string; index: number; line: number; value: unknown } | { key: string; line: number; value: unknown };
 
 const SCALARS = new Set(["stringValue", "numberValue", "nullValue", "trueValue", "falseValue"]);
 
@@ -87,8 +88,7 @@ export async function* jsonItems(chunks: Chunks): AsyncGenerator<JsonItem> {
     else if (t.name === "startArray" && depth === 1) {
       [depth, list, index] = [2, key, 0];
       items.push({ start: key, line });
-    }
-    else if (t.name === "endArray" && depth === 2) [depth, list] = [1, null];
+    } else if (t.name === "endArray" && depth === 2) [depth, list] = [1, null];
     else if (SCALARS.has(t.name)) items.push(list === null ? { key, line, value: scalar(t) } : { list, index: index++, line, value: scalar(t) });
     else if (t.name === "startObject" || t.name === "startArray") {
       asm = new Assembler();
@@ -105,8 +105,8 @@ export async function* jsonItems(chunks: Chunks): AsyncGenerator<JsonItem> {
       throw new JsonSyntaxError(line, `The file is not valid JSON: ${(err as Error).message.replace(/^Parser cannot parse input: /, "")}.`);
     }
     if (out === none) return;
-    if (isMany(out)) for (const t of getManyValues(out) as Token[]) take(t);
-    else take(out as Token);
+    if (isMany(out)) for (const t of getManyValues<Token>(out)) take(t);
+    else take(out);
   };
 
   let first = true;

@@ -53,7 +53,6 @@ function describe(problems: Problem[]): string[] {
 /** The audit trail's subject for an event about the ledger as a whole. */
 const LEDGER: AuditInput["subjectType"] = "ledger";
 
-
 const ALL: ReadonlySet<Kind> = new Set(["source", "entity", "claim"]);
 
 /** The file's records of some kinds; a JSON file is read once for each set of kinds, a CSV gives each source and entity before its claims. */
@@ -64,7 +63,15 @@ const records = (format: ImportFormat, chunks: Chunks, problems: Problem[], kind
 const BATCH = 500;
 
 /** The writing passes, inside the transaction: batches through the bulk path, ids mapped from the file's to the new ones. */
-async function write(tx: Tx, actor: Actor, format: ImportFormat, chunks: Chunks, counts: ImportCounts, options: ImportOptions, fail: (p: Problem[]) => InvalidImport) {
+async function write(
+  tx: Tx,
+  actor: Actor,
+  format: ImportFormat,
+  chunks: Chunks,
+  counts: ImportCounts,
+  options: ImportOptions,
+  fail: (p: Problem[]) => InvalidImport,
+) {
   const writer = new BulkWriter(tx, actor, fail);
   const total = counts.sources + counts.entities + counts.claims;
   let done = 0;

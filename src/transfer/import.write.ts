@@ -55,10 +55,22 @@ export class BulkWriter {
   async entities(batch: KeyedRecord[]): Promise<void> {
     const parsed = batch.map((e) => this.#parse(e.at, () => parse(createEntitySchema, e.input)));
     const kept = parsed.map(({ name, aliases }) => cleanAliases(name, aliases));
-    const rows = inOrder(await inChunks(parsed.map(({ aliases: _a, ...fields }) => fields), (chunk) => this.tx.entity.createManyAndReturn({ data: chunk })));
-    await inChunks(rows.flatMap((row, i) => kept[i]!.map((alias) => ({ entityId: row.id, ...aliasRow(alias) }))), (chunk) => this.tx.entityAlias.createManyAndReturn({ data: chunk, select: { id: true } }));
+    const rows = inOrder(
+      await inChunks(
+        parsed.map(({ aliases: _a, ...fields }) => fields),
+        (chunk) => this.tx.entity.createManyAndReturn({ data: chunk }),
+      ),
+    );
+    await inChunks(
+      rows.flatMap((row, i) => kept[i]!.map((alias) => ({ entityId: row.id, ...aliasRow(alias) }))),
+      (chunk) => this.tx.entityAlias.createManyAndReturn({ data: chunk, select: { id: true } }),
+    );
     rows.forEach((row, i) => this.entityIds.set(batch[i]!.key, row.id));
-    await recordAudits(this.tx, this.actor, rows.map((row, i) => entityCreated(row, kept[i]!)));
+    await recordAudits(
+      this.tx,
+      this.actor,
+      rows.map((row, i) => entityCreated(row, kept[i]!)),
+    );
   }
 
   /** Claims with their entities, evidence and resolution, in the state the services would leave them. */
@@ -67,7 +79,9 @@ export class BulkWriter {
     const planned = batch.map((c) =>
       this.#parse(c.at, () => {
         const { entityIds, ...fields } = withTimes(parse(createClaimSchema, { ...c.input, entityIds: c.entities.map((k) => this.entityIds.get(k)!) }));
-        const evidence = c.evidence.map((ev) => parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote, language: ev.language }));
+        const evidence = c.evidence.map((ev) =>
+          parse(evidenceSchema, { sourceId: this.sourceIds.get(ev.source)!, stance: ev.stance, quote: ev.quote, language: ev.language }),
+        );
         // what the resolution cited, or (files from before that was exported) the claim's evidence
         const fromFile = c.resolution?.sources.map((k) => this.sourceIds.get(k)!) ?? [];
         const cited = [...new Set(fromFile.length ? fromFile : evidence.map((ev) => ev.sourceId))];
@@ -95,7 +109,10 @@ export class BulkWriter {
       const created = { ...row, status: p.fields.status, resolutionNote: "", resolvedAt: null };
       events.push(claimCreated(created, p.entityIds));
       for (let j = 0; j < p.evidence.length; j++) events.push(evidenceAdded(row.id, evidence[e++]!));
-      if (p.resolution) events.push(claimResolved(created, { status: p.resolution.outcome, resolutionNote: p.resolution.note, resolvedAt: p.resolvedAt }, p.resolution.note, p.cited));
+      if (p.resolution)
+        events.push(
+          claimResolved(created, { status: p.resolution.outcome, resolutionNote: p.resolution.note, resolvedAt: p.resolvedAt }, p.resolution.note, p.cited),
+        );
     });
     await recordAudits(this.tx, this.actor, events);
   }

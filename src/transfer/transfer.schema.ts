@@ -103,7 +103,12 @@ const jsonCell = (message: string) =>
 
 const entityNames = z
   .string()
-  .transform((s) => s.split(";").map((n) => n.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(";")
+      .map((n) => n.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(createEntitySchema.shape.name).max(100, "At most 100 entities."));
 
 export const csvClaimSchema = ledgerClaim
@@ -112,7 +117,9 @@ export const csvClaimSchema = ledgerClaim
     confidence: z.preprocess((v) => (v === "" ? undefined : v), ledgerClaim.shape.confidence),
     entities: entityNames,
     evidence: jsonCell(CSV_EVIDENCE).pipe(z.array(csvEvidence, { error: CSV_EVIDENCE })),
-    resolutionSources: jsonCell(CSV_CITED).pipe(z.array(csvSource, { error: CSV_CITED }).max(100, "At most 100 sources.")).default([]),
+    resolutionSources: jsonCell(CSV_CITED)
+      .pipe(z.array(csvSource, { error: CSV_CITED }).max(100, "At most 100 sources."))
+      .default([]),
   })
   .superRefine((c, ctx) => resolvable(c, c.resolutionSources, ctx));
 export type CsvClaim = z.infer<typeof csvClaimSchema>;

@@ -47,22 +47,45 @@ export function accountsRouter(db: Db) {
   async function revoke(req: Request, res: Response, which: number | "all") {
     const ids = await revokeTokens(db, actorOf(req.user!), userId(req), which);
     const list = ids.map((id) => `#${id}`).join(", ");
-    flash(req, ids.length ? "success" : "info", ids.length ? msgn("Revoked {count} token: {list}.", "Revoked {count} tokens: {list}.", ids.length, { list }) : msg("No token to revoke."));
+    flash(
+      req,
+      ids.length ? "success" : "info",
+      ids.length ? msgn("Revoked {count} token: {list}.", "Revoked {count} tokens: {list}.", ids.length, { list }) : msg("No token to revoke."),
+    );
     res.redirect(`/users/${userId(req)}`);
   }
 
   async function resetPassword(req: Request, res: Response) {
     const id = userId(req);
     const own = id === req.user!.id;
-    const generation = await setPassword(db, actorOf(req.user!), id, { password: (req.body as { password?: unknown }).password }, own ? keptSession(req) : undefined);
+    const generation = await setPassword(
+      db,
+      actorOf(req.user!),
+      id,
+      { password: (req.body as { password?: unknown }).password },
+      own ? keptSession(req) : undefined,
+    );
     if (own) keepSignedIn(req, generation);
-    flash(req, "success", own ? msg("Your password is changed; your other sessions have ended.") : msg("Password set; their sessions have ended. Give it to them by a safe channel."));
+    flash(
+      req,
+      "success",
+      own
+        ? msg("Your password is changed; your other sessions have ended.")
+        : msg("Password set; their sessions have ended. Give it to them by a safe channel."),
+    );
     res.redirect(`/users/${id}`);
   }
 
   async function signIns(req: Request, res: Response) {
     const filters = parse(signInQuerySchema, req.query);
-    res.render("users/sign-ins", { title: msg("Sign-ins"), ...(await listSignIns(db, filters)), filters, outcomes: OUTCOMES, outcomeLabels: OUTCOME_LABELS, query: req.query });
+    res.render("users/sign-ins", {
+      title: msg("Sign-ins"),
+      ...(await listSignIns(db, filters)),
+      filters,
+      outcomes: OUTCOMES,
+      outcomeLabels: OUTCOME_LABELS,
+      query: req.query,
+    });
   }
 
   const showOwn = (res: Response, errors: FieldErrors = {}) => res.render("users/account", { title: msg("Your account"), errors, languages: LOCALE_NAMES });
@@ -76,7 +99,11 @@ export function accountsRouter(db: Db) {
   async function changeLocale(req: Request, res: Response) {
     const { locale } = await setLocale(db, req.user!.id, req.body);
     // said in the language just chosen: the flash is translated on the next page, which follows it
-    flash(req, "success", isLocale(locale) ? msg("Language saved: {language}.", { language: LOCALE_NAMES[locale] }) : msg("Language saved: automatic (your browser's language)."));
+    flash(
+      req,
+      "success",
+      isLocale(locale) ? msg("Language saved: {language}.", { language: LOCALE_NAMES[locale] }) : msg("Language saved: automatic (your browser's language)."),
+    );
     res.redirect("/account");
   }
 

@@ -56,12 +56,18 @@ export async function setDisabled(db: Db, actor: Actor, userId: number, disabled
 export async function revokeTokens(db: Db, actor: Actor, userId: number, which: number | "all"): Promise<number[]> {
   return db.$transaction(async (tx) => {
     await userOrNotFound(tx, userId);
-    if (which !== "all" && !(await tx.apiToken.findFirst({ where: { id: which, userId } }))) throw new NotFound(msg("Token #{id} of this user", { id: String(which) }));
+    if (which !== "all" && !(await tx.apiToken.findFirst({ where: { id: which, userId } })))
+      throw new NotFound(msg("Token #{id} of this user", { id: String(which) }));
     const where = { userId, revokedAt: null, ...(which === "all" ? {} : { id: which }) };
     const ids = (await tx.apiToken.findMany({ where, select: { id: true }, orderBy: { id: "asc" } })).map((t) => t.id);
     if (!ids.length) return ids;
     await tx.apiToken.updateMany({ where: { id: { in: ids } }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "user.token.revoke", subjectType: "user", subjectId: userId, changes: { revokedTokens: [[], ids.map((id) => `#${id}`)] } });
+    await recordAudit(tx, actor, {
+      action: "user.token.revoke",
+      subjectType: "user",
+      subjectId: userId,
+      changes: { revokedTokens: [[], ids.map((id) => `#${id}`)] },
+    });
     return ids;
   });
 }

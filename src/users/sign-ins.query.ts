@@ -10,7 +10,15 @@ const blank = (v: unknown) => (v === "" ? undefined : v);
 export const signInQuerySchema = z.object({
   email: z.preprocess(blank, z.string().max(254).transform(normalEmail).optional()),
   outcome: z.preprocess(blank, z.enum(OUTCOMES, { error: N_("Outcome must be signed_in, signed_out, failed, throttled or disabled.") }).optional()),
-  limit: z.preprocess(blank, z.coerce.number({ error: N_("Limit must be a number.") }).int().min(1, N_("Limit must be from 1 to 200.")).max(200, N_("Limit must be from 1 to 200.")).default(50)),
+  limit: z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: N_("Limit must be a number.") })
+      .int()
+      .min(1, N_("Limit must be from 1 to 200."))
+      .max(200, N_("Limit must be from 1 to 200."))
+      .default(50),
+  ),
   cursor: z.preprocess(blank, z.string().max(200).optional()),
 });
 export type SignInQuery = z.infer<typeof signInQuerySchema>;

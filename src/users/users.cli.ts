@@ -70,7 +70,6 @@ function passwordFromStdin(): Promise<string | null> {
   });
 }
 
-
 /** The password piped in, or a generated one; `show` prints a generated one once, after the change is made. */
 async function newPassword(): Promise<{ password: string; show: () => void }> {
   const piped = await passwordFromStdin();
@@ -97,12 +96,18 @@ async function password(db: Db, [email]: string[]) {
   show();
 }
 
-const access = (disabled: boolean) => async (db: Db, [email]: string[]) => {
-  const user = await findUserByEmail(db, email!);
-  const { changed } = await setDisabled(db, CLI, user.id, disabled);
-  const state = disabled ? "disabled" : "enabled";
-  console.log(changed ? `${user.email} is ${state}.${disabled ? " Its sessions have ended; its password and tokens are refused." : ""}` : `${user.email} is already ${state}; nothing changed.`);
-};
+const access =
+  (disabled: boolean) =>
+  async (db: Db, [email]: string[]) => {
+    const user = await findUserByEmail(db, email!);
+    const { changed } = await setDisabled(db, CLI, user.id, disabled);
+    const state = disabled ? "disabled" : "enabled";
+    console.log(
+      changed
+        ? `${user.email} is ${state}.${disabled ? " Its sessions have ended; its password and tokens are refused." : ""}`
+        : `${user.email} is already ${state}; nothing changed.`,
+    );
+  };
 
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "-");
 
@@ -110,7 +115,8 @@ async function tokens(db: Db, [email]: string[]) {
   const account = await accountOf(db, (await findUserByEmail(db, email!)).id);
   if (!account.tokens.length) return console.log(`${account.email} has no API tokens.`);
   console.log(`${"ID".padEnd(6)}  ${"ISSUED (UTC)".padEnd(16)}  ${"LAST USED".padEnd(16)}  REVOKED`);
-  for (const t of account.tokens) console.log(`${String(t.id).padEnd(6)}  ${when(t.createdAt).padEnd(16)}  ${when(t.lastUsedAt).padEnd(16)}  ${when(t.revokedAt)}`);
+  for (const t of account.tokens)
+    console.log(`${String(t.id).padEnd(6)}  ${when(t.createdAt).padEnd(16)}  ${when(t.lastUsedAt).padEnd(16)}  ${when(t.revokedAt)}`);
 }
 
 async function revoke(db: Db, [email, id]: string[], opts: Options) {
@@ -124,7 +130,11 @@ async function revoke(db: Db, [email, id]: string[], opts: Options) {
 async function role(db: Db, [email, newRole]: string[]) {
   const user = await findUserByEmail(db, email!);
   const updated = await changeRole(db, CLI, user.id, { role: newRole });
-  console.log(user.role === updated.role ? `${updated.email} is already ${updated.role}; nothing changed.` : `${updated.email} is now ${updated.role} (was ${user.role}).`);
+  console.log(
+    user.role === updated.role
+      ? `${updated.email} is already ${updated.role}; nothing changed.`
+      : `${updated.email} is now ${updated.role} (was ${user.role}).`,
+  );
 }
 
 async function token(db: Db, [email]: string[]) {
@@ -157,7 +167,12 @@ const COMMANDS: Record<string, { args: [number, number]; run: (db: Db, args: str
 };
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCli(argv, { role: { type: "string" }, name: { type: "string" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" } });
+  const { values, positionals } = parseCli(argv, {
+    role: { type: "string" },
+    name: { type: "string" },
+    all: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -184,7 +199,7 @@ async function main(argv: string[]): Promise<number> {
 function explain(err: unknown): boolean {
   if (!(err instanceof Invalid)) return false;
   console.error("Nothing was written:");
-  for (const [field, message] of Object.entries(err.fields)) console.error(`  ${field}: ${message}`);
+  for (const [field, message] of Object.entries(err.fields)) console.error(`  ${field}: ${String(message)}`);
   return true;
 }
 

@@ -22,7 +22,11 @@ export function usersRouter(db: Db) {
 
   async function create(req: Request, res: Response) {
     const user = await createUser(db, actorOf(req.user!), req.body);
-    flash(req, "success", msg("Added {email} as {role}. Give them their password by a safe channel.", { email: user.email, role: msg(ROLE_LABELS[user.role]) }));
+    flash(
+      req,
+      "success",
+      msg("Added {email} as {role}. Give them their password by a safe channel.", { email: user.email, role: msg(ROLE_LABELS[user.role]) }),
+    );
     res.redirect("/users");
   }
 

@@ -30,7 +30,8 @@ export const password = z
 
 /** Adds the "not your email" rule to a schema with email and password fields. */
 const notTheEmail = <T extends { email: string; password: string }>(v: T, ctx: z.RefinementCtx) => {
-  if (normalEmail(v.password) === v.email) ctx.addIssue({ code: "custom", path: ["password"], message: N_("A password cannot be the account's email address.") });
+  if (normalEmail(v.password) === v.email)
+    ctx.addIssue({ code: "custom", path: ["password"], message: N_("A password cannot be the account's email address.") });
 };
 
 export const newUserSchema = z
@@ -48,7 +49,10 @@ export const passwordSchema = z.object({ email: z.string(), password }).superRef
 
 /** A user's own change: the current password proves it is them, not someone at their unlocked screen. */
 export const ownPasswordSchema = z.object({
-  current: z.string({ error: N_("Enter your current password.") }).min(1, N_("Enter your current password.")).max(1024),
+  current: z
+    .string({ error: N_("Enter your current password.") })
+    .min(1, N_("Enter your current password."))
+    .max(1024),
   password: z.string({ error: N_("Enter a new password.") }).max(1024, N_("At most 1,024 characters.")),
   confirm: z.string({ error: N_("Enter the new password again.") }).max(1024, N_("At most 1,024 characters.")),
 });

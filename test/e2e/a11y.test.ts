@@ -115,7 +115,14 @@ const ADD_USER_REFUSED: Check = [
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = (globalThis as any).document.activeElement;
-    return { tag: el.tagName as string, id: el.id as string, name: el.getAttribute("name") as string | null, type: el.getAttribute("type") as string | null, text: (el.textContent as string).trim(), className: el.className as string };
+    return {
+      tag: el.tagName as string,
+      id: el.id as string,
+      name: el.getAttribute("name") as string | null,
+      type: el.getAttribute("type") as string | null,
+      text: (el.textContent as string).trim(),
+      className: el.className as string,
+    };
   });
 
 /** Presses Tab until the focused element passes the test (at most 300 times). */
@@ -137,7 +144,9 @@ describe("accessibility: axe-core finds no serious or critical violation", { tim
     await page.close();
   });
 
-  const checks = LANGUAGES.flatMap(({ lang }) => [...PAGES, ADD_USER_REFUSED, ...(lang === "en" ? FORM_PAGES : [])].map(([name, reader, open, status]) => ({ lang, name, reader, open, status })));
+  const checks = LANGUAGES.flatMap(({ lang }) =>
+    [...PAGES, ADD_USER_REFUSED, ...(lang === "en" ? FORM_PAGES : [])].map(([name, reader, open, status]) => ({ lang, name, reader, open, status })),
+  );
   test.each(checks)("$name, in $lang", async ({ lang, reader, open, status }) => {
     const r = readers[lang]![reader];
     const page = "page" in r ? r.page : r;

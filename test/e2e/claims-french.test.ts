@@ -15,7 +15,7 @@ const paths: Record<string, string> = {};
 beforeAll(async () => {
   for (const width of WIDTHS) {
     readers[width] = await env.signedIn("editor", { viewport: { width, height: 800 }, bypassCSP: true });
-    await env.t.db.user.update({ where: { id: readers[width]!.id }, data: { locale: "fr" } });
+    await env.t.db.user.update({ where: { id: readers[width].id }, data: { locale: "fr" } });
   }
   const open = await env.t.db.claim.findFirstOrThrow({ where: { status: "rumored", evidence: { some: { quote: { not: "" } } } }, orderBy: { id: "asc" } });
   const resolved = await env.t.db.claim.findFirstOrThrow({ where: { status: "confirmed", evidence: { some: {} } }, orderBy: { id: "asc" } });

@@ -46,7 +46,13 @@ describe("the editors' flows in Chromium, JavaScript on", { timeout: E2E_TIMEOUT
     expect(await page.locator(".claim-status .badge").textContent()).toBe("Rumored");
     expect(await page.locator(".kv").textContent()).toContain("Sam Altman");
     const stored = await env.t.db.claim.findFirstOrThrow({ where: { statement }, include: { entities: { include: { entity: true } } } });
-    expect(stored).toMatchObject({ status: "rumored", confidence: 35, context: "Staff letter, Sunday night.", occurredAtText: "vers 14 heures, heure de Pékin", version: 1 });
+    expect(stored).toMatchObject({
+      status: "rumored",
+      confidence: 35,
+      context: "Staff letter, Sunday night.",
+      occurredAtText: "vers 14 heures, heure de Pékin",
+      version: 1,
+    });
     expect(stored.entities.map((e) => e.entity.name)).toEqual(["Sam Altman"]);
     expect(new URL(page.url()).pathname).toBe(`/claims/${stored.id}`);
   });

@@ -19,7 +19,15 @@ export const LANGUAGES = [
 /** Generous: Chromium shares two cores with the rest of the suite. */
 export const E2E_TIMEOUT = 60_000;
 
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 const AXE = path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js");
 
 export interface Account {
@@ -132,7 +140,12 @@ export async function axeCheck(page: Page): Promise<Violation[]> {
   const violations: Violation[] = await page.evaluate(async () => {
     const g = globalThis as any;
     const result = await g.axe.run(g.document, { resultTypes: ["violations"] });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((node: any) => node.target.join(" ")) }));
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((node: any) => node.target.join(" ")),
+    }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
@@ -141,5 +154,4 @@ export async function axeCheck(page: Page): Promise<Violation[]> {
 export const errorSummary = async (page: Page) => (await page.locator(".error-summary, .flash-error").allTextContents()).join(" ").replace(/\s+/g, " ").trim();
 
 /** Violations as lines an assertion message can show. */
-export const formatViolations = (violations: Violation[]) =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(" | ")}`).join("\n");
+export const formatViolations = (violations: Violation[]) => violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.join(" | ")}`).join("\n");

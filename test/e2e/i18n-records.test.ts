@@ -15,7 +15,11 @@ beforeAll(async () => {
   for (const width of WIDTHS) {
     for (const language of LANGUAGES) {
       // the browser asks for the language, as a reader's would (its locale sets Accept-Language)
-      readers[`${language}@${width}`] = await env.signedIn("editor", { bypassCSP: true, viewport: { width, height: 900 }, locale: language === "fr" ? "fr-FR" : "en-GB" });
+      readers[`${language}@${width}`] = await env.signedIn("editor", {
+        bypassCSP: true,
+        viewport: { width, height: 900 },
+        locale: language === "fr" ? "fr-FR" : "en-GB",
+      });
     }
   }
   const source = await env.t.db.source.findFirstOrThrow({ where: { evidence: { some: {} } }, orderBy: { id: "asc" } });
@@ -33,7 +37,11 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-const cases = WIDTHS.flatMap((width) => LANGUAGES.flatMap((language) => ["dashboard", "sources", "source", "newSource", "entities", "entity", "editEntity", "timeline", "audit"].map((name) => [name, language, width] as const)));
+const cases = WIDTHS.flatMap((width) =>
+  LANGUAGES.flatMap((language) =>
+    ["dashboard", "sources", "source", "newSource", "entities", "entity", "editEntity", "timeline", "audit"].map((name) => [name, language, width] as const),
+  ),
+);
 
 describe("the records' pages in French and English", { timeout: E2E_TIMEOUT }, () => {
   test.each(cases)("the %s page in %s at %i px", async (name, language, width) => {

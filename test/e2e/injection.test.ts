@@ -49,7 +49,12 @@ async function storeEverywhere(payload: string, i: number) {
 
   // far in the future: first on the timeline read latest first
   const occurredAt = new Date(Date.UTC(2031, 0, 1 + i)).toISOString();
-  const claim = await call("POST", "/api/claims", { statement: payload, context: payload, occurredAtText: payload, occurredAt, status: "rumored", entityIds: [entity.id] }, 201);
+  const claim = await call(
+    "POST",
+    "/api/claims",
+    { statement: payload, context: payload, occurredAtText: payload, occurredAt, status: "rumored", entityIds: [entity.id] },
+    201,
+  );
   await call("POST", `/api/claims/${claim.id}/evidence`, { sourceId: source.id, stance: "supports", quote: payload }, 201);
   const { version: claimVersion } = await call("GET", `/api/claims/${claim.id}`, undefined, 200);
   await call("PATCH", `/api/claims/${claim.id}`, { confidence: 70, reason: payload, sourceIds: [source.id], version: claimVersion }, 200);
@@ -184,7 +189,10 @@ describe("script injection: every user-editable field, every page that shows it"
   test("a source's page and edit form, and an entity's page and edit form, print every payload as text", async () => {
     await visitAll(
       stored.flatMap(({ payload, sourceId, entityId }) =>
-        [`/sources/${sourceId}`, `/sources/${sourceId}/edit`, `/entities/${entityId}`, `/entities/${entityId}/edit`].map((path) => ({ path, shows: [payload] })),
+        [`/sources/${sourceId}`, `/sources/${sourceId}/edit`, `/entities/${entityId}`, `/entities/${entityId}/edit`].map((path) => ({
+          path,
+          shows: [payload],
+        })),
       ),
     );
     // the stored address with the payload in its query is a link, still to example.org
@@ -232,7 +240,8 @@ describe("script injection: every user-editable field, every page that shows it"
       dialogs.push(`${dialog.type()} on the login page`);
       void dialog.dismiss();
     });
-    for (const payload of CORPUS) await visit(stranger, { path: `/login?next=${encodeURIComponent("/" + payload)}`, inputs: { "input[name=next]": "/" + payload } });
+    for (const payload of CORPUS)
+      await visit(stranger, { path: `/login?next=${encodeURIComponent("/" + payload)}`, inputs: { "input[name=next]": "/" + payload } });
   });
 
   test("no template ran a payload on the server either", () => {

@@ -30,8 +30,18 @@ beforeAll(async () => {
   }
   page = screens[`en ${WIDTH}`]!.page;
   const entity = (await env.api("POST", "/api/entities", { name: NAME, kind: "person", aliases: [HANDLE.slice(0, 110)], description: long("CEO") })).body;
-  const source = (await env.api("POST", "/api/sources", { title: long("Source"), publisher: HANDLE, author: HANDLE, url: URL_WORD, notes: long("notes") })).body;
-  const claim = (await env.api("POST", "/api/claims", { statement: long("The board fired him"), context: long("context"), occurredAtText: HANDLE, occurredAt: "2023-11-17T20:00:00Z", status: "rumored", entityIds: [entity.id] })).body;
+  const source = (await env.api("POST", "/api/sources", { title: long("Source"), publisher: HANDLE, author: HANDLE, url: URL_WORD, notes: long("notes") }))
+    .body;
+  const claim = (
+    await env.api("POST", "/api/claims", {
+      statement: long("The board fired him"),
+      context: long("context"),
+      occurredAtText: HANDLE,
+      occurredAt: "2023-11-17T20:00:00Z",
+      status: "rumored",
+      entityIds: [entity.id],
+    })
+  ).body;
   const evidence = (await env.api("POST", `/api/claims/${claim.id}/evidence`, { sourceId: source.id, stance: "supports", quote: long("quote") })).body;
   const resolved = (await env.api("POST", "/api/claims", { statement: long("Resolved"), status: "rumored" })).body;
   await env.api("POST", `/api/claims/${resolved.id}/resolution`, { outcome: "confirmed", note: long("note"), sourceIds: [source.id] });
@@ -93,7 +103,28 @@ async function marksPaintOutside(selector: string): Promise<boolean> {
 }
 
 describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English or French", { timeout: E2E_TIMEOUT }, () => {
-  const names = ["dashboard", "claims", "search", "claim", "history", "edit", "removeEvidence", "resolved", "reopened", "sources", "source", "entities", "entity", "removeAlias", "audit", "timeline", "users", "user", "signIns", "account"];
+  const names = [
+    "dashboard",
+    "claims",
+    "search",
+    "claim",
+    "history",
+    "edit",
+    "removeEvidence",
+    "resolved",
+    "reopened",
+    "sources",
+    "source",
+    "entities",
+    "entity",
+    "removeAlias",
+    "audit",
+    "timeline",
+    "users",
+    "user",
+    "signIns",
+    "account",
+  ];
   const cases = LANGUAGES.flatMap(({ lang }) => SCREENS.flatMap((width) => names.map((name) => ({ lang, width, name }))));
 
   test.each(cases)("the $name page, in $lang at $width px", async ({ lang, width, name }) => {
@@ -122,7 +153,11 @@ describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English 
     expect((await submit(page, "Save changes")).status()).toBe(409);
     const { scrollWidth, wide } = await overflow(page, WIDTH);
     expect(scrollWidth, wide.join(", ")).toBe(WIDTH);
-    const labels = await page.locator(".conflict-table tbody tr").first().locator("td").evaluateAll((tds) => tds.map((td) => (globalThis as any).getComputedStyle(td, "::before").content as string));
+    const labels = await page
+      .locator(".conflict-table tbody tr")
+      .first()
+      .locator("td")
+      .evaluateAll((tds) => tds.map((td) => (globalThis as any).getComputedStyle(td, "::before").content as string));
     expect(labels).toEqual(['"Now (version 2): "', '"Your edit: "']);
   });
 });

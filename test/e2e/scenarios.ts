@@ -75,7 +75,11 @@ export async function conflictingEdits(env: E2E, first: Page, second: Page) {
 
   expect((await submit(second, "Save my version")).status()).toBe(302);
   expect(await second.locator("h1").textContent()).toBe(theirs);
-  expect(await env.t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ statement: theirs, context: "The second editor's notes.", version: 3 });
+  expect(await env.t.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+    statement: theirs,
+    context: "The second editor's notes.",
+    version: 3,
+  });
 }
 
 /** Resolves an open claim as false from its page, citing a source: the flash, the badge and the record. */

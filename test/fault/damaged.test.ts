@@ -28,12 +28,19 @@ function damageClaims(file: string) {
 }
 
 /** What a client gets: the status and body, or the error of a response cut short. */
-const outcome = (req: request.Test) => req.then((r) => ({ status: r.status, text: r.text }), (err: Error) => ({ cut: err.message }));
+const outcome = (req: request.Test) =>
+  req.then(
+    (r) => ({ status: r.status, text: r.text }),
+    (err: Error) => ({ cut: err.message }),
+  );
 
 const start = (url: string) =>
   new Promise<{ code: number; output: string }>((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "src/server.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1" }, timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }),
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/server.ts"],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1" }, timeout: 30_000 },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, output: stdout + stderr }),
     );
   });
 

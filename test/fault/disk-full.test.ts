@@ -64,7 +64,11 @@ describe.skipIf(!disk)("a full disk", () => {
     const { agent, csrf } = await t.signIn("editor");
     fillDisk();
     try {
-      const page = await agent.post("/claims").type("form").send({ _csrf: csrf, statement: "A form on a full disk", context: "y".repeat(9000), status: "rumored" }).timeout(5000);
+      const page = await agent
+        .post("/claims")
+        .type("form")
+        .send({ _csrf: csrf, statement: "A form on a full disk", context: "y".repeat(9000), status: "rumored" })
+        .timeout(5000);
       expect(page.status).toBe(503);
       expect(page.text).toContain("disk is full");
       await agent.get("/claims").timeout(5000).expect(200);

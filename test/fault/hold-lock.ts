@@ -5,7 +5,7 @@ import { noteWriter } from "../../src/sqlite/writer-note.ts";
 // node --import tsx hold-lock.ts FILE [--note]; prints "locked", then holds
 // the lock until its stdin closes.
 const [file, note] = process.argv.slice(2);
-const db = new Database(file!);
+const db = new Database(file);
 db.exec("BEGIN IMMEDIATE");
 db.prepare("UPDATE ClaimStatusCount SET n = n WHERE status = 'none'").run();
 if (note === "--note") noteWriter(file!, "an import");

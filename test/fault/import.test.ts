@@ -26,7 +26,10 @@ function ledgerFile(n: number): string {
     resolutionNote: i % 3 ? "" : "Confirmed by the company.",
     confidence: 60,
     entityIds: [(i % 20) + 1],
-    evidence: [{ sourceId: (i % 50) + 1, stance: "supports", quote: `Quote ${i}` }, { sourceId: ((i + 7) % 50) + 1, stance: "mentions" }],
+    evidence: [
+      { sourceId: (i % 50) + 1, stance: "supports", quote: `Quote ${i}` },
+      { sourceId: ((i + 7) % 50) + 1, stance: "mentions" },
+    ],
   }));
   const file = path.join(path.dirname(t.file), `import-${path.basename(t.file)}.json`);
   writeFileSync(file, JSON.stringify({ format: "claimtrack-export", version: 1, claims, sources, entities }).replace(/\},\{"id"/g, '},\n{"id"'));
@@ -42,7 +45,7 @@ async function startImport(file: string) {
   });
   children.push(child);
   let stderr = "";
-  child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
   for (let i = 0; i < 2400 && !/Importing records: [1-9]/.test(stderr); i++) {
     if (child.exitCode !== null) throw new Error(`the import ended early: ${stderr}`);
     await new Promise((r) => setTimeout(r, 50));

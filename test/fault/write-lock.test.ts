@@ -18,10 +18,10 @@ async function holdLock(withNote: boolean) {
     stdio: ["pipe", "pipe", "inherit"],
   });
   holder = child;
-  const [chunk] = (await once(child.stdout!, "data")) as [Buffer];
+  const [chunk] = (await once(child.stdout, "data")) as [Buffer];
   expect(chunk.toString()).toContain("locked");
   return async () => {
-    child.stdin!.end();
+    child.stdin.end();
     if (child.exitCode === null) await once(child, "exit");
     holder = null;
   };

@@ -60,7 +60,11 @@ export async function testApp({ dir, file: existing, env = {} }: TestAppOptions 
       const user = await createUser(db, SYSTEM, { email, role, password: PASSWORD, name: `${role} ${n}` });
       const agent = request.agent(app);
       const login = await agent.get("/login");
-      await agent.post("/login").type("form").send({ email, password: PASSWORD, _csrf: csrfFrom(login.text) }).expect(302);
+      await agent
+        .post("/login")
+        .type("form")
+        .send({ email, password: PASSWORD, _csrf: csrfFrom(login.text) })
+        .expect(302);
       const page = await agent.get("/claims").expect(200);
       return { agent, csrf: csrfFrom(page.text), email, id: user.id };
     },

@@ -8,25 +8,54 @@ export async function content(db: Db, csv = false) {
     orderBy: { id: "asc" },
     include: { entities: { include: { entity: { include: { aliases: true } } } }, evidence: { orderBy: { id: "asc" }, include: { source: true } } },
   });
-  const source = (s: { title: string; publisher: string; author: string; url: string | null; publishedAt: Date | null; kind: string; reliability: string; notes: string }) =>
-    csv ? { title: s.title, url: s.url } : { title: s.title, publisher: s.publisher, author: s.author, url: s.url, publishedAt: s.publishedAt, kind: s.kind, reliability: s.reliability, notes: s.notes };
+  const source = (s: {
+    title: string;
+    publisher: string;
+    author: string;
+    url: string | null;
+    publishedAt: Date | null;
+    kind: string;
+    reliability: string;
+    notes: string;
+  }) =>
+    csv
+      ? { title: s.title, url: s.url }
+      : {
+          title: s.title,
+          publisher: s.publisher,
+          author: s.author,
+          url: s.url,
+          publishedAt: s.publishedAt,
+          kind: s.kind,
+          reliability: s.reliability,
+          notes: s.notes,
+        };
   const entity = (e: { name: string; kind: string; description: string; aliases: { alias: string }[] }) =>
     csv ? e.name : { name: e.name, kind: e.kind, description: e.description, aliases: e.aliases.map((a) => a.alias).sort() };
   return {
     claims: claims.map((c) => ({
-      statement: c.statement, context: c.context, status: c.status, confidence: c.confidence, occurredAt: c.occurredAt,
-      occurredPrecision: c.occurredPrecision, occurredZone: c.occurredZone, occurredAtText: c.occurredAtText, firstReportedAt: c.firstReportedAt, resolutionNote: c.resolutionNote,
+      statement: c.statement,
+      context: c.context,
+      status: c.status,
+      confidence: c.confidence,
+      occurredAt: c.occurredAt,
+      occurredPrecision: c.occurredPrecision,
+      occurredZone: c.occurredZone,
+      occurredAtText: c.occurredAtText,
+      firstReportedAt: c.firstReportedAt,
+      resolutionNote: c.resolutionNote,
       resolvedAt: c.resolvedAt?.toISOString() ?? null,
       entities: c.entities.map((ce) => entity(ce.entity)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       evidence: c.evidence.map((e) => ({ stance: e.stance, quote: e.quote, source: source(e.source) })),
     })),
-    ...(csv ? {} : {
-      sources: (await db.source.findMany({ orderBy: { id: "asc" } })).map(source),
-      entities: (await db.entity.findMany({ orderBy: { id: "asc" }, include: { aliases: true } })).map(entity),
-    }),
+    ...(csv
+      ? {}
+      : {
+          sources: (await db.source.findMany({ orderBy: { id: "asc" } })).map(source),
+          entities: (await db.entity.findMany({ orderBy: { id: "asc" }, include: { aliases: true } })).map(entity),
+        }),
   };
 }
-
 
 /** The titles of the sources each claim's latest resolution cites, claim by claim ([] for a claim never resolved). */
 export async function cited(db: Db): Promise<string[][]> {

@@ -17,13 +17,24 @@ export async function freePort(): Promise<number> {
 export async function startServer(url: string, port: number, children: ChildProcess[], env: Record<string, string> = {}): Promise<ChildProcess> {
   // node --import tsx: one process, so the signals reach the server itself, as with npm start
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: url, NODE_ENV: "production", SESSION_SECRET: "s".repeat(40), LOG_REQUESTS: "0", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: url,
+      NODE_ENV: "production",
+      SESSION_SECRET: "s".repeat(40),
+      LOG_REQUESTS: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server ended: ${child.exitCode ?? child.signalCode}`);
-    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) return child;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -32,7 +43,9 @@ export async function startServer(url: string, port: number, children: ChildProc
 
 /** The exit code once the child has ended (null when a signal ended it). */
 export const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code)),
+  );
 
 /** Kills what a test file left running. */
 export function killAll(children: ChildProcess[]) {

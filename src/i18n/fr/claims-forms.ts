@@ -48,7 +48,8 @@ export const claimForms = {
   "Sources behind the change": "Sources à l’origine de la modification",
   "Optional.": "Facultatif.",
   Statement: "Énoncé",
-  "One checkable sentence, e.g. “Emmett Shear is OpenAI's interim CEO.”": "Une phrase vérifiable, par exemple « Emmett Shear est le PDG par intérim d’OpenAI. »",
+  "One checkable sentence, e.g. “Emmett Shear is OpenAI's interim CEO.”":
+    "Une phrase vérifiable, par exemple « Emmett Shear est le PDG par intérim d’OpenAI. »",
   "Context notes": "Notes de contexte",
   "Unverified: nobody can check it yet. Rumored: reported, not confirmed by a party who would know.":
     "Non vérifiée : personne ne peut encore la vérifier. Rumeur : rapportée, sans confirmation d’une partie qui saurait.",

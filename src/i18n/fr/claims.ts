@@ -1,6 +1,6 @@
 // The French of claims/: its pages, messages and labels. "Claim" is
 // "affirmation" (feminine: the status words agree with it), a claim's number
-// "nº 12" with a no-break space.
+// "nº 12" with a no-break space.
 import { claimForms } from "./claims-forms.ts";
 
 export const claims = {
@@ -109,7 +109,8 @@ export const claims = {
   "That claim": "Cette affirmation",
   "That evidence": "Cette preuve",
   "Evidence #{evidence} of claim #{claim}": "La preuve nº {evidence} de l’affirmation nº {claim}",
-  "Claim #{id} is still open; it has a ClaimReview once it is resolved.": "L’affirmation nº {id} est encore ouverte ; elle aura un ClaimReview une fois résolue.",
+  "Claim #{id} is still open; it has a ClaimReview once it is resolved.":
+    "L’affirmation nº {id} est encore ouverte ; elle aura un ClaimReview une fois résolue.",
   "History of claim #{id}": "Historique de l’affirmation nº {id}",
   "New claim": "Nouvelle affirmation",
   "Claim #{id} created.": "Affirmation nº {id} créée.",

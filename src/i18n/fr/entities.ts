@@ -11,7 +11,7 @@ export const entities = {
   Organisation: "Organisation",
   Organization: "Organisation",
   Aliases: "Alias",
-  "One a line: every other spelling the sources use, garbled ones included (\"Ultraman\" for Sam Altman). A search for any of them finds this entry. At most {max} characters each.":
+  'One a line: every other spelling the sources use, garbled ones included ("Ultraman" for Sam Altman). A search for any of them finds this entry. At most {max} characters each.':
     "Un par ligne : toutes les autres graphies que les sources emploient, y compris les déformées (« Ultraman » pour Sam Altman). Une recherche sur l’une d’elles retrouve cette fiche. Au plus {max} caractères chacun.",
   Description: "Description",
   "Merge another entity into this one": "Fusionner une autre fiche dans celle-ci",
@@ -51,7 +51,8 @@ export const entities = {
     "Une recherche sur cette graphie ne retrouvera plus cette fiche ni ses affirmations. L’historique garde l’alias et votre motif.",
   "Remove alias": "Retirer l’alias",
   Edit: "Modifier",
-  "This page shows the entry as it is now. Check it, then send again if it still applies.": "Cette page montre la fiche telle qu’elle est maintenant. Vérifiez-la, puis renvoyez si c’est toujours valable.",
+  "This page shows the entry as it is now. Check it, then send again if it still applies.":
+    "Cette page montre la fiche telle qu’elle est maintenant. Vérifiez-la, puis renvoyez si c’est toujours valable.",
   "This page shows the entry as it is now; what you typed is still in the form. Check it, then send again if it still applies.":
     "Cette page montre la fiche telle qu’elle est maintenant ; ce que vous avez saisi est toujours dans le formulaire. Vérifiez-la, puis renvoyez si c’est toujours valable.",
   "Also written": "Aussi écrit",
@@ -65,7 +66,8 @@ export const entities = {
   History: "Historique",
   "“{alias}” is already the name of {name}.": "« {alias} » est déjà le nom de {name}.",
   "Already an alias of {name}.": "Déjà un alias de {name}.",
-  "“{alias}” already names {name}; merge the two entities if they are the same.": "« {alias} » désigne déjà {name} ; fusionnez les deux fiches si ce sont les mêmes.",
+  "“{alias}” already names {name}; merge the two entities if they are the same.":
+    "« {alias} » désigne déjà {name} ; fusionnez les deux fiches si ce sont les mêmes.",
   "Alias #{id} of {name}": "L’alias nº {id} de {name}",
   "That entity": "Cette fiche",
   "That alias": "Cet alias",
@@ -73,7 +75,8 @@ export const entities = {
   "Added the alias “{alias}”.": "Alias « {alias} » ajouté.",
   "Remove an alias of {name}": "Retirer un alias de {name}",
   "Alias removed.": "Alias retiré.",
-  "Merged into {name}. The history below lists the aliases and claims it gained.": "Fusionné dans {name}. L’historique ci-dessous liste les alias et affirmations gagnés.",
+  "Merged into {name}. The history below lists the aliases and claims it gained.":
+    "Fusionné dans {name}. L’historique ci-dessous liste les alias et affirmations gagnés.",
   "Entity #{id}": "Fiche nº {id}",
   "Added {name}.": "Fiche ajoutée : {name}.",
   "Saved {name}.": "Fiche enregistrée : {name}.",
@@ -88,7 +91,8 @@ export const entities = {
   "An alias needs at least one letter or digit.": "Un alias doit contenir au moins une lettre ou un chiffre.",
   "Say why this alias is removed; the audit trail keeps it.": "Dites pourquoi cet alias est retiré ; le journal d’audit le garde.",
   "Choose the entity to merge into this one.": "Choisissez la fiche à fusionner dans celle-ci.",
-  "Say why these are the same person or organisation; the audit trail keeps it.": "Dites pourquoi il s’agit de la même personne ou organisation ; le journal d’audit le garde.",
+  "Say why these are the same person or organisation; the audit trail keeps it.":
+    "Dites pourquoi il s’agit de la même personne ou organisation ; le journal d’audit le garde.",
   entity: "fiche",
   "Someone changed this entity at the same moment. Nothing was saved.": "Quelqu’un a modifié cette fiche au même moment. Rien n’a été enregistré.",
   "{name} (entity #{id}) already has the name or alias “{matched}”. Nothing was saved; send confirmDuplicate: true to save it anyway.":

@@ -14,4 +14,4 @@ import { users } from "./users.ts";
 
 export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit };
 
-export const fr: Catalogue = Object.assign({}, ...Object.values(FR_FILES));
+export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));

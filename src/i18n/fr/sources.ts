@@ -3,7 +3,8 @@ export const sources = {
   Title: "Titre",
   Publisher: "Média",
   Author: "Auteur",
-  "A web address starting with http:// or https://, or empty; at most {max} characters.": "Une adresse web commençant par http:// ou https://, ou rien ; au plus {max} caractères.",
+  "A web address starting with http:// or https://, or empty; at most {max} characters.":
+    "Une adresse web commençant par http:// ou https://, ou rien ; au plus {max} caractères.",
   "Published (UTC)": "Publié (UTC)",
   Kind: "Type",
   Reliability: "Fiabilité",
@@ -62,7 +63,10 @@ export const sources = {
   "Source #{id} added.": "Source nº {id} ajoutée.",
   "Nothing changed.": "Rien n’a changé.",
   "Source saved.": "Source enregistrée.",
-  "Source saved. {count} claim now needs review.": { one: "Source enregistrée. {count} affirmation est désormais à revoir.", other: "Source enregistrée. {count} affirmations sont désormais à revoir." },
+  "Source saved. {count} claim now needs review.": {
+    one: "Source enregistrée. {count} affirmation est désormais à revoir.",
+    other: "Source enregistrée. {count} affirmations sont désormais à revoir.",
+  },
   "Source #{id}, “{title}”, already has this address ({url}). Nothing was saved; send confirmDuplicate: true to save it anyway.":
     "La source nº {id}, « {title} », a déjà cette adresse ({url}). Rien n’a été enregistré ; envoyez confirmDuplicate: true pour l’enregistrer malgré tout.",
   "Someone changed this source at the same moment. Nothing was saved.": "Quelqu’un a modifié cette source au même moment. Rien n’a été enregistré.",

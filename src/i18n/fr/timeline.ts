@@ -28,10 +28,12 @@ export const timeline = {
   "No time known": "Date inconnue",
   "Every claim in this status has a time.": "Toutes les affirmations de ce statut sont datées.",
   "Every claim has a time.": "Toutes les affirmations sont datées.",
-  "Listed after the last claim with a known time: follow “{link}” to the end.": "Listées après la dernière affirmation datée : suivez « {link} » jusqu’à la fin.",
+  "Listed after the last claim with a known time: follow “{link}” to the end.":
+    "Listées après la dernière affirmation datée : suivez « {link} » jusqu’à la fin.",
   "Showing the first {shown} of {count}, oldest recorded first; choose a status to narrow the list.":
     "Affichage des {shown} premières sur {count}, les plus anciennement enregistrées d’abord ; choisissez un statut pour restreindre la liste.",
-  "Status must be one of: unverified, rumored, confirmed, false, inconclusive.": "Le statut doit être l’un de : unverified, rumored, confirmed, false, inconclusive.",
+  "Status must be one of: unverified, rumored, confirmed, false, inconclusive.":
+    "Le statut doit être l’un de : unverified, rumored, confirmed, false, inconclusive.",
   "Choose one time zone.": "Choisissez un seul fuseau horaire.",
   "That is not a time zone; showing UTC.": "Ce n’est pas un fuseau horaire ; affichage en UTC.",
   "That is not a time zone this server knows; showing UTC. Use an IANA name such as Europe/Paris.":

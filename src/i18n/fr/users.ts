@@ -5,7 +5,8 @@ export const users = {
   "You are signed out.": "Vous êtes déconnecté.",
   Email: "Adresse e-mail",
   Password: "Mot de passe",
-  "Accounts are created by an administrator. If you need one, ask yours.": "Les comptes sont créés par un administrateur. S’il vous en faut un, demandez-le au vôtre.",
+  "Accounts are created by an administrator. If you need one, ask yours.":
+    "Les comptes sont créés par un administrateur. S’il vous en faut un, demandez-le au vôtre.",
   "That language": "Cette langue",
   "Signed in as {email}.": "Connecté en tant que {email}.",
   "That email and password do not match an account.": "Cette adresse e-mail et ce mot de passe ne correspondent à aucun compte.",
@@ -80,7 +81,8 @@ export const users = {
   "Sign-ins of this account": "Connexions de ce compte",
   "Enable the account": "Réactiver le compte",
   "Disable the account": "Désactiver le compte",
-  "Its password and its unrevoked API tokens work again once it is enabled.": "Son mot de passe et ses jetons d’API non révoqués fonctionnent de nouveau une fois le compte réactivé.",
+  "Its password and its unrevoked API tokens work again once it is enabled.":
+    "Son mot de passe et ses jetons d’API non révoqués fonctionnent de nouveau une fois le compte réactivé.",
   "Ends its sessions at once and refuses its password and API tokens until it is enabled again.":
     "Ferme aussitôt ses sessions et refuse son mot de passe et ses jetons d’API jusqu’à sa réactivation.",
   "Enable {email}": "Réactiver {email}",
@@ -109,7 +111,8 @@ export const users = {
   "Your other sessions end.": "Vos autres sessions sont fermées.",
   "Their sessions end; give it to them by a safe channel.": "Ses sessions sont fermées ; transmettez-le-lui par un canal sûr.",
   "Set password": "Définir le mot de passe",
-  "Password set; their sessions have ended. Give it to them by a safe channel.": "Mot de passe défini ; ses sessions sont fermées. Transmettez-le-lui par un canal sûr.",
+  "Password set; their sessions have ended. Give it to them by a safe channel.":
+    "Mot de passe défini ; ses sessions sont fermées. Transmettez-le-lui par un canal sûr.",
   // the sign-in log
   "Every sign-in, sign-out and refused attempt, newest first, with the address it came from. Kept for 90 days.":
     "Chaque connexion, déconnexion et tentative refusée, la plus récente en premier, avec l’adresse d’où elle venait. Conservées 90 jours.",
