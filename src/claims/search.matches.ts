@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { DbOrTx } from "../db.ts";
+import type { Db } from "../db.ts";
+import { readWorker } from "../sqlite/read-worker.ts";
 import type { Search } from "./search.ts";
 
 const { sql, join } = Prisma;
@@ -72,10 +73,10 @@ function linkedQuery(search: Search): Prisma.Sql | null {
  * claims linked to them (unscored: they rank after the text matches). A
  * name beside other words runs a second MATCH there, of those words only.
  */
-export async function matchText(db: DbOrTx, search: Search): Promise<Matches> {
+export async function matchText(db: Db, search: Search): Promise<Matches> {
   const links = linkedQuery(search) ?? sql`SELECT NULL AS id WHERE 0`;
   // bm25 weights: statement, context, quotes, source titles
-  const [row] = await db.$queryRaw<{ json: string; ranked: bigint | number; more: bigint | number }[]>`
+  const query = sql`
     WITH t AS MATERIALIZED (SELECT rowid AS id, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all} ORDER BY rowid DESC LIMIT ${RANKED + 1}),
       l AS MATERIALIZED (${links}),
       m AS MATERIALIZED (
@@ -83,6 +84,8 @@ export async function matchText(db: DbOrTx, search: Search): Promise<Matches> {
         UNION ALL SELECT * FROM (SELECT id, 0.0 FROM l WHERE id NOT IN (SELECT id FROM t) LIMIT ${RANKED}))
     SELECT COALESCE((SELECT json_group_array(json_array(id, rank)) FROM m), '[]') AS json, (SELECT count(*) FROM m) AS ranked,
       (SELECT count(*) FROM t) > ${RANKED} OR (SELECT count(*) FROM l) > ${RANKED} AS more`;
+  // in the read worker: the main thread serves other requests meanwhile, and a search past its budget is stopped
+  const row = await readWorker(db).get<{ json: string; ranked: number; more: number }>({ sql: query.sql, values: query.values });
   return { json: row!.json, ranked: Number(row!.ranked), more: Number(row!.more) === 1 };
 }
 

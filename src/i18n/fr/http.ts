@@ -36,4 +36,6 @@ export const http = {
   "No record has an id that large.": "Aucun enregistrement n’a un identifiant aussi grand.",
   "The version this edit started from is required.": "La version dont part cette modification est obligatoire.",
   "confirmDuplicate must be true or false.": "confirmDuplicate doit valoir true ou false.",
+  "That search took too long and was stopped. Add a word, or filter the list, and try again.":
+    "Cette recherche a pris trop de temps et a été arrêtée. Ajoutez un mot, ou filtrez la liste, puis réessayez.",
 };
