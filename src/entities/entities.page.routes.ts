@@ -2,10 +2,10 @@ import { Router, type Request, type Response } from "express";
 import { msg, N_, type Translatable } from "../i18n/i18n.ts";
 import type { Db } from "../db.ts";
 import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors.ts";
-import { requireRole } from "../http/auth.ts";
+import { can, requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route, formBody } from "../http/routes.ts";
-import { actorOf } from "../users/users.service.ts";
+import { actorOf, type CurrentUser } from "../users/users.service.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { addAlias, removeAlias } from "./aliases.service.ts";
 import { findEntity, getEntity, mergeCandidates, mergedInto, type EntityDetail } from "./entities.query.ts";
@@ -33,7 +33,8 @@ export function entityPageRouter(db: Db) {
     res.status(status).render("entities/show", {
       title: entity.name,
       entity,
-      candidates: await mergeCandidates(db, entity),
+      // the merge form is an editor's: a reader's page does not count every namesake's claims
+      candidates: can(res.locals.user as CurrentUser | null, "editor") ? await mergeCandidates(db, entity) : [],
       ...state,
       ...(await pageHistory(db, "entity", entity.id)),
     });

@@ -35,25 +35,24 @@ export type SourceSummary = Awaited<ReturnType<typeof listSources>>["items"][num
  * and its impact: the claims whose status or confidence changes cited it.
  */
 export async function getSource(db: DbOrTx, id: number) {
-  const source = await db.source.findUnique({
-    where: { id },
-    include: {
-      // the newest evidence; a wire service cited by thousands of claims is paged through in the claims list
-      evidence: {
-        orderBy: { id: "desc" },
-        take: CLAIMS_SHOWN,
-        select: { stance: true, quote: true, language: true, claim: { select: { id: true, statement: true, status: true } } },
-      },
-      _count: { select: { evidence: true } },
-    },
-  });
+  const source = await db.source.findUnique({ where: { id } });
   if (!source) throw new NotFound(msg("Source #{id}", { id: String(id) }));
-  const { evidence, _count, ...rest } = source;
+  // the newest evidence, a LIMIT of its own (a nested take is applied after reading every row): a wire service
+  // cited by thousands of claims is paged through in the claims list
+  const [evidence, claimCount] = await Promise.all([
+    db.evidence.findMany({
+      where: { sourceId: id },
+      orderBy: { id: "desc" },
+      take: CLAIMS_SHOWN,
+      select: { stance: true, quote: true, language: true, claim: { select: { id: true, statement: true, status: true } } },
+    }),
+    db.evidence.count({ where: { sourceId: id } }),
+  ]);
   const impact = await claimsCitingForChanges(db, id);
   return {
-    ...rest,
+    ...source,
     claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })),
-    claimCount: _count.evidence,
+    claimCount,
     impact,
   };
 }
