@@ -6,6 +6,8 @@ import Database from "better-sqlite3";
 
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 const statements = new Map();
+// the main thread starts a query's clock once the connection is open, not while the thread loads
+parentPort.postMessage({ ready: true });
 
 parentPort.on("message", ({ id, sql, values }) => {
   try {

@@ -30,6 +30,8 @@ interface Pending {
 
 class ReadWorker {
   #worker: Worker | null = null;
+  /** resolves once the thread has opened its connection (or ended) */
+  #ready: Promise<void> = Promise.resolve();
   #pending = new Map<number, Pending>();
   #next = 0;
 
@@ -41,7 +43,12 @@ class ReadWorker {
   #start(): Worker {
     const worker = new Worker(new URL("./read-worker.thread.mjs", import.meta.url), { workerData: { file: this.file } });
     worker.unref(); // an idle worker does not keep a command or a test alive
-    worker.on("message", ({ id, row, error }: { id: number; row?: unknown; error?: { message: string; code?: string } }) => {
+    this.#ready = new Promise((ready) => {
+      worker.once("message", () => ready());
+      worker.once("exit", () => ready());
+    });
+    worker.on("message", ({ id, row, error }: { id?: number; row?: unknown; error?: { message: string; code?: string } }) => {
+      if (id === undefined) return; // the ready message
       const p = this.#pending.get(id);
       if (!p) return;
       this.#pending.delete(id);
@@ -64,9 +71,11 @@ class ReadWorker {
     this.#pending.clear();
   }
 
-  /** The first row of a query, from the worker; rejects with ReadTimeout past the budget. */
-  get<T>(query: Query): Promise<T | null> {
+  /** The first row of a query, from the worker; rejects with ReadTimeout past the budget (counted from when the worker can run it). */
+  async get<T>(query: Query): Promise<T | null> {
     const worker = (this.#worker ??= this.#start());
+    await this.#ready;
+    if (this.#worker !== worker) throw new Error("The read worker stopped.");
     const id = ++this.#next;
     return new Promise<T | null>((resolve, reject) => {
       const timer = setTimeout(() => {
