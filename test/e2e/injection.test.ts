@@ -197,7 +197,12 @@ describe("script injection: every user-editable field, every page that shows it"
     );
     // the stored address with the payload in its query is a link, still to example.org
     await page.goto(`/sources/${stored[1]!.sourceId}`);
-    expect(await page.locator("main").getByRole("link", { name: /example\.org/ }).getAttribute("href")).toBe(`https://example.org/1?q=${CORPUS[1]}`);
+    expect(
+      await page
+        .locator("main")
+        .getByRole("link", { name: /example\.org/ })
+        .getAttribute("href"),
+    ).toBe(`https://example.org/1?q=${CORPUS[1]}`);
   });
 
   test("the lists, the dashboard, the timeline, the audit log and the users page load clean and show the payloads", async () => {
