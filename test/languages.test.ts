@@ -32,6 +32,19 @@ describe("the account's language", () => {
     expect(users.text).toContain("Ajouter un utilisateur");
   });
 
+  it("POST /account/language is audited as user.locale with before → after; the same choice again writes no event", async () => {
+    const me = await t.signIn("editor");
+    const events = () => t.db.auditEvent.findMany({ where: { subjectType: "user", subjectId: me.id, action: "user.locale" } });
+    await me.agent.post("/account/language").type("form").send({ locale: "fr", _csrf: me.csrf }).expect(302);
+    await me.agent.post("/account/language").type("form").send({ locale: "fr", _csrf: me.csrf }).expect(302);
+    const [event, ...more] = await events();
+    expect(more).toEqual([]);
+    expect(JSON.parse(event!.changes)).toEqual({ locale: [null, "fr"] });
+    expect(event!.actorId).toBe(me.id);
+    await me.agent.post("/account/language").type("form").send({ locale: "", _csrf: me.csrf }).expect(302);
+    expect((await events()).map((e) => JSON.parse(e.changes))).toEqual([{ locale: [null, "fr"] }, { locale: ["fr", null] }]);
+  });
+
   it("POST /account/language with '' goes back to the browser's language; with 'de' it answers 422 and keeps the choice", async () => {
     const me = await t.signIn("viewer");
     await me.agent.post("/account/language").type("form").send({ locale: "fr", _csrf: me.csrf }).expect(302);

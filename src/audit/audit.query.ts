@@ -54,6 +54,7 @@ export const ACTION_GROUPS: { label: string; actions: Record<string, string> }[]
       "user.disable": N_("Account disabled"),
       "user.enable": N_("Account enabled"),
       "user.password": N_("Password changed"),
+      "user.locale": N_("Interface language chosen"),
     },
   },
   { label: N_("The ledger"), actions: { "import.run": N_("Ledger imported") } },

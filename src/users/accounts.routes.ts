@@ -97,7 +97,7 @@ export function accountsRouter(db: Db) {
   }
 
   async function changeLocale(req: Request, res: Response) {
-    const { locale } = await setLocale(db, req.user!.id, req.body);
+    const { locale } = await setLocale(db, actorOf(req.user!), req.user!.id, req.body);
     // said in the language just chosen: the flash is translated on the next page, which follows it
     flash(
       req,

@@ -101,12 +101,18 @@ export async function findUserByEmail(db: Db, email: string): Promise<CurrentUse
 
 /**
  * Sets the language the account's pages are shown in; null follows the
- * browser. A display preference, like a session, so it is not an audit event:
- * the audit trail records changes to the ledger and to who may do what.
+ * browser. Audited like every other change to an account (user.locale); the
+ * same choice again writes nothing.
  */
-export async function setLocale(db: Db, userId: number, input: unknown): Promise<CurrentUser> {
+export async function setLocale(db: Db, actor: Actor, userId: number, input: unknown): Promise<CurrentUser> {
   const { locale } = parse(localeSchema, input);
-  return toCurrent(await db.user.update({ where: { id: userId }, data: { locale } }));
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    if (before.locale === locale) return toCurrent(before);
+    const user = await tx.user.update({ where: { id: userId }, data: { locale } });
+    await recordAudit(tx, actor, { action: "user.locale", subjectType: "user", subjectId: userId, changes: { locale: [before.locale, locale] } });
+    return toCurrent(user);
+  });
 }
 
 export const listUsers = (db: Db) =>

@@ -25,6 +25,7 @@ export const audit = {
   "Role changed": "Rôle changé",
   "API token issued": "Jeton d’API émis",
   "API tokens revoked": "Jetons d’API révoqués",
+  "Interface language chosen": "Langue de l’interface choisie",
   "Account disabled": "Compte désactivé",
   "Account enabled": "Compte réactivé",
   "Password changed": "Mot de passe changé",
