@@ -15,6 +15,9 @@ const adapters = new WeakMap<Db, GuardedSqlite>();
 /** The adapter under a client: its write health and lock probe, for /healthz. */
 export const adapterOf = (db: Db) => adapters.get(db)!;
 
+/** Whether db is the process's client, not a transaction's: a transaction reads through Prisma, to see its own writes. */
+export const isClient = (db: DbOrTx): db is Db => adapters.has(db as Db);
+
 export interface OpenOptions {
   /** how long a write waits for another process's write lock before it is refused as busy (503) */
   writeWaitMs?: number;

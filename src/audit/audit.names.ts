@@ -1,4 +1,6 @@
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db.ts";
+import { reads } from "../sqlite/reads.ts";
 import { eventJson, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 import { N_, type Translator } from "../i18n/i18n.ts";
 
@@ -19,6 +21,8 @@ export function recordName(t: Translator, type: string, id: number, named?: stri
   return named ? t("{record}: {name}", { record, name: named }) : record;
 }
 
+const { sql, join } = Prisma;
+
 type Named = Pick<AuditEventJson, "actorId" | "actor">;
 
 /**
@@ -29,7 +33,7 @@ type Named = Pick<AuditEventJson, "actorId" | "actor">;
  */
 export async function withActorNames<E extends Named>(db: Db, events: E[]): Promise<(E & { actorName: string })[]> {
   const ids = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
-  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const users = ids.length ? reads(db).query<{ id: number; name: string }>(sql`SELECT id, name FROM User WHERE id IN (${join(ids)})`) : [];
   const names = new Map(users.filter((u) => u.name.trim()).map((u) => [u.id, u.name]));
   return events.map((e) => ({ ...e, actorName: (e.actorId !== null && names.get(e.actorId)) || e.actor }));
 }

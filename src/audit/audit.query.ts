@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { reads } from "../sqlite/reads.ts";
 import { decodeCursor, page } from "../pagination.ts";
 import { instantText, plainText } from "../validation.ts";
 import { STATUS_LABELS, type Status } from "../claims/status.ts";
@@ -8,6 +9,8 @@ import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./au
 import { withActorNames } from "./audit.names.ts";
 import { isolate } from "../text.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
+
+const { sql, join } = Prisma;
 
 /** How a history names an evidence's stance. */
 const STANCE_WORDS: Record<string, string> = { supports: N_("supports"), refutes: N_("refutes"), mentions: N_("mentions") };
@@ -73,7 +76,7 @@ export type SourceTitles = Record<number, { id: number; title: string }>;
 export async function sourceTitles(db: Db, events: Pick<AuditEventJson, "sourceIds">[]): Promise<SourceTitles> {
   const ids = [...new Set(events.flatMap((e) => e.sourceIds))];
   if (!ids.length) return {};
-  const rows = await db.source.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } });
+  const rows = reads(db).query<{ id: number; title: string }>(sql`SELECT id, title FROM Source WHERE id IN (${join(ids)})`);
   return Object.fromEntries(rows.map((s) => [s.id, s]));
 }
 

@@ -4,7 +4,8 @@ import { decodeKeyset, encodeKeyset, type Keyset } from "../pagination.ts";
 import { instant } from "../validation.ts";
 import { buildSearch, type Search } from "./search.ts";
 import { matchSource, matchesTable, matchText, rankingOf, type Matches } from "./search.matches.ts";
-import { claimJson, entitySummary } from "./claims.query.ts";
+import { claimSummaries } from "./claims.reads.ts";
+import { reads } from "../sqlite/reads.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, type Status } from "./status.ts";
 import type { ListQuery, Sort } from "./claims.schema.ts";
 
@@ -148,21 +149,19 @@ export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   const score = relevance ? sql`r.rank` : sql`NULL`;
   const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : f.before ? [s.before(decodeKeyset(f.before, sort, s.isKey))] : [];
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = reads(db).query<Row>(sql`
     ${matches ? matchesTable(matches) : empty}
     SELECT id, occurredAt, confidence, score FROM (
       SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM ${from} ${whereSql(where)}
     ) c ${whereSql(outer)}
-    ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`;
+    ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`);
   const more = rows.length > f.limit;
   const pageRows = rows.slice(0, f.limit);
   if (backward) pageRows.reverse();
   const ids = pageRows.map((r) => Number(r.id));
-  const claims = await db.claim.findMany({ where: { id: { in: ids } }, include: { entities: entitySummary } });
-  const byId = new Map(claims.map((c) => [c.id, c]));
   const cursorAt = (r: Row | undefined) => (r ? encodeKeyset({ sort, key: s.key(r), id: Number(r.id) }) : null);
   return {
-    items: ids.map((id) => claimJson(byId.get(id)!)),
+    items: await claimSummaries(db, ids),
     // coming back from a later page, that page is still there; going on from an earlier one, so is that
     nextCursor: backward || more ? cursorAt(pageRows[pageRows.length - 1]) : null,
     prevCursor: (backward ? more : f.cursor !== undefined) ? cursorAt(pageRows[0]) : null,
@@ -195,12 +194,11 @@ export async function statusCounts(db: Db, f: ListQuery, selection?: Selection):
   const { search, matches } = selection ?? (await selectClaims(db, f));
   const { from, where } = conditions(f, search, false);
   // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
-  const rows =
+  const rows = reads(db).query<{ status: string; n: number }>(
     where.length || search
-      ? await db.$queryRaw<
-          { status: string; n: number | bigint }[]
-        >`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
-      : await db.claimStatusCount.findMany();
+      ? sql`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
+      : sql`SELECT status, n FROM ClaimStatusCount`,
+  );
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status as Status] = Number(r.n);
   return counts;

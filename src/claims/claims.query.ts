@@ -1,36 +1,36 @@
-import type { Db, DbOrTx } from "../db.ts";
+import { isClient, type Db, type DbOrTx } from "../db.ts";
+import { readClaim } from "./claims.reads.ts";
+import { reads } from "../sqlite/reads.ts";
 import { NotFound } from "../errors.ts";
 import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { entitiesFoundBy } from "./search.ts";
 
-export const entitySummary = { select: { entity: { select: { id: true, name: true, kind: true } } } } as const;
+const DETAIL = {
+  entities: {
+    orderBy: { entityId: "asc" },
+    select: { entity: { select: { id: true, name: true, kind: true, aliases: { orderBy: { folded: "asc" }, select: { alias: true } } } } },
+  },
+  evidence: {
+    orderBy: { id: "asc" },
+    include: { source: { select: { id: true, title: true, publisher: true, author: true, url: true, kind: true, reliability: true, publishedAt: true } } },
+  },
+} as const satisfies Prisma.ClaimInclude;
 
-type ClaimRow = Prisma.ClaimGetPayload<{ include: { entities: typeof entitySummary } }>;
+type DetailRow = Prisma.ClaimGetPayload<{ include: typeof DETAIL }>;
+type Detail = Omit<DetailRow, "entities"> & { entities: { id: number; name: string; kind: string; aliases: string[] }[] };
 
-/** A claim as the API and the pages see it: entities flattened. */
-export function claimJson(c: ClaimRow) {
-  const { entities, ...rest } = c;
-  return { ...rest, entities: entities.map((e) => e.entity) };
-}
-export type ClaimSummary = ReturnType<typeof claimJson>;
-
-export async function getClaim(db: DbOrTx, id: number) {
-  const claim = await db.claim.findUnique({
-    where: { id },
-    include: {
-      entities: { select: { entity: { select: { id: true, name: true, kind: true, aliases: { select: { alias: true } } } } } },
-      evidence: {
-        orderBy: { id: "asc" },
-        include: { source: { select: { id: true, title: true, publisher: true, url: true, kind: true, reliability: true, publishedAt: true } } },
-      },
-    },
-  });
+/** A claim with its entities and evidence: from the read model, or inside a transaction through Prisma (its own writes seen). */
+export async function getClaim(db: DbOrTx, id: number): Promise<Detail> {
+  if (isClient(db)) return readClaim(db, id);
+  const claim = await db.claim.findUnique({ where: { id }, include: DETAIL });
   if (!claim) throw new NotFound(msg("Claim #{id}", { id: String(id) }));
   const { entities, ...rest } = claim;
   return { ...rest, entities: entities.map(({ entity: { aliases, ...e } }) => ({ ...e, aliases: aliases.map((a) => a.alias) })) };
 }
-export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>;
+export type ClaimDetail = Detail;
+/** A claim as lists show it: its entities named. */
+export type ClaimSummary = Omit<Detail, "evidence" | "entities"> & { entities: Omit<Detail["entities"][number], "aliases">[] };
 
 /** How many choices a picker lists: all of them in a story's ledger, the most recent in a large one. */
 export const PICKER_LIMIT = 200;
@@ -75,9 +75,13 @@ export async function sourceOptions(db: Db, claimId: number | undefined, picked:
   return byName([...linked, ...others]);
 }
 
+const ENTITY_NAME = `SELECT name FROM Entity WHERE id = ?`;
+const SOURCE_TITLE = `SELECT title FROM Source WHERE id = ?`;
+
 /** The names a list's entity and source filters show, looked up one each. */
-export async function filterNames(db: Db, entityId: number | undefined, sourceId: number | undefined) {
-  const entity = entityId ? await db.entity.findUnique({ where: { id: entityId }, select: { name: true } }) : null;
-  const source = sourceId ? await db.source.findUnique({ where: { id: sourceId }, select: { title: true } }) : null;
+export function filterNames(db: Db, entityId: number | undefined, sourceId: number | undefined) {
+  const r = reads(db);
+  const entity = entityId ? r.get<{ name: string }>(ENTITY_NAME, entityId) : undefined;
+  const source = sourceId ? r.get<{ title: string }>(SOURCE_TITLE, sourceId) : undefined;
   return { entityName: entity?.name ?? null, sourceTitle: source?.title ?? null };
 }

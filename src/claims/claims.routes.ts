@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from "express";
 import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { Conflict, type FieldErrors, type Invalid } from "../errors.ts";
-import { requireRole } from "../http/auth.ts";
+import { can, requireRole } from "../http/auth.ts";
 import { hasBlankParams, helpers } from "../http/view-helpers.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route, formBody } from "../http/routes.ts";
@@ -23,7 +23,7 @@ import { explain } from "./snippet.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
-import { STATUSES, OPEN_STATUSES } from "./status.ts";
+import { STATUSES, OPEN_STATUSES, isResolved } from "./status.ts";
 
 const editor = [requireRole("editor")];
 /** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
@@ -51,7 +51,7 @@ export function claimsRouter(db: Db, config: Config) {
     statuses: STATUSES,
     sorts: SORTS,
     // a filter that does not parse names nothing (the page says why), never a query for id 1e308
-    ...(await filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data)),
+    ...filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data),
   });
   /** The pickers' choices for the form's input (or the claim as it is): what is ticked, and what the find boxes ask for. */
   const options = async (input: unknown, claimId?: number) => {
@@ -94,7 +94,8 @@ export function claimsRouter(db: Db, config: Config) {
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, claimId(req));
-    const review = await claimReviewFor(db, config, claim.id);
+    // a ClaimReview is only for a resolved claim
+    const review = isResolved(claim.status) ? await claimReviewFor(db, config, claim.id) : null;
     const jsonLd = review && scriptJson(review);
     const { findSources } = pickers(req.query);
     const resolution = await resolutionStory(db, claim.id);
@@ -103,7 +104,8 @@ export function claimsRouter(db: Db, config: Config) {
       claim,
       jsonLd,
       resolution,
-      sources: await sourceOptions(db, claim.id, [], findSources),
+      // the evidence form's choices, for those who may add evidence
+      sources: can(req.user, "editor") ? await sourceOptions(db, claim.id, [], findSources) : [],
       values: { findSources },
       errors: {},
     });

@@ -77,6 +77,8 @@ const partFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock time in the zone at an instant. */
 export function localTime(at: Date, zone: string): LocalTime {
+  if (zone === "UTC")
+    return { y: at.getUTCFullYear(), mo: at.getUTCMonth() + 1, d: at.getUTCDate(), h: at.getUTCHours(), mi: at.getUTCMinutes(), s: at.getUTCSeconds() };
   let f = partFormats.get(zone);
   if (!f) {
     const two = "2-digit" as const;
@@ -167,11 +169,13 @@ const PHRASES: Record<Precision, string> = {
  */
 export function formatOccurred(c: Occurrence, t: Translator = english): string {
   if (!c.occurredAt) return "—";
-  const local = localTime(c.occurredAt, c.occurredZone);
   // an instant in UTC reads as every other UTC time of the pages: "20 Nov 2023, 06:00 UTC"
   const utcInstant = c.occurredZone === "UTC" && !(c.occurredPrecision in SPANS);
   const phrase = utcInstant ? N_("{date}, {time} UTC") : (PHRASES[c.occurredPrecision as Precision] ?? PHRASES.instant);
-  return t(phrase, { date: shortDate(c.occurredAt, c.occurredZone, t.tag), time: `${pad(local.h)}:${pad(local.mi)}`, zone: zoneLabel(c.occurredZone, t) });
+  // a span names no time: its clock reading is not worked out (lists format hundreds of these)
+  const local = phrase.includes("{time}") ? localTime(c.occurredAt, c.occurredZone) : null;
+  const time = local ? `${pad(local.h)}:${pad(local.mi)}` : "";
+  return t(phrase, { date: shortDate(c.occurredAt, c.occurredZone, t.tag), time, zone: zoneLabel(c.occurredZone, t) });
 }
 
 /** An instant in a zone: "20 Nov 2023, 08:00 (Beijing)". */

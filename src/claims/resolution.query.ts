@@ -1,7 +1,10 @@
 import type { Db } from "../db.ts";
-import { eventJson } from "../audit/audit.service.ts";
+import { eventOfRow } from "../audit/audit.service.ts";
+import { reads } from "../sqlite/reads.ts";
 import { withActorNames } from "../audit/audit.names.ts";
 import { sourceTitles } from "../audit/audit.query.ts";
+
+const LAST_TWO = `SELECT * FROM AuditEvent WHERE subjectType = 'claim' AND subjectId = ? AND action IN ('claim.resolve', 'claim.reopen') ORDER BY id DESC LIMIT 2`;
 
 /**
  * What a claim's page says about its verdict, from its audit trail: the last
@@ -10,12 +13,8 @@ import { sourceTitles } from "../audit/audit.query.ts";
  * claim never resolved.
  */
 export async function resolutionStory(db: Db, claimId: number) {
-  const rows = await db.auditEvent.findMany({
-    where: { subjectType: "claim", subjectId: claimId, action: { in: ["claim.resolve", "claim.reopen"] } },
-    orderBy: { id: "desc" },
-    take: 2,
-  });
-  const [last, before] = await withActorNames(db, rows.map(eventJson));
+  const rows = reads(db).all(LAST_TWO, claimId);
+  const [last, before] = await withActorNames(db, rows.map(eventOfRow));
   const resolved = last?.action === "claim.resolve" ? last : before?.action === "claim.resolve" ? before : null;
   if (!resolved) return null;
   const titles = await sourceTitles(db, [resolved]);

@@ -67,10 +67,11 @@ function formatNumber(locale: Locale, n: number): string {
 /** The text of a message in a language; an id the catalogue lacks is shown in English. */
 export function translate(locale: Locale, text: Translatable, params?: Params): string {
   const m = typeof text === "string" ? new Message(text, params) : text;
-  const count = typeof m.params.count === "number" ? m.params.count : 1;
-  const form = pluralOf(locale, count);
   const entry = CATALOGUES[locale][m.text];
+  // the plural rules only for a text with plural forms (most have none; pages translate hundreds of texts)
+  const form = typeof entry === "object" || m.plural ? pluralOf(locale, typeof m.params.count === "number" ? m.params.count : 1) : "one";
   const chosen = typeof entry === "object" ? entry[form] : (entry ?? (m.plural && form === "other" ? m.plural : m.text));
+  if (!chosen.includes("{")) return chosen;
   return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in m.params)) return whole;
     const v = m.params[name];
