@@ -1,6 +1,6 @@
 // The read worker's thread: one read-only connection to the database file,
 // running the queries the main thread sends (src/sqlite/read-worker.ts).
-// Plain JavaScript: a worker thread does not get the tsx loader the server runs under.
+// Plain JavaScript: the thread is started without the TypeScript loader the server runs under.
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 

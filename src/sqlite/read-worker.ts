@@ -41,7 +41,12 @@ class ReadWorker {
   ) {}
 
   #start(): Worker {
-    const worker = new Worker(new URL("./read-worker.thread.mjs", import.meta.url), { workerData: { file: this.file } });
+    const worker = new Worker(new URL("./read-worker.thread.mjs", import.meta.url), {
+      workerData: { file: this.file },
+      // plain JavaScript, so not the server's TypeScript loader (12 MB a thread); a query's answer is one short row
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+    });
     worker.unref(); // an idle worker does not keep a command or a test alive
     this.#ready = new Promise((ready) => {
       worker.once("message", () => ready());
