@@ -5,7 +5,7 @@ import { instant } from "../validation.ts";
 import { buildSearch, type Search } from "./search.ts";
 import { matchSource, matchesTable, matchText, rankingOf, type Matches } from "./search.matches.ts";
 import { claimSummaries } from "./claims.reads.ts";
-import { reads } from "../sqlite/reads.ts";
+import { readRows } from "../sqlite/read-worker.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, type Status } from "./status.ts";
 import type { ListQuery, Sort } from "./claims.schema.ts";
 
@@ -149,12 +149,17 @@ export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   const score = relevance ? sql`r.rank` : sql`NULL`;
   const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : f.before ? [s.before(decodeKeyset(f.before, sort, s.isKey))] : [];
-  const rows = reads(db).query<Row>(sql`
+  // over a search's matches, in the read worker: the main thread serves other requests meanwhile
+  const rows = await readRows<Row>(
+    db,
+    sql`
     ${matches ? matchesTable(matches) : empty}
     SELECT id, occurredAt, confidence, score FROM (
       SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM ${from} ${whereSql(where)}
     ) c ${whereSql(outer)}
-    ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`);
+    ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`,
+    matches !== null,
+  );
   const more = rows.length > f.limit;
   const pageRows = rows.slice(0, f.limit);
   if (backward) pageRows.reverse();
@@ -194,10 +199,12 @@ export async function statusCounts(db: Db, f: ListQuery, selection?: Selection):
   const { search, matches } = selection ?? (await selectClaims(db, f));
   const { from, where } = conditions(f, search, false);
   // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
-  const rows = reads(db).query<{ status: string; n: number }>(
+  const rows = await readRows<{ status: string; n: number }>(
+    db,
     where.length || search
       ? sql`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
       : sql`SELECT status, n FROM ClaimStatusCount`,
+    matches !== null,
   );
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   for (const r of rows) counts[r.status as Status] = Number(r.n);

@@ -9,11 +9,11 @@ const statements = new Map();
 // the main thread starts a query's clock once the connection is open, not while the thread loads
 parentPort.postMessage({ ready: true });
 
-parentPort.on("message", ({ id, sql, values }) => {
+parentPort.on("message", ({ id, sql, values, all }) => {
   try {
     let s = statements.get(sql);
     if (!s) statements.set(sql, (s = db.prepare(sql)));
-    parentPort.postMessage({ id, row: s.get(...values) ?? null });
+    parentPort.postMessage({ id, row: all ? s.all(...values) : (s.get(...values) ?? null) });
   } catch (err) {
     parentPort.postMessage({ id, error: { message: err?.message ?? String(err), code: err?.code } });
   }

@@ -9,6 +9,8 @@ import { Worker } from "node:worker_threads";
 import { adapterOf, type Db } from "../db.ts";
 import { AppError } from "../errors.ts";
 import { N_ } from "../i18n/i18n.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { bound, reads } from "./reads.ts";
 
 export interface Query {
   sql: string;
@@ -77,12 +79,21 @@ class ReadWorker {
   }
 
   /** The first row of a query, from the worker; rejects with ReadTimeout past the budget (counted from when the worker can run it). */
-  async get<T>(query: Query): Promise<T | null> {
+  get<T>(query: Query): Promise<T | null> {
+    return this.#run<T | null>(query, false);
+  }
+
+  /** Every row of a query, from the worker, under the same budget. */
+  all<T>(query: Query): Promise<T[]> {
+    return this.#run<T[]>(query, true);
+  }
+
+  async #run<T>(query: Query, all: boolean): Promise<T> {
     const worker = (this.#worker ??= this.#start());
     await this.#ready;
     if (this.#worker !== worker) throw new Error("The read worker stopped.");
     const id = ++this.#next;
-    return new Promise<T | null>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         // the queries queued behind it go down with the worker: each answers as stopped too
@@ -91,7 +102,7 @@ class ReadWorker {
         reject(new ReadTimeout());
       }, this.budgetMs);
       this.#pending.set(id, { resolve: resolve as (row: unknown) => void, reject, timer });
-      worker.postMessage({ id, sql: query.sql, values: query.values });
+      worker.postMessage({ id, sql: query.sql, values: query.values.map(bound), all });
     });
   }
 
@@ -118,3 +129,7 @@ export function readWorker(db: Db, budgetMs = READ_BUDGET_MS): ReadWorker {
   }
   return w;
 }
+
+/** Rows of a read: a heavy one (a search's, over its matches) in the worker thread; a light one at once, on the read model's connection. */
+export const readRows = <T>(db: Db, q: Prisma.Sql, heavy: boolean): Promise<T[]> =>
+  heavy ? readWorker(db).all<T>({ sql: q.sql, values: q.values }) : Promise.resolve(reads(db).query<T>(q));

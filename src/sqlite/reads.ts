@@ -26,7 +26,7 @@ export interface Reads {
 const KEPT_STATEMENTS = 500;
 
 /** A value as Prisma's adapter writes it: DateTime as ISO text with "+00:00", Boolean as 0 or 1. */
-const bound = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v);
+export const bound = (v: unknown) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v);
 
 function open(file: string): Reads {
   const handle = new Database(file, { readonly: true, fileMustExist: true });
