@@ -1,5 +1,6 @@
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { ejsEngine } from "./http/views.ts";
 import helmet from "helmet";
 import { databasePath, type Config } from "./config.ts";
 import type { Db } from "./db.ts";
@@ -53,6 +54,7 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   const dbFile = databasePath(config.databaseUrl);
   app.set("dbFile", dbFile); // for the forms' answer to a database that cannot take a write (http/routes.ts)
   app.set("views", path.join(root, "views"));
+  app.engine("ejs", ejsEngine());
   app.set("view engine", "ejs");
   app.set("trust proxy", "loopback");
   app.disable("x-powered-by");
