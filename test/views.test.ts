@@ -33,8 +33,7 @@ describe("the view engine", () => {
   it("names the template and line of an error; without the view cache, an edited template is read again", async () => {
     const dir = views({ "page.ejs": `line one\n<%= missing.field %>` });
     const engine = ejsEngine();
-    const err = await render(engine, path.join(dir, "page.ejs"), {}).catch((e: unknown) => e as Error);
-    expect(err.message).toContain(`page.ejs:2`);
+    await expect(render(engine, path.join(dir, "page.ejs"), {})).rejects.toThrow("page.ejs:2");
     writeFileSync(path.join(dir, "page.ejs"), `fixed`);
     expect(await render(engine, path.join(dir, "page.ejs"), { cache: false })).toBe("fixed");
   });

@@ -1,9 +1,13 @@
-import type { DbOrTx } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { isClient, type DbOrTx } from "../db.ts";
+import { reads } from "../sqlite/reads.ts";
 import { fold } from "../text.ts";
 
 // The user's search, always read as words: never as FTS5 syntax. Quotes,
 // *, AND, NEAR(, column filters and SQL are punctuation or plain words
 // here, so no query can be a syntax error.
+
+const { sql } = Prisma;
 
 const MAX_TERMS = 12;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -77,21 +81,29 @@ function runs(terms: string[]): [number, number][] {
   return terms.flatMap((_, i) => Array.from({ length: Math.min(MAX_NAME_WORDS, terms.length - i) }, (_, k): [number, number] => [i, k + 1]));
 }
 
+interface Candidate {
+  id: bigint | number;
+  name: string;
+  folded: string | null;
+}
+
 /** The entities each run of the search's words names whole, keyed by those words; one full-text query. */
 async function wholeNames(db: DbOrTx, terms: string[]): Promise<Map<string, NamedEntity[]>> {
   const keys = new Map(runs(terms).map(([i, n]) => [terms.slice(i, i + n).join(" "), terms.slice(i, i + n)]));
   const match = [...keys.values()].map((ws) => `(${ws.map((w) => `"${w}"`).join(" AND ")})`).join(" OR ");
-  const rows = await db.$queryRaw<{ id: bigint | number; name: string; alias: string | null }[]>`
-    SELECT e.id, e.name, a.alias FROM Entity e LEFT JOIN EntityAlias a ON a.entityId = e.id
+  // aliases as stored folded: a word in a hundred names would fold them all on every search otherwise
+  const query = sql`
+    SELECT e.id, e.name, a.folded FROM Entity e LEFT JOIN EntityAlias a ON a.entityId = e.id
     WHERE e.id IN (SELECT rowid FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT ${CANDIDATES}) ORDER BY e.id, a.id`;
+  const rows = isClient(db) ? reads(db).query<Candidate>(query) : await db.$queryRaw<Candidate[]>(query);
   const byId = new Map<number, { name: string; aliases: string[] }>();
   for (const r of rows) {
     const e = byId.get(Number(r.id)) ?? byId.set(Number(r.id), { name: r.name, aliases: [] }).get(Number(r.id))!;
-    if (r.alias !== null) e.aliases.push(r.alias);
+    if (r.folded !== null) e.aliases.push(r.folded);
   }
   const named = new Map<string, NamedEntity[]>();
   for (const [id, e] of byId) {
-    const names = [e.name, ...e.aliases].map(wordsOf).filter((w) => w.length);
+    const names = [wordsOf(e.name), ...e.aliases.map((a) => a.match(WORD) ?? [])].filter((w) => w.length);
     for (const key of new Set(names.map(nameKey))) {
       if (!keys.has(key) || (named.get(key)?.length ?? 0) >= MAX_ENTITIES) continue;
       named.set(key, [...(named.get(key) ?? []), { id, name: e.name, names, byAlias: nameKey(wordsOf(e.name)) !== key }]);
