@@ -4,7 +4,8 @@ import { reads } from "../sqlite/reads.ts";
 import { decodeCursor, encodeCursor, page } from "../pagination.ts";
 import { eventJson, type AuditEventJson } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
-import { ACTION_GROUPS, actionLabel, auditFilters, auditWhere, entityNames, sourceTitles } from "./audit.query.ts";
+import { auditFilters, auditWhere, entityNames, sourceTitles } from "./audit.query.ts";
+import { actionGroups, actionLabel } from "./audit.registry.ts";
 import { chainState } from "./audit.verification.ts";
 import { N_ } from "../i18n/i18n.ts";
 
@@ -96,9 +97,9 @@ export async function filterChoices(db: Db) {
   const names = new Map(users.filter((u) => u.name.trim()).map((u) => [u.email, u.name]));
   const actors = labels.map((label) => ({ value: label, text: names.get(label) ?? label }));
   const occurring = new Set(actions.map((a) => a.action));
-  const known = new Set(ACTION_GROUPS.flatMap((g) => Object.keys(g.actions)));
+  const known = new Set(actionGroups().flatMap((g) => Object.keys(g.actions)));
   const groups = [
-    ...ACTION_GROUPS,
+    ...actionGroups(),
     { label: N_("Other"), actions: Object.fromEntries([...occurring].filter((a) => !known.has(a)).map((a) => [a, actionLabel(a)])) },
   ]
     .map((g) => ({
