@@ -26,15 +26,10 @@ export async function entityNames(db: Db, events: Pick<AuditEventJson, "changes"
   if (!ids.size) return {};
   const rows = await db.entity.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
   const names: EntityNames = Object.fromEntries(rows.map((e) => [e.id, e.name]));
-  // an entity merged away keeps the name its survivor's merge event recorded
+  // an entity merged away keeps the name it had (EntityMerge, kept from the merge events)
   const gone = [...ids].filter((id) => !(id in names));
-  if (gone.length) {
-    const merges = await db.auditEvent.findMany({ where: { subjectType: "entity", action: "entity.merge" }, select: { changes: true } });
-    for (const m of merges) {
-      const merged = (JSON.parse(m.changes) as Record<string, [unknown, { id: number; name: string } | null]>).mergedEntity?.[1];
-      if (merged && gone.includes(merged.id)) names[merged.id] = merged.name;
-    }
-  }
+  if (gone.length)
+    for (const m of await db.entityMerge.findMany({ where: { mergedId: { in: gone } }, select: { mergedId: true, name: true } })) names[m.mergedId] = m.name;
   return names;
 }
 
