@@ -1,4 +1,6 @@
-// What the log's actions and values read as. Each feature registers its own
+import type { Db } from "../db.ts";
+
+// What the log's actions, values and records read as. Each feature registers its own
 // (claims/claims.audit.ts and the others, imported once by app.ts), so that
 // the log knows no feature and a new action is labelled where it is written.
 
@@ -22,7 +24,16 @@ export interface ActionGroup {
   actions: Record<string, string>;
 }
 
+/** A kind of record events are about ("claim", "source"…). */
+export interface RecordKind {
+  /** how pages name one by its id, "Claim #{id}" (a message id, translated where shown) */
+  label: string;
+  /** the words that name each of these records (a statement, a title, a name), in one query */
+  names(db: Db, ids: number[]): Promise<{ id: number; text: string }[]>;
+}
+
 const groups: ActionGroup[] = [];
+const kinds = new Map<string, RecordKind>();
 const labels = new Map<string, string>();
 const formats = new Map<string, ValueFormat>();
 
@@ -45,6 +56,14 @@ export function registerValueFormat(field: string, format: ValueFormat): void {
   if (formats.has(field)) throw new Error(`audit field ${field} formatted twice`);
   formats.set(field, format);
 }
+
+/** A kind of record, by its events' subjectType. */
+export function registerRecordKind(type: string, kind: RecordKind): void {
+  if (kinds.has(type)) throw new Error(`record kind ${type} registered twice`);
+  kinds.set(type, kind);
+}
+
+export const recordKind = (type: string): RecordKind | undefined => kinds.get(type);
 
 /** The registered groups, in their order. */
 export const actionGroups = (): readonly ActionGroup[] => groups;

@@ -1,5 +1,5 @@
 // How the log reads the claims' actions and values (see audit/audit.registry.ts).
-import { registerAuditActions, registerValueFormat } from "../audit/audit.registry.ts";
+import { registerAuditActions, registerRecordKind, registerValueFormat } from "../audit/audit.registry.ts";
 import { isolate } from "../text.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
 import { STATUS_LABELS, type Status } from "./status.ts";
@@ -41,4 +41,10 @@ registerValueFormat("evidence", {
     const stance = ev.stance in STANCE_WORDS ? msg(STANCE_WORDS[ev.stance]!) : ev.stance;
     return ev.quote ? msg("{stance}: {source} — “{quote}”", { stance, source, quote: isolate(ev.quote) }) : msg("{stance}: {source}", { stance, source });
   },
+});
+
+registerRecordKind("claim", {
+  label: N_("Claim #{id}"),
+  names: async (db, ids) =>
+    (await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, statement: true } })).map((c) => ({ id: c.id, text: c.statement })),
 });

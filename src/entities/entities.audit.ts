@@ -1,5 +1,5 @@
 // How the log reads the entities' actions and values (see audit/audit.registry.ts).
-import { registerAuditActions, registerValueFormat } from "../audit/audit.registry.ts";
+import { registerAuditActions, registerRecordKind, registerValueFormat } from "../audit/audit.registry.ts";
 import { isolate } from "../text.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
 
@@ -24,4 +24,10 @@ registerValueFormat("mergedEntity", {
 registerValueFormat("mergedInto", {
   read: (v, { entities }) => (typeof v === "number" ? (entities[v] ?? msg("entity #{id}", { id: String(v) })) : v),
   entityIds: (v) => (typeof v === "number" ? [v] : []),
+});
+
+registerRecordKind("entity", {
+  label: N_("Entity #{id}"),
+  names: async (db, ids) =>
+    (await db.entity.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((e) => ({ id: e.id, text: e.name })),
 });

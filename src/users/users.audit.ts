@@ -1,5 +1,5 @@
 // How the log reads the accounts' actions (see audit/audit.registry.ts).
-import { registerAuditActions } from "../audit/audit.registry.ts";
+import { registerAuditActions, registerRecordKind } from "../audit/audit.registry.ts";
 import { N_ } from "../i18n/i18n.ts";
 
 registerAuditActions(N_("Accounts"), {
@@ -11,4 +11,9 @@ registerAuditActions(N_("Accounts"), {
   "user.enable": N_("Account enabled"),
   "user.password": N_("Password changed"),
   "user.locale": N_("Interface language chosen"),
+});
+
+registerRecordKind("user", {
+  label: N_("User #{id}"),
+  names: async (db, ids) => (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => ({ id: u.id, text: u.name })),
 });
