@@ -1,8 +1,8 @@
+// What the log's actions, values and records read as. Each feature
+// registers its own (claims/claims.audit.ts and the others, imported once by
+// app.ts), so that the log knows no feature and a new action is labelled
+// where it is written.
 import type { Db } from "../db.ts";
-
-// What the log's actions, values and records read as. Each feature registers its own
-// (claims/claims.audit.ts and the others, imported once by app.ts), so that
-// the log knows no feature and a new action is labelled where it is written.
 
 /** The titles of the sources and the names of the entities a page's events name, read once for all of them. */
 export interface Names {
