@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM } from "../src/audit/audit.service.ts";
 import { createUser } from "../src/users/users.service.ts";
-import type { RoleName } from "../src/users/users.schema.ts";
+import type { RoleName } from "../src/roles.ts";
 import { csrfFrom, PASSWORD, testApp, type Agent, type TestApp } from "./helpers/app.ts";
 
 let t: TestApp;

@@ -4,7 +4,8 @@ import { reads } from "../sqlite/reads.ts";
 import { decodeCursor, encodeCursor, page } from "../pagination.ts";
 import { eventJson, type AuditEventJson } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
-import { ACTION_GROUPS, actionLabel, auditFilters, auditWhere, entityNames, sourceTitles } from "./audit.query.ts";
+import { auditFilters, auditWhere, entityNames, sourceTitles } from "./audit.query.ts";
+import { actionGroups, actionLabel, recordKind } from "./audit.registry.ts";
 import { chainState } from "./audit.verification.ts";
 import { N_ } from "../i18n/i18n.ts";
 
@@ -43,34 +44,14 @@ export function excerpt(text: string): string {
 
 /** "claim:2" → the words that name that record (a statement's start, a title, a name), one query per kind of record on the page. */
 export async function recordNames(db: Db, events: Pick<AuditEventJson, "subjectType" | "subjectId">[]): Promise<Record<string, string>> {
-  const ids = (type: string) => [...new Set(events.filter((e) => e.subjectType === type).map((e) => e.subjectId))];
-  const none = Promise.resolve([]);
-  const [claims, sources, entities, users] = await Promise.all([
-    ids("claim").length ? db.claim.findMany({ where: { id: { in: ids("claim") } }, select: { id: true, statement: true } }) : none,
-    ids("source").length ? db.source.findMany({ where: { id: { in: ids("source") } }, select: { id: true, title: true } }) : none,
-    ids("entity").length ? db.entity.findMany({ where: { id: { in: ids("entity") } }, select: { id: true, name: true } }) : none,
-    ids("user").length ? db.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, name: true } }) : none,
-  ]);
-  const named = (type: string, rows: { id: number; text: string }[]) =>
-    rows.filter((r) => r.text.trim()).map((r): [string, string] => [`${type}:${r.id}`, excerpt(r.text)]);
-  return Object.fromEntries([
-    ...named(
-      "claim",
-      claims.map((c) => ({ id: c.id, text: c.statement })),
+  const ids = new Map<string, Set<number>>();
+  for (const e of events) if (recordKind(e.subjectType)) ids.set(e.subjectType, (ids.get(e.subjectType) ?? new Set()).add(e.subjectId));
+  const named = await Promise.all(
+    [...ids].map(async ([type, of]) =>
+      (await recordKind(type)!.names(db, [...of])).filter((r) => r.text.trim()).map((r): [string, string] => [`${type}:${r.id}`, excerpt(r.text)]),
     ),
-    ...named(
-      "source",
-      sources.map((s) => ({ id: s.id, text: s.title })),
-    ),
-    ...named(
-      "entity",
-      entities.map((e) => ({ id: e.id, text: e.name })),
-    ),
-    ...named(
-      "user",
-      users.map((u) => ({ id: u.id, text: u.name })),
-    ),
-  ]);
+  );
+  return Object.fromEntries(named.flat());
 }
 
 /**
@@ -96,9 +77,9 @@ export async function filterChoices(db: Db) {
   const names = new Map(users.filter((u) => u.name.trim()).map((u) => [u.email, u.name]));
   const actors = labels.map((label) => ({ value: label, text: names.get(label) ?? label }));
   const occurring = new Set(actions.map((a) => a.action));
-  const known = new Set(ACTION_GROUPS.flatMap((g) => Object.keys(g.actions)));
+  const known = new Set(actionGroups().flatMap((g) => Object.keys(g.actions)));
   const groups = [
-    ...ACTION_GROUPS,
+    ...actionGroups(),
     { label: N_("Other"), actions: Object.fromEntries([...occurring].filter((a) => !known.has(a)).map((a) => [a, actionLabel(a)])) },
   ]
     .map((g) => ({

@@ -2,22 +2,16 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db.ts";
 import { reads } from "../sqlite/reads.ts";
 import { eventJson, type AuditEventJson, type AuditInput } from "./audit.service.ts";
-import { N_, type Translator } from "../i18n/i18n.ts";
-
-/** How pages name a record by its kind and id; the ids are message ids, translated where shown. */
-const RECORD_NAMES: Record<string, string> = {
-  claim: N_("Claim #{id}"),
-  source: N_("Source #{id}"),
-  entity: N_("Entity #{id}"),
-  user: N_("User #{id}"),
-};
+import { recordKind } from "./audit.registry.ts";
+import type { Translator } from "../i18n/i18n.ts";
 
 /**
  * "Claim #2", or with the words that name it, "Claim #2: The board…", in the
  * reader's language; the words are the record's own and stay as written.
  */
 export function recordName(t: Translator, type: string, id: number, named?: string): string {
-  const record = type in RECORD_NAMES ? t(RECORD_NAMES[type]!, { id: String(id) }) : `${type.replace(/^./, (c) => c.toUpperCase())} #${id}`;
+  const label = recordKind(type)?.label;
+  const record = label ? t(label, { id: String(id) }) : `${type.replace(/^./, (c) => c.toUpperCase())} #${id}`;
   return named ? t("{record}: {name}", { record, name: named }) : record;
 }
 

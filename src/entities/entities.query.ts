@@ -92,31 +92,19 @@ export async function mergeCandidates(db: Db, entity: { id: number; kind: string
   return rows.sort((a, b) => byName(a.name, b.name) || a.id - b.id).map((e) => ({ id: e.id, name: e.name, claimCount: e._count.claims }));
 }
 
-const mergeEvents = (db: Db, id: number) =>
-  db.auditEvent.findMany({ where: { subjectType: "entity", subjectId: id, action: "entity.merge" }, orderBy: { id: "desc" }, select: { changes: true } });
-
 /**
  * Where a merged entity's page now lives: the entity that absorbed it,
  * following later merges (A into B, then B into C, leads to C), and the name
- * it had, read from the survivor's event. Throws NotFound when no merge removed it.
+ * it had (EntityMerge, kept from the merge events). Throws NotFound when no merge removed it.
  */
 export async function mergedInto(db: Db, id: number): Promise<{ formerName: string; survivor: { id: number; name: string } }> {
-  let formerName: string | null = null;
-  const seen = new Set<number>();
-  for (let at = id; !seen.has(at);) {
-    seen.add(at);
-    const [removal] = await mergeEvents(db, at);
-    const next = (JSON.parse(removal?.changes ?? "{}") as { mergedInto?: [null, number] }).mergedInto?.[1];
-    if (!next) break;
-    if (formerName === null) {
-      const merged = (await mergeEvents(db, next)).map(
-        (e) => (JSON.parse(e.changes) as { mergedEntity?: [null, { id: number; name: string }] }).mergedEntity?.[1],
-      );
-      formerName = merged.find((m) => m?.id === id)?.name ?? `Entity #${id}`;
-    }
-    const survivor = await db.entity.findUnique({ where: { id: next }, select: { id: true, name: true } });
-    if (survivor) return { formerName, survivor };
-    at = next;
+  const first = await db.entityMerge.findUnique({ where: { mergedId: id } });
+  const seen = new Set([id]);
+  for (let merge = first; merge && !seen.has(merge.intoId);) {
+    seen.add(merge.intoId);
+    const survivor = await db.entity.findUnique({ where: { id: merge.intoId }, select: { id: true, name: true } });
+    if (survivor) return { formerName: first!.name, survivor };
+    merge = await db.entityMerge.findUnique({ where: { mergedId: merge.intoId } });
   }
   throw new NotFound(msg("Entity #{id}", { id: String(id) }));
 }

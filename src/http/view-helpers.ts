@@ -1,14 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
-import { STATUS_HINTS, STATUS_LABELS, isOpen, type Status } from "../claims/status.ts";
-import { actionLabel, describeValue, listedChanges } from "../audit/audit.query.ts";
+import { actionLabel, describeValue, listedChanges, type Names } from "../audit/audit.registry.ts";
 import { recordName } from "../audit/audit.names.ts";
 import { can } from "./auth.ts";
 import { isolate } from "../text.ts";
-import { PRECISION_CHOICES, ZONES, formatInstant, formatOccurred, type Occurrence } from "../claims/occurred.ts";
-import { ROLE_LABELS, type RoleName } from "../users/users.schema.ts";
-import { SOURCE_KIND_LABELS, type SourceKind } from "../sources/sources.schema.ts";
-import { STANCE_LABELS, type Stance } from "../claims/claims.schema.ts";
-import { quoteLanguages } from "../claims/language.ts";
+import { ROLE_LABELS, type RoleName } from "../roles.ts";
 import { Message, N_, translator, type Locale, type Translator } from "../i18n/i18n.ts";
 import { chooseLocale, localize } from "../i18n/locale.ts";
 
@@ -67,30 +62,16 @@ function makeHelpers(t: Translator) {
       const date = new Date(d);
       return Number.isNaN(date.getTime()) ? String(d) : date.toISOString().slice(0, 16);
     },
-    /** a claim's time in its own zone, as precise as its source: "evening of 16 Nov 2023 (San Francisco)" */
-    occurred: (c: Occurrence) => formatOccurred({ ...c, occurredAt: c.occurredAt && new Date(c.occurredAt) }, t),
-    /** when a claim was first reported, in the zone of its time */
-    reported: (c: Occurrence & { firstReportedAt: Date | null }) => formatInstant(c.firstReportedAt, c.occurredZone, t),
-    /** zones and precisions as { id, label }: labels are message ids, translated where shown */
-    zones: ZONES,
-    precisions: PRECISION_CHOICES,
-    /** the add-evidence form's languages for the quote, named in the reader's language */
-    quoteLanguages: (current?: unknown) => quoteLanguages(t, current),
     iso(d: Date | string | null | undefined): string {
       return d ? new Date(d).toISOString() : "";
     },
-    statusLabel: (s: string) => (s in STATUS_LABELS ? t(STATUS_LABELS[s as Status]) : s),
-    statusHint: (s: string) => (s in STATUS_HINTS ? t(STATUS_HINTS[s as Status]) : ""),
-    stanceLabel: (s: string) => (Object.hasOwn(STANCE_LABELS, s) ? t(STANCE_LABELS[s as Stance]) : s),
-    sourceKind: (k: string) => (Object.hasOwn(SOURCE_KIND_LABELS, k) ? t(SOURCE_KIND_LABELS[k as SourceKind]) : k),
     roleLabel: (r: string) => (r in ROLE_LABELS ? t(ROLE_LABELS[r as RoleName]) : r),
-    isOpen,
     isolate,
     /** an audit action in words, in the page's language */
     actionLabel: (action: string) => t(actionLabel(action)),
     /** one side of an audited change in words; the ledger's own words translated, what people typed as typed */
-    describeValue: (...args: Parameters<typeof describeValue>) => {
-      const v = describeValue(...args);
+    describeValue: (field: string, value: unknown, sources: Names["sources"], entities: Names["entities"]) => {
+      const v = describeValue(field, value, { sources, entities });
       return v instanceof Message ? t(v) : v;
     },
     listedChanges,
@@ -127,13 +108,26 @@ function makeHelpers(t: Translator) {
 }
 
 export type Helpers = ReturnType<typeof makeHelpers>;
-const made = new Map<Locale, Helpers>();
+/** Helpers a feature adds to `h` for its own records (claims/claims.views.ts and others), made for a language. */
+type Contribution = (t: Translator) => Record<string, unknown>;
+const contributions: Contribution[] = [];
+const made = new Map<Locale, { t: Translator; h: Helpers }>();
+
+/**
+ * A feature's helpers, added to every language's `h`: templates name a
+ * claim's status or a source's kind through them, and this module imports
+ * no feature. Registered at start (app.ts imports the features' files).
+ */
+export function registerHelpers(contribution: Contribution): void {
+  contributions.push(contribution);
+  for (const { t, h } of made.values()) Object.assign(h, contribution(t));
+}
 
 /** The formatting helpers every template gets as `h`, in the request's language (made once a language). */
 export function helpersFor(t: Translator): Helpers {
-  let h = made.get(t.locale);
-  if (!h) made.set(t.locale, (h = makeHelpers(t)));
-  return h;
+  let entry = made.get(t.locale);
+  if (!entry) made.set(t.locale, (entry = { t, h: contributions.reduce((h, c) => Object.assign(h, c(t)), makeHelpers(t)) }));
+  return entry.h;
 }
 
 /** The English helpers, for code that formats outside a request. */

@@ -1,5 +1,4 @@
 import type { DbOrTx } from "../db.ts";
-import type { Changes } from "../audit/audit.service.ts";
 
 interface CitedChange {
   eventId: number;
@@ -16,22 +15,24 @@ interface CitedChange {
  * its citing changes oldest first.
  */
 export async function claimsCitingForChanges(db: DbOrTx, sourceId: number) {
-  // kept by a trigger on the audit log (see the source_citations migration)
-  const rows = await db.sourceCitation.findMany({ where: { sourceId }, select: { eventId: true } });
+  // kept by a trigger on the audit log, with each event's moves (the source_citations and audit_derived migrations)
+  const rows = await db.sourceCitation.findMany({ where: { sourceId }, orderBy: { eventId: "asc" } });
   if (!rows.length) return [];
-  const events = await db.auditEvent.findMany({ where: { id: { in: rows.map((r) => r.eventId) } }, orderBy: { id: "asc" } });
   // a Set keeps each claim's first place in the newest-first list: its latest citing change
-  const claimIds = [...new Set(events.map((e) => e.subjectId).reverse())];
+  const claimIds = [...new Set(rows.map((r) => r.claimId).reverse())];
   const claims = await db.claim.findMany({
     where: { id: { in: claimIds } },
     select: { id: true, statement: true, status: true, confidence: true, needsReview: true, reviewReason: true, version: true },
   });
   const byId = new Map(claims.map((c) => [c.id, { ...c, changes: [] as CitedChange[] }]));
-  for (const e of events) {
-    const changes = JSON.parse(e.changes) as Changes;
-    byId
-      .get(e.subjectId)
-      ?.changes.push({ eventId: e.id, action: e.action, at: e.createdAt, status: changes.status ?? null, confidence: changes.confidence ?? null });
+  for (const r of rows) {
+    byId.get(r.claimId)?.changes.push({
+      eventId: r.eventId,
+      action: r.action,
+      at: r.at,
+      status: r.statusTo === null ? null : [r.statusFrom, r.statusTo],
+      confidence: r.confidenceTo === null ? null : [r.confidenceFrom, r.confidenceTo],
+    });
   }
   return claimIds.flatMap((id) => byId.get(id) ?? []);
 }

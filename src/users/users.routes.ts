@@ -5,7 +5,7 @@ import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { mount, paramId, route } from "../http/routes.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
-import { ROLE_LABELS, ROLES } from "./users.schema.ts";
+import { ROLE_LABELS, ROLES } from "../roles.ts";
 import { actorOf, changeRole, createUser, listUsers } from "./users.service.ts";
 import { accountsRouter } from "./accounts.routes.ts";
 

@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { LOCALES, N_ } from "../i18n/i18n.ts";
 import { text } from "../validation.ts";
+import { ROLES } from "../roles.ts";
 import { isCommonPassword } from "./common-passwords.ts";
-
-export const ROLES = ["viewer", "editor", "admin"] as const;
-export type RoleName = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<RoleName, string> = { viewer: N_("Viewer"), editor: N_("Editor"), admin: N_("Admin") };
 
 /**
  * The one form of an email that accounts, sign-in and the sign-in throttle

@@ -8,16 +8,20 @@ import { recordAudit, type Actor } from "../audit/audit.service.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import type { Ticket } from "./gate.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
-import { localeSchema, newUserSchema, normalEmail, roleChangeSchema, type RoleName } from "./users.schema.ts";
+import type { RoleName } from "../roles.ts";
+import type { SignedIn } from "../http/auth.ts";
+import { localeSchema, newUserSchema, normalEmail, roleChangeSchema } from "./users.schema.ts";
 
-export interface CurrentUser {
-  id: number;
-  email: string;
-  name: string;
-  role: RoleName;
-  /** the interface language the account chose; null follows the browser */
-  locale: string | null;
+declare module "../http/auth.ts" {
+  /** what the rest of the app knows of the signed-in account, besides what the guards need */
+  interface SignedIn {
+    email: string;
+    name: string;
+  }
 }
+
+/** The account a request is from (req.user). */
+export type CurrentUser = SignedIn;
 
 export const toCurrent = (u: { id: number; email: string; name: string; role: string; locale: string | null }): CurrentUser => ({
   id: u.id,

@@ -8,7 +8,7 @@ import { PASSWORD, testApp, type TestApp } from "../helpers/app.ts";
 import { seedIfEmpty } from "../../seed/seed.ts";
 import { SYSTEM } from "../../src/audit/audit.service.ts";
 import { createUser, issueToken } from "../../src/users/users.service.ts";
-import type { RoleName } from "../../src/users/users.schema.ts";
+import type { RoleName } from "../../src/roles.ts";
 
 /** The interface's languages, as a browser asks for them (its locale sets Accept-Language). */
 export const LANGUAGES = [

@@ -9,7 +9,7 @@ import { loadConfig } from "../../src/config.ts";
 import { openDatabase, type Db } from "../../src/db.ts";
 import { SYSTEM } from "../../src/audit/audit.service.ts";
 import { createUser, issueToken } from "../../src/users/users.service.ts";
-import type { RoleName } from "../../src/users/users.schema.ts";
+import type { RoleName } from "../../src/roles.ts";
 
 export type Agent = InstanceType<typeof TestAgent>;
 
