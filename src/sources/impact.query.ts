@@ -29,7 +29,7 @@ export async function claimsCitingForChanges(db: DbOrTx, sourceId: number) {
     byId.get(r.claimId)?.changes.push({
       eventId: r.eventId,
       action: r.action,
-      at: r.at,
+      at: r.changedAt,
       status: r.statusTo === null ? null : [r.statusFrom, r.statusTo],
       confidence: r.confidenceTo === null ? null : [r.confidenceFrom, r.confidenceTo],
     });

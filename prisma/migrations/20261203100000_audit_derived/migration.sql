@@ -10,7 +10,7 @@ CREATE TABLE "new_SourceCitation" (
     "eventId" INTEGER NOT NULL,
     "claimId" INTEGER NOT NULL,
     "action" TEXT NOT NULL,
-    "at" DATETIME NOT NULL,
+    "changedAt" DATETIME NOT NULL,
     "statusFrom" TEXT,
     "statusTo" TEXT,
     "confidenceFrom" INTEGER,
@@ -18,7 +18,7 @@ CREATE TABLE "new_SourceCitation" (
     PRIMARY KEY ("sourceId", "eventId")
 );
 
-INSERT INTO "new_SourceCitation" ("sourceId", "eventId", "claimId", "action", "at", "statusFrom", "statusTo", "confidenceFrom", "confidenceTo")
+INSERT INTO "new_SourceCitation" ("sourceId", "eventId", "claimId", "action", "changedAt", "statusFrom", "statusTo", "confidenceFrom", "confidenceTo")
   SELECT s."sourceId", s."eventId", s."claimId", a."action", a."createdAt",
     json_extract(a."changes", '$.status[0]'), json_extract(a."changes", '$.status[1]'),
     json_extract(a."changes", '$.confidence[0]'), json_extract(a."changes", '$.confidence[1]')
@@ -33,7 +33,7 @@ CREATE TRIGGER "SourceCitation_insert" AFTER INSERT ON "AuditEvent"
   WHEN NEW."subjectType" = 'claim' AND NEW."action" IN ('claim.status', 'claim.update', 'claim.resolve', 'claim.reopen')
     AND (json_type(NEW."changes", '$.status') IS NOT NULL OR json_type(NEW."changes", '$.confidence') IS NOT NULL)
 BEGIN
-  INSERT OR IGNORE INTO "SourceCitation" ("sourceId", "eventId", "claimId", "action", "at", "statusFrom", "statusTo", "confidenceFrom", "confidenceTo")
+  INSERT OR IGNORE INTO "SourceCitation" ("sourceId", "eventId", "claimId", "action", "changedAt", "statusFrom", "statusTo", "confidenceFrom", "confidenceTo")
     SELECT j."value", NEW."id", NEW."subjectId", NEW."action", NEW."createdAt",
       json_extract(NEW."changes", '$.status[0]'), json_extract(NEW."changes", '$.status[1]'),
       json_extract(NEW."changes", '$.confidence[0]'), json_extract(NEW."changes", '$.confidence[1]')
