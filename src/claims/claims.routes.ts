@@ -5,7 +5,7 @@ import { Conflict, type FieldErrors, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { hasBlankParams, helpers } from "../http/view-helpers.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route, formBody } from "../http/routes.ts";
+import { idParam, mount, withIds, route, formBody } from "../http/routes.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
 import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
@@ -28,7 +28,6 @@ import { STATUSES, OPEN_STATUSES } from "./status.ts";
 const editor = [requireRole("editor")];
 /** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
 const pickers = (input: unknown) => pickerSchema.safeParse(input).data ?? pickerSchema.parse({});
-export const claimId = (req: Request) => paramId(req.params.id, N_("That claim"));
 
 type FormValues = Record<string, string | string[]>;
 
@@ -93,7 +92,7 @@ export function claimsRouter(db: Db, config: Config) {
   }
 
   async function show(req: Request, res: Response) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     const review = await claimReviewFor(db, config, claim.id);
     const jsonLd = review && scriptJson(review);
     const { findSources } = pickers(req.query);
@@ -110,7 +109,7 @@ export function claimsRouter(db: Db, config: Config) {
   }
 
   async function history(req: Request, res: Response) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     res.render("claims/history", { title: msg("History of claim #{id}", { id: String(claim.id) }), claim, ...(await pageHistory(db, "claim", claim.id)) });
   }
 
@@ -144,14 +143,14 @@ export function claimsRouter(db: Db, config: Config) {
   const newInvalid = (req: Request, res: Response, err: Invalid | Conflict) => newAgain(req, res, err.status, "fields" in err ? err.fields : {});
 
   async function edit(req: Request, res: Response) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     const values = formValues(claim);
     res.render("claims/edit", { title: msg("Edit claim #{id}", { id: String(claim.id) }), claim, values, errors: {}, ...(await options(values, claim.id)) });
   }
 
   async function update(req: Request, res: Response) {
     if (finding(req)) {
-      const claim = await getClaim(db, claimId(req));
+      const claim = await getClaim(db, idParam(req));
       return void res.render("claims/edit", {
         title: msg("Edit claim #{id}", { id: String(claim.id) }),
         claim,
@@ -160,7 +159,7 @@ export function claimsRouter(db: Db, config: Config) {
         ...(await options(req.body, claim.id)),
       });
     }
-    const claim = await updateClaim(db, actorOf(req.user!), claimId(req), req.body);
+    const claim = await updateClaim(db, actorOf(req.user!), idParam(req), req.body);
     flash(req, "success", msg("Claim #{id} saved (version {version}).", { id: String(claim.id), version: String(claim.version) }));
     for (const warning of timeWarnings(claim, req.t)) flash(req, "info", warning);
     res.redirect(`/claims/${claim.id}`);
@@ -168,7 +167,7 @@ export function claimsRouter(db: Db, config: Config) {
 
   /** 422: the form again with messages; 409: both versions side by side, the editor's input kept. */
   async function editInvalid(req: Request, res: Response, err: Invalid | Conflict) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     const values = { ...req.body } as FormValues;
     if (err instanceof Conflict) {
       const current = formValues(claim);
@@ -193,7 +192,7 @@ export function claimsRouter(db: Db, config: Config) {
     });
   }
 
-  const router = mount(Router(), [
+  const router = mount(withIds(Router(), { id: N_("That claim") }), [
     route("get", "/claims", [], index, badFilter),
     route("get", "/claims/new", editor, newForm),
     route("post", "/claims", editor, create, newInvalid),

@@ -4,7 +4,7 @@ import type { Db } from "../db.ts";
 import { Conflict, Duplicate, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route } from "../http/routes.ts";
+import { idParam, mount, withIds, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
 import { getEntity, listEntities, type EntityDetail } from "./entities.query.ts";
@@ -14,7 +14,6 @@ import { entityPageRouter } from "./entities.page.routes.ts";
 import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
-const entityId = (req: Request) => paramId(req.params.id, N_("That entity"));
 
 const blank = { name: "", kind: "person", description: "", aliases: "", version: "" };
 
@@ -43,12 +42,12 @@ export function entitiesRouter(db: Db) {
   }
 
   async function editForm(req: Request, res: Response) {
-    const entity = await getEntity(db, entityId(req));
+    const entity = await getEntity(db, idParam(req));
     res.render("entities/edit", { title: req.t("Edit {name}", { name: entity.name }), entity, values: fromEntity(entity), errors: {}, conflict: null });
   }
 
   async function update(req: Request, res: Response) {
-    const entity = await updateEntity(db, actorOf(req.user!), entityId(req), req.body);
+    const entity = await updateEntity(db, actorOf(req.user!), idParam(req), req.body);
     const changed = String(entity.version) !== fromBody(req.body).version;
     flash(req, changed ? "success" : "info", changed ? msg("Saved {name}.", { name: isolate(entity.name) }) : N_("Nothing changed, so nothing was saved."));
     res.redirect(`/entities/${entity.id}`);
@@ -63,7 +62,7 @@ export function entitiesRouter(db: Db) {
     const duplicate = err instanceof Duplicate ? err.existing : null;
     res.status(err.status);
     if (!req.params.id) return void res.render("entities/new", { title: req.t("New person or organisation"), values, errors, duplicate });
-    const entity = await getEntity(db, entityId(req));
+    const entity = await getEntity(db, idParam(req));
     const conflict = err instanceof Conflict && !duplicate ? err.text : null;
     res.render("entities/edit", {
       title: req.t("Edit {name}", { name: entity.name }),
@@ -75,7 +74,7 @@ export function entitiesRouter(db: Db) {
     });
   }
 
-  const router = mount(Router(), [
+  const router = mount(withIds(Router(), { id: N_("That entity") }), [
     route("get", "/entities", [], index),
     route("get", "/entities/new", editor, newForm),
     route("post", "/entities", editor, create, formError),
