@@ -24,6 +24,7 @@ import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
 import { STATUSES, OPEN_STATUSES } from "./status.ts";
+import { FIELD } from "./claim.fields.ts";
 
 const editor = [requireRole("editor")];
 /** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
@@ -59,6 +60,7 @@ export function claimsRouter(db: Db, config: Config) {
       entities: await entityOptions(db, p.entityIds, p.findEntities),
       sources: await sourceOptions(db, claimId, p.sourceIds, p.findSources),
       openStatuses: OPEN_STATUSES,
+      fields: FIELD,
     };
   };
   const finding = (req: Request) => pickers(req.body).find !== undefined;
