@@ -13,7 +13,7 @@ import { scriptJson } from "../claimreview/claimreview.ts";
 import { id, parse } from "../validation.ts";
 import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
 import { listClaims, selectClaims, statusCounts } from "./claims.list.ts";
-import { SORTS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
+import { CLAIM_CHOICES, SORTS, SORT_LABELS, STATES, STATE_LABELS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { timeFormValues } from "./claims.time.ts";
 import { timeWarnings } from "./occurred.ts";
@@ -23,7 +23,7 @@ import { explain } from "./snippet.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
-import { STATUSES, OPEN_STATUSES } from "./status.ts";
+import { STATUSES } from "./status.ts";
 import { FIELD } from "./claim.fields.ts";
 
 const editor = [requireRole("editor")];
@@ -50,6 +50,9 @@ export function claimsRouter(db: Db, config: Config) {
   const listOptions = async (req: Request) => ({
     statuses: STATUSES,
     sorts: SORTS,
+    sortLabels: SORT_LABELS,
+    states: STATES,
+    stateLabels: STATE_LABELS,
     // a filter that does not parse names nothing (the page says why), never a query for id 1e308
     ...(await filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data)),
   });
@@ -59,7 +62,7 @@ export function claimsRouter(db: Db, config: Config) {
     return {
       entities: await entityOptions(db, p.entityIds, p.findEntities),
       sources: await sourceOptions(db, claimId, p.sourceIds, p.findSources),
-      openStatuses: OPEN_STATUSES,
+      ...CLAIM_CHOICES,
       fields: FIELD,
     };
   };
@@ -107,6 +110,7 @@ export function claimsRouter(db: Db, config: Config) {
       sources: await sourceOptions(db, claim.id, [], findSources),
       values: { findSources },
       errors: {},
+      ...CLAIM_CHOICES,
     });
   }
 

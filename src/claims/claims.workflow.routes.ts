@@ -6,6 +6,7 @@ import { flash } from "../http/flash.ts";
 import { idParam, mount, withIds, route, type Handler, formBody } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { getClaim, sourceOptions } from "./claims.query.ts";
+import { CLAIM_CHOICES } from "./claims.schema.ts";
 import { reopenClaim, resolveClaim } from "./claims.service.ts";
 import { addEvidence, removeEvidence } from "./evidence.service.ts";
 import { statusWord, type Status } from "./status.ts";
@@ -40,6 +41,7 @@ export function claimWorkflowRouter(db: Db) {
       errors,
       message,
       sources: await sourceOptions(db, claim.id),
+      ...CLAIM_CHOICES,
     });
   }
 

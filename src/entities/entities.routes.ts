@@ -8,7 +8,7 @@ import { idParam, mount, withIds, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
 import { getEntity, listEntities, type EntityDetail } from "./entities.query.ts";
-import { entityQuerySchema } from "./entities.schema.ts";
+import { KIND_CHOICES, entityQuerySchema } from "./entities.schema.ts";
 import { createEntity, updateEntity } from "./entities.service.ts";
 import { entityPageRouter } from "./entities.page.routes.ts";
 import { isolate } from "../text.ts";
@@ -30,10 +30,11 @@ function fromBody(body: unknown): typeof blank {
 export function entitiesRouter(db: Db) {
   async function index(req: Request, res: Response) {
     const filters = parse(entityQuerySchema, req.query);
-    res.render("entities/index", { title: req.t("People and organisations"), ...(await listEntities(db, filters)), filters });
+    res.render("entities/index", { title: req.t("People and organisations"), ...(await listEntities(db, filters)), filters, ...KIND_CHOICES });
   }
 
-  const newForm = (req: Request, res: Response) => res.render("entities/new", { title: req.t("New person or organisation"), values: blank, errors: {} });
+  const newForm = (req: Request, res: Response) =>
+    res.render("entities/new", { title: req.t("New person or organisation"), values: blank, errors: {}, ...KIND_CHOICES });
 
   async function create(req: Request, res: Response) {
     const entity = await createEntity(db, actorOf(req.user!), req.body);
@@ -43,7 +44,14 @@ export function entitiesRouter(db: Db) {
 
   async function editForm(req: Request, res: Response) {
     const entity = await getEntity(db, idParam(req));
-    res.render("entities/edit", { title: req.t("Edit {name}", { name: entity.name }), entity, values: fromEntity(entity), errors: {}, conflict: null });
+    res.render("entities/edit", {
+      title: req.t("Edit {name}", { name: entity.name }),
+      entity,
+      values: fromEntity(entity),
+      errors: {},
+      conflict: null,
+      ...KIND_CHOICES,
+    });
   }
 
   async function update(req: Request, res: Response) {
@@ -61,7 +69,7 @@ export function entitiesRouter(db: Db) {
     const errors = err instanceof Invalid ? err.fields : {};
     const duplicate = err instanceof Duplicate ? err.existing : null;
     res.status(err.status);
-    if (!req.params.id) return void res.render("entities/new", { title: req.t("New person or organisation"), values, errors, duplicate });
+    if (!req.params.id) return void res.render("entities/new", { title: req.t("New person or organisation"), values, errors, duplicate, ...KIND_CHOICES });
     const entity = await getEntity(db, idParam(req));
     const conflict = err instanceof Conflict && !duplicate ? err.text : null;
     res.render("entities/edit", {
@@ -71,6 +79,7 @@ export function entitiesRouter(db: Db) {
       errors,
       conflict,
       duplicate,
+      ...KIND_CHOICES,
     });
   }
 
