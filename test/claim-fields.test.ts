@@ -1,7 +1,9 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../src/generated/prisma/client.ts";
-import { CLAIM_FIELDS, EDITED_FIELDS, NOT_EDITABLE } from "../src/claims/claim.fields.ts";
+import { CLAIM_FIELDS, EDITED_FIELDS, EXPORTED_FIELDS, NOT_EDITABLE } from "../src/claims/claim.fields.ts";
+import { createClaimSchema, updateClaimSchema } from "../src/claims/claims.schema.ts";
+import { claimRecordSchema, csvClaimSchema } from "../src/transfer/transfer.schema.ts";
 import { parseCsv } from "../src/transfer/csv.ts";
 import { testApp, type TestApp } from "./helpers/app.ts";
 
@@ -25,6 +27,12 @@ describe("the claim field descriptor", () => {
     const columns = Object.values(Prisma.ClaimScalarFieldEnum).sort();
     const named = [...CLAIM_FIELDS.map((f) => f.name), ...NOT_EDITABLE];
     expect(named.sort()).toEqual(columns);
+  });
+
+  it("the schemas that take a claim read its fields: create and edit the edited ones, both import formats every exported one", () => {
+    const reads = (schema: { shape: object }) => Object.keys(schema.shape);
+    for (const schema of [createClaimSchema, updateClaimSchema]) expect(reads(schema)).toEqual(expect.arrayContaining(EDITED_FIELDS));
+    for (const schema of [claimRecordSchema, csvClaimSchema]) expect(reads(schema)).toEqual(expect.arrayContaining(EXPORTED_FIELDS));
   });
 
   it("the export's CSV header and JSON record keep their order: id, the fields, then what the claim refers to", async () => {
