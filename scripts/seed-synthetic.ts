@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { diff, eventFields, newEventHash, GENESIS_HASH, type Actor, type AuditInput, type Changes } from "../src/audit/audit.service.ts";
-import { CLAIM_FIELDS, EDITED_FIELDS } from "../src/claims/claim.fields.ts";
+import { EDITED_FIELDS, EXPORTED } from "../src/claims/claim.fields.ts";
 import { databasePath, loadConfig } from "../src/config.ts";
 import { openMigrated } from "../src/db.ts";
 import { cleanAliases } from "../src/entities/entities.service.ts";
@@ -25,8 +25,6 @@ const BATCH = 2000;
 // events and publications spread over two years around the article's story (November 2023)
 const FROM = Date.UTC(2023, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
-// the claim's columns as an export writes them (the descriptor's), then its bookkeeping
-const CLAIM_COLUMNS = CLAIM_FIELDS.filter((f) => f.exported);
 const SOURCE_FIELDS = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
 
 /** A date as Prisma's SQLite adapter writes it ('2023-11-20T06:00:00.000+00:00'), so text comparisons treat both alike. */
@@ -80,8 +78,8 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
     `INSERT INTO Source (title, publisher, author, url, publishedAt, kind, reliability, notes, version, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
-  // the column names are the descriptor's, never input; the values are bound
-  const names = ["id", ...CLAIM_COLUMNS.map((f) => f.name), "version", "createdAt", "updatedAt"];
+  // the claim's columns as an export writes them, then its bookkeeping: names from the descriptor, never input; values bound
+  const names = ["id", ...EXPORTED.map((f) => f.name), "version", "createdAt", "updatedAt"];
   const claim = sql(`INSERT INTO Claim (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
   const lastClaimId = sql("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Claim'), 0), COALESCE((SELECT MAX(id) FROM Claim), 0))").pluck();
   const claimEntity = sql("INSERT INTO ClaimEntity (claimId, entityId) VALUES (?, ?)");
@@ -127,7 +125,7 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
       // source titles, instead of re-indexing it after every evidence row.
       const evidenceIds = c.evidence.map((ev) => Number(evidence.run(id, ev.sourceId, ev.stance, ev.quote, sqlDate(at)).lastInsertRowid));
       const row: Record<string, unknown> = { ...c, resolvedAt: resolved ? at : null };
-      const values = CLAIM_COLUMNS.map((f) => (f.kind === "instant" ? sqlDate(row[f.name] as Date | null) : row[f.name]));
+      const values = EXPORTED.map((f) => (f.kind === "instant" ? sqlDate(row[f.name] as Date | null) : row[f.name]));
       claim.run(id, ...values, version, sqlDate(at), sqlDate(at));
       for (const e of c.entityIds) claimEntity.run(id, e);
       const changes: Changes = diff({} as SyntheticClaim, { ...c, ...first }, EDITED_FIELDS);

@@ -29,6 +29,14 @@ describe("the claim field descriptor", () => {
     expect(named.sort()).toEqual(columns);
   });
 
+  it("gives every value of an enumeration field a label, and every field its message id", () => {
+    for (const f of CLAIM_FIELDS) {
+      expect(f.label, f.name).toMatch(/^[A-Z]/);
+      for (const v of f.values ?? []) expect(f.labels?.[v], `${f.name} ${v}`).toEqual(expect.any(String));
+    }
+    expect(CLAIM_FIELDS.filter((f) => f.kind === "enum").map((f) => f.name)).toEqual(["status", "occurredPrecision"]);
+  });
+
   it("the schemas that take a claim read its fields: create and edit the edited ones, both import formats every exported one", () => {
     const reads = (schema: { shape: object }) => Object.keys(schema.shape);
     for (const schema of [createClaimSchema, updateClaimSchema]) expect(reads(schema)).toEqual(expect.arrayContaining(EDITED_FIELDS));

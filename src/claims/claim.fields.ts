@@ -78,8 +78,9 @@ export const FIELD = Object.fromEntries(CLAIM_FIELDS.map((f) => [f.name, f])) as
 /** What creating and editing a claim change, in audit order. */
 export const EDITED_FIELDS = FIELDS.filter((f) => f.edited).map((f) => f.name) as EditedField[];
 
-/** The claim's columns in an export, in the file's order. */
-export const EXPORTED_FIELDS = FIELDS.filter((f) => f.exported).map((f) => f.name) as ExportedField[];
+/** The claim's columns in an export, in the file's order, and their names. */
+export const EXPORTED: readonly ClaimField[] = CLAIM_FIELDS.filter((f) => f.exported);
+export const EXPORTED_FIELDS = EXPORTED.map((f) => f.name) as ExportedField[];
 
 /** A row's values of the named fields, in their order. */
 export const valuesOf = <T, N extends keyof T & string>(row: T, names: readonly N[]) => Object.fromEntries(names.map((n) => [n, row[n]])) as Pick<T, N>;

@@ -1,5 +1,5 @@
 import type { Db } from "../db.ts";
-import { CLAIM_FIELDS, EXPORTED_FIELDS, valuesOf, type ExportedField, type FieldKind } from "../claims/claim.fields.ts";
+import { EXPORTED, EXPORTED_FIELDS, valuesOf, type ExportedField, type FieldKind } from "../claims/claim.fields.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { matchingIds } from "../claims/claims.list.ts";
 import type { ListQuery } from "../claims/claims.schema.ts";
@@ -158,7 +158,6 @@ export async function* jsonExport(db: Db, exportedAt: Date, filters: ListQuery):
 
 /** A field's value as its cell: an instant as ISO text in UTC (empty when unknown), a number in digits. */
 const cell = (kind: FieldKind, v: unknown) => (kind === "instant" ? ((v as Date | null)?.toISOString() ?? "") : String(v));
-const EXPORTED = CLAIM_FIELDS.filter((f) => f.exported);
 
 /** One claim as CSV cells; the evidence and resolutionSources cells carry what an import needs, the titles and URLs are for reading. */
 function claimCells(c: ClaimRow): string[] {
