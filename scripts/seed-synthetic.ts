@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { diff, eventFields, newEventHash, GENESIS_HASH, type Actor, type AuditInput, type Changes } from "../src/audit/audit.service.ts";
+import { EDITED_FIELDS, EXPORTED } from "../src/claims/claim.fields.ts";
 import { databasePath, loadConfig } from "../src/config.ts";
 import { openMigrated } from "../src/db.ts";
 import { cleanAliases } from "../src/entities/entities.service.ts";
@@ -24,17 +25,6 @@ const BATCH = 2000;
 // events and publications spread over two years around the article's story (November 2023)
 const FROM = Date.UTC(2023, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
-const CLAIM_FIELDS = [
-  "statement",
-  "context",
-  "status",
-  "confidence",
-  "occurredAt",
-  "occurredPrecision",
-  "occurredZone",
-  "occurredAtText",
-  "firstReportedAt",
-] as const;
 const SOURCE_FIELDS = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
 
 /** A date as Prisma's SQLite adapter writes it ('2023-11-20T06:00:00.000+00:00'), so text comparisons treat both alike. */
@@ -88,10 +78,9 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
     `INSERT INTO Source (title, publisher, author, url, publishedAt, kind, reliability, notes, version, createdAt, updatedAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
-  const claim = sql(
-    `INSERT INTO Claim (id, statement, context, status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt, resolutionNote, resolvedAt, version, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  // the claim's columns as an export writes them, then its bookkeeping: names from the descriptor, never input; values bound
+  const names = ["id", ...EXPORTED.map((f) => f.name), "version", "createdAt", "updatedAt"];
+  const claim = sql(`INSERT INTO Claim (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
   const lastClaimId = sql("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Claim'), 0), COALESCE((SELECT MAX(id) FROM Claim), 0))").pluck();
   const claimEntity = sql("INSERT INTO ClaimEntity (claimId, entityId) VALUES (?, ?)");
   const evidence = sql("INSERT INTO Evidence (claimId, sourceId, stance, quote, createdAt) VALUES (?, ?, ?, ?, ?)");
@@ -135,25 +124,11 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
       // full-text triggers then index the claim once, with its quotes and
       // source titles, instead of re-indexing it after every evidence row.
       const evidenceIds = c.evidence.map((ev) => Number(evidence.run(id, ev.sourceId, ev.stance, ev.quote, sqlDate(at)).lastInsertRowid));
-      claim.run(
-        id,
-        c.statement,
-        c.context,
-        c.status,
-        c.confidence,
-        sqlDate(c.occurredAt),
-        c.occurredPrecision,
-        c.occurredZone,
-        c.occurredAtText,
-        sqlDate(c.firstReportedAt),
-        c.resolutionNote,
-        sqlDate(resolved ? at : null),
-        version,
-        sqlDate(at),
-        sqlDate(at),
-      );
+      const row: Record<string, unknown> = { ...c, resolvedAt: resolved ? at : null };
+      const values = EXPORTED.map((f) => (f.kind === "instant" ? sqlDate(row[f.name] as Date | null) : row[f.name]));
+      claim.run(id, ...values, version, sqlDate(at), sqlDate(at));
       for (const e of c.entityIds) claimEntity.run(id, e);
-      const changes: Changes = diff({} as SyntheticClaim, { ...c, ...first }, CLAIM_FIELDS);
+      const changes: Changes = diff({} as SyntheticClaim, { ...c, ...first }, EDITED_FIELDS);
       changes.entityIds = [[], [...c.entityIds].sort((a, b) => a - b)];
       audit.record(at, { action: "claim.create", subjectType: "claim", subjectId: id, changes });
       c.evidence.forEach((ev, i) => {

@@ -5,7 +5,7 @@ import { Conflict, type FieldErrors, type Invalid } from "../errors.ts";
 import { can, requireRole } from "../http/auth.ts";
 import { hasBlankParams, helpers } from "../http/view-helpers.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route, formBody } from "../http/routes.ts";
+import { idParam, mount, withIds, route, formBody } from "../http/routes.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
 import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
@@ -13,7 +13,7 @@ import { scriptJson } from "../claimreview/claimreview.ts";
 import { id, parse } from "../validation.ts";
 import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
 import { listClaims, selectClaims, statusCounts } from "./claims.list.ts";
-import { SORTS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
+import { CLAIM_CHOICES, SORTS, SORT_LABELS, STATES, STATE_LABELS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { timeFormValues } from "./claims.time.ts";
 import { timeWarnings } from "./occurred.ts";
@@ -23,12 +23,12 @@ import { explain } from "./snippet.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
-import { STATUSES, OPEN_STATUSES, isResolved } from "./status.ts";
+import { STATUSES, isResolved } from "./status.ts";
+import { FIELD } from "./claim.fields.ts";
 
 const editor = [requireRole("editor")];
 /** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
 const pickers = (input: unknown) => pickerSchema.safeParse(input).data ?? pickerSchema.parse({});
-export const claimId = (req: Request) => paramId(req.params.id, N_("That claim"));
 
 type FormValues = Record<string, string | string[]>;
 
@@ -50,6 +50,9 @@ export function claimsRouter(db: Db, config: Config) {
   const listOptions = async (req: Request) => ({
     statuses: STATUSES,
     sorts: SORTS,
+    sortLabels: SORT_LABELS,
+    states: STATES,
+    stateLabels: STATE_LABELS,
     // a filter that does not parse names nothing (the page says why), never a query for id 1e308
     ...filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data),
   });
@@ -59,7 +62,8 @@ export function claimsRouter(db: Db, config: Config) {
     return {
       entities: await entityOptions(db, p.entityIds, p.findEntities),
       sources: await sourceOptions(db, claimId, p.sourceIds, p.findSources),
-      openStatuses: OPEN_STATUSES,
+      ...CLAIM_CHOICES,
+      fields: FIELD,
     };
   };
   const finding = (req: Request) => pickers(req.body).find !== undefined;
@@ -93,7 +97,7 @@ export function claimsRouter(db: Db, config: Config) {
   }
 
   async function show(req: Request, res: Response) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     // a ClaimReview is only for a resolved claim
     const review = isResolved(claim.status) ? await claimReviewFor(db, config, claim.id) : null;
     const jsonLd = review && scriptJson(review);
@@ -108,11 +112,12 @@ export function claimsRouter(db: Db, config: Config) {
       sources: can(req.user, "editor") ? await sourceOptions(db, claim.id, [], findSources) : [],
       values: { findSources },
       errors: {},
+      ...CLAIM_CHOICES,
     });
   }
 
   async function history(req: Request, res: Response) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     res.render("claims/history", { title: msg("History of claim #{id}", { id: String(claim.id) }), claim, ...(await pageHistory(db, "claim", claim.id)) });
   }
 
@@ -146,14 +151,14 @@ export function claimsRouter(db: Db, config: Config) {
   const newInvalid = (req: Request, res: Response, err: Invalid | Conflict) => newAgain(req, res, err.status, "fields" in err ? err.fields : {});
 
   async function edit(req: Request, res: Response) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     const values = formValues(claim);
     res.render("claims/edit", { title: msg("Edit claim #{id}", { id: String(claim.id) }), claim, values, errors: {}, ...(await options(values, claim.id)) });
   }
 
   async function update(req: Request, res: Response) {
     if (finding(req)) {
-      const claim = await getClaim(db, claimId(req));
+      const claim = await getClaim(db, idParam(req));
       return void res.render("claims/edit", {
         title: msg("Edit claim #{id}", { id: String(claim.id) }),
         claim,
@@ -162,7 +167,7 @@ export function claimsRouter(db: Db, config: Config) {
         ...(await options(req.body, claim.id)),
       });
     }
-    const claim = await updateClaim(db, actorOf(req.user!), claimId(req), req.body);
+    const claim = await updateClaim(db, actorOf(req.user!), idParam(req), req.body);
     flash(req, "success", msg("Claim #{id} saved (version {version}).", { id: String(claim.id), version: String(claim.version) }));
     for (const warning of timeWarnings(claim, req.t)) flash(req, "info", warning);
     res.redirect(`/claims/${claim.id}`);
@@ -170,7 +175,7 @@ export function claimsRouter(db: Db, config: Config) {
 
   /** 422: the form again with messages; 409: both versions side by side, the editor's input kept. */
   async function editInvalid(req: Request, res: Response, err: Invalid | Conflict) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     const values = { ...req.body } as FormValues;
     if (err instanceof Conflict) {
       const current = formValues(claim);
@@ -195,7 +200,7 @@ export function claimsRouter(db: Db, config: Config) {
     });
   }
 
-  const router = mount(Router(), [
+  const router = mount(withIds(Router(), { id: N_("That claim") }), [
     route("get", "/claims", [], index, badFilter),
     route("get", "/claims/new", editor, newForm),
     route("post", "/claims", editor, create, newInvalid),

@@ -114,6 +114,20 @@ export const pickerSchema = z.object({
 
 export const SORTS = ["newest", "oldest", "occurred", "confidence", "relevance"] as const;
 export type Sort = (typeof SORTS)[number];
+export const SORT_LABELS: Record<Sort, string> = {
+  newest: N_("Newest"),
+  oldest: N_("Oldest"),
+  occurred: N_("Occurred"),
+  confidence: N_("Confidence"),
+  relevance: N_("Relevance"),
+};
+
+/** The list's state filter: the open or the resolved statuses at once. */
+export const STATES = ["open", "resolved"] as const;
+export const STATE_LABELS: Record<(typeof STATES)[number], string> = { open: N_("Open (unverified, rumored)"), resolved: N_("Resolved") };
+
+/** The choices the claim's pages and forms offer, for their templates: reopen as, resolve as, evidence's stance. */
+export const CLAIM_CHOICES = { openStatuses: OPEN_STATUSES, outcomes: RESOLVED_STATUSES, stances: STANCES } as const;
 
 const blank = (v: unknown) => v === undefined || v === "" || (Array.isArray(v) && v.every((x) => x === ""));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
@@ -136,7 +150,7 @@ export const listQuerySchema = z
               .filter(Boolean),
       z.array(status).max(STATUSES.length),
     ),
-    state: optional(z.enum(["open", "resolved"], { error: N_("State must be open or resolved.") })),
+    state: optional(z.enum(STATES, { error: N_("State must be open or resolved.") })),
     entity: optional(id),
     source: optional(id),
     minConfidence: optional(confidence),

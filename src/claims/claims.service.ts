@@ -8,18 +8,7 @@ import { createClaimSchema, reopenSchema, resolutionSchema, updateClaimSchema } 
 import { withTimes } from "./claims.time.ts";
 import { timeWarnings } from "./occurred.ts";
 import { refusal, type Status } from "./status.ts";
-
-const EDITABLE = [
-  "statement",
-  "context",
-  "status",
-  "confidence",
-  "occurredAt",
-  "occurredPrecision",
-  "occurredZone",
-  "occurredAtText",
-  "firstReportedAt",
-] as const;
+import { EDITED_FIELDS } from "./claim.fields.ts";
 
 /** Refuses ids that name no row, as a 422 on the field that sent them. */
 export async function assertExist(tx: Tx, model: "source" | "entity", ids: number[], field: string): Promise<void> {
@@ -52,7 +41,7 @@ type ClaimRow = Awaited<ReturnType<Tx["claim"]["create"]>>;
 
 /** The claim.create event of a new claim (its fields as created), for the service and the import's bulk path. */
 export function claimCreated(claim: ClaimRow, entityIds: number[]): AuditInput {
-  const changes: Changes = diff({} as ClaimRow, claim, EDITABLE);
+  const changes: Changes = diff({} as ClaimRow, claim, EDITED_FIELDS);
   if (entityIds.length) changes.entityIds = [[], [...new Set(entityIds)].sort((a, b) => a - b)];
   return { action: "claim.create", subjectType: "claim", subjectId: claim.id, changes };
 }
@@ -93,7 +82,7 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
       if (why) throw new Invalid({ status: why });
     }
     const { version, reason, sourceIds, entityIds, ...fields } = data;
-    const changes = diff(current, fields, EDITABLE);
+    const changes = diff(current, fields, EDITED_FIELDS);
     const before = current.entities.map((e) => e.id).sort((a, b) => a - b);
     const after = entityIds && [...new Set(entityIds)].sort((a, b) => a - b);
     if (after && after.join() !== before.join()) {

@@ -1,25 +1,13 @@
 import type { Db } from "../db.ts";
 import { lastChange } from "../audit/audit.names.ts";
 import { msg, type Message } from "../i18n/i18n.ts";
-import { PRECISION_CHOICES } from "./occurred.ts";
-import { STATUS_LABELS, type Status } from "./status.ts";
+import { FORM_INPUTS, fieldOfInput } from "./claim.fields.ts";
 
 type FormValues = Record<string, string | string[] | undefined>;
 
-// the edit form's fields: the time as the editor enters it (zone, date, precision, time), see claims.time.ts
-const FIELDS = [
-  "statement",
-  "context",
-  "status",
-  "confidence",
-  "occurredZone",
-  "occurredDate",
-  "occurredPrecision",
-  "occurredTime",
-  "occurredAtText",
-  "firstReportedAt",
-  "entityIds",
-] as const;
+// the edit form's inputs, the time as the editor enters it (zone, date, precision, time), then the
+// people and organisations it is about: links, not a column of the claim
+const FIELDS = [...FORM_INPUTS, "entityIds"];
 
 const idsOf = (v: string | string[] | undefined) =>
   ([] as string[])
@@ -41,12 +29,8 @@ function shown(field: string, value: string | string[] | undefined, names: Map<s
         .join(", ") || "—"
     );
   const s = String(value ?? "");
-  const label =
-    field === "status" && Object.hasOwn(STATUS_LABELS, s)
-      ? STATUS_LABELS[s as Status]
-      : field === "occurredPrecision"
-        ? PRECISION_CHOICES.find((p) => p.id === s)?.label
-        : undefined;
+  const labels = fieldOfInput(field)?.labels;
+  const label = labels && Object.hasOwn(labels, s) ? labels[s] : undefined;
   return label ? msg(label) : s || "—";
 }
 

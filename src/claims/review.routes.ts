@@ -3,27 +3,26 @@ import type { Db } from "../db.ts";
 import { Conflict, type Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route, formBody } from "../http/routes.ts";
+import { idParam, mount, withIds, route, formBody } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { getClaim } from "./claims.query.ts";
 import { reviewClaim } from "./review.service.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
 
 const editor = [requireRole("editor")];
-const claimId = (req: Request) => paramId(req.params.id, N_("That claim"));
 const FORM = { partial: "_needs-review" };
 
 /** Clearing a claim's "needs review" flag from its page (the box at the top). */
 export function needsReviewRouter(db: Db) {
   async function review(req: Request, res: Response) {
-    const claim = await reviewClaim(db, actorOf(req.user!), claimId(req), req.body);
+    const claim = await reviewClaim(db, actorOf(req.user!), idParam(req), req.body);
     flash(req, "success", msg("Claim #{id} reviewed; it has left the review queue.", { id: String(claim.id) }));
     res.redirect(`/claims/${claim.id}`);
   }
 
   /** 422 keeps the note beside the message; 409 keeps it too, now on the current version. */
   async function reviewInvalid(req: Request, res: Response, err: Invalid | Conflict) {
-    const claim = await getClaim(db, claimId(req));
+    const claim = await getClaim(db, idParam(req));
     const conflict = err instanceof Conflict;
     res.status(err.status).render("claims/action", {
       title: msg("Review claim #{id}", { id: String(claim.id) }),
@@ -36,12 +35,12 @@ export function needsReviewRouter(db: Db) {
     });
   }
 
-  return mount(Router(), [route("post", "/claims/:id/review", editor, review, reviewInvalid)]);
+  return mount(withIds(Router(), { id: N_("That claim") }), [route("post", "/claims/:id/review", editor, review, reviewInvalid)]);
 }
 
 /** The same move over the JSON API: POST /api/claims/:id/review { note, version? }. */
 export function needsReviewApi(db: Db) {
-  return mount(Router(), [
-    route("post", "/claims/:id/review", editor, async (req, res) => void res.json(await reviewClaim(db, actorOf(req.user!), claimId(req), req.body))),
+  return mount(withIds(Router(), { id: N_("That claim") }), [
+    route("post", "/claims/:id/review", editor, async (req, res) => void res.json(await reviewClaim(db, actorOf(req.user!), idParam(req), req.body))),
   ]);
 }

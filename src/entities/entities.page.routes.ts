@@ -4,7 +4,7 @@ import type { Db } from "../db.ts";
 import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors.ts";
 import { can, requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route, formBody } from "../http/routes.ts";
+import { idParam, mount, withIds, route, formBody } from "../http/routes.ts";
 import { actorOf, type CurrentUser } from "../users/users.service.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { addAlias, removeAlias } from "./aliases.service.ts";
@@ -13,11 +13,9 @@ import { mergeEntities } from "./merge.service.ts";
 import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
-const entityId = (req: Request) => paramId(req.params.id, N_("That entity"));
 
 /** Which of the page's forms an error belongs to, so its messages and input show in that form only. */
 type PageForm = "alias" | "merge" | "remove";
-const aliasId = (req: Request) => paramId(req.params.aliasId, N_("That alias"));
 
 interface PageState {
   failed: PageForm | null;
@@ -42,7 +40,7 @@ export function entityPageRouter(db: Db) {
 
   // A merged entity's id is gone; its old links lead to the entity that absorbed it.
   async function show(req: Request, res: Response) {
-    const id = entityId(req);
+    const id = idParam(req);
     const entity = await findEntity(db, id);
     if (entity) return render(res, entity, 200, fresh);
     const { formerName, survivor } = await mergedInto(db, id);
@@ -51,16 +49,16 @@ export function entityPageRouter(db: Db) {
   }
 
   async function add(req: Request, res: Response) {
-    const entity = await addAlias(db, actorOf(req.user!), entityId(req), req.body);
+    const entity = await addAlias(db, actorOf(req.user!), idParam(req), req.body);
     flash(req, "success", msg("Added the alias “{alias}”.", { alias: isolate(entity.aliases.at(-1) ?? "") }));
     res.redirect(`/entities/${entity.id}#aliases`);
   }
 
   /** Removing an alias asks first, for a reason: a page of its own, again with the message when the reason is missing. */
   async function confirmRemove(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
-    const entity = await getEntity(db, entityId(req));
-    const alias = entity.aliasEntries.find((a) => a.id === aliasId(req));
-    if (!alias) throw new NotFound(msg("Alias #{id} of {name}", { id: String(aliasId(req)), name: entity.name }));
+    const entity = await getEntity(db, idParam(req));
+    const alias = entity.aliasEntries.find((a) => a.id === idParam(req, "aliasId"));
+    if (!alias) throw new NotFound(msg("Alias #{id} of {name}", { id: String(idParam(req, "aliasId")), name: entity.name }));
     res.status(status).render("entities/remove-alias", {
       title: req.t("Remove an alias of {name}", { name: entity.name }),
       entity,
@@ -71,13 +69,13 @@ export function entityPageRouter(db: Db) {
   }
 
   async function remove(req: Request, res: Response) {
-    const entity = await removeAlias(db, actorOf(req.user!), entityId(req), aliasId(req), req.body);
+    const entity = await removeAlias(db, actorOf(req.user!), idParam(req), idParam(req, "aliasId"), req.body);
     flash(req, "success", N_("Alias removed."));
     res.redirect(`/entities/${entity.id}#aliases`);
   }
 
   async function merge(req: Request, res: Response) {
-    const entity = await mergeEntities(db, actorOf(req.user!), entityId(req), req.body);
+    const entity = await mergeEntities(db, actorOf(req.user!), idParam(req), req.body);
     flash(req, "success", msg("Merged into {name}. The history below lists the aliases and claims it gained.", { name: isolate(entity.name) }));
     res.redirect(`/entities/${entity.id}`);
   }
@@ -86,7 +84,7 @@ export function entityPageRouter(db: Db) {
   // messages; a 409 says what happened, and the forms carry the current version.
   const onError = (failed: PageForm) => async (req: Request, res: Response, err: Invalid | Conflict) => {
     if (failed === "remove" && err instanceof Invalid) return confirmRemove(req, res, 422, err.fields);
-    const entity = await getEntity(db, entityId(req));
+    const entity = await getEntity(db, idParam(req));
     const state = {
       failed,
       values: { ...formBody(req) },
@@ -96,7 +94,7 @@ export function entityPageRouter(db: Db) {
     await render(res, entity, err.status, state);
   };
 
-  return mount(Router(), [
+  return mount(withIds(Router(), { id: N_("That entity"), aliasId: N_("That alias") }), [
     route("get", "/entities/:id", [], show),
     route("post", "/entities/:id/aliases", editor, add, onError("alias")),
     route("get", "/entities/:id/aliases/:aliasId/delete", editor, (req, res) => confirmRemove(req, res)),

@@ -4,17 +4,16 @@ import type { Db } from "../db.ts";
 import { Conflict, Duplicate, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route } from "../http/routes.ts";
+import { idParam, mount, withIds, route } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
 import { getEntity, listEntities, type EntityDetail } from "./entities.query.ts";
-import { entityQuerySchema } from "./entities.schema.ts";
+import { KIND_CHOICES, entityQuerySchema } from "./entities.schema.ts";
 import { createEntity, updateEntity } from "./entities.service.ts";
 import { entityPageRouter } from "./entities.page.routes.ts";
 import { isolate } from "../text.ts";
 
 const editor = [requireRole("editor")];
-const entityId = (req: Request) => paramId(req.params.id, N_("That entity"));
 
 const blank = { name: "", kind: "person", description: "", aliases: "", version: "" };
 
@@ -31,10 +30,11 @@ function fromBody(body: unknown): typeof blank {
 export function entitiesRouter(db: Db) {
   async function index(req: Request, res: Response) {
     const filters = parse(entityQuerySchema, req.query);
-    res.render("entities/index", { title: req.t("People and organisations"), ...(await listEntities(db, filters)), filters });
+    res.render("entities/index", { title: req.t("People and organisations"), ...(await listEntities(db, filters)), filters, ...KIND_CHOICES });
   }
 
-  const newForm = (req: Request, res: Response) => res.render("entities/new", { title: req.t("New person or organisation"), values: blank, errors: {} });
+  const newForm = (req: Request, res: Response) =>
+    res.render("entities/new", { title: req.t("New person or organisation"), values: blank, errors: {}, ...KIND_CHOICES });
 
   async function create(req: Request, res: Response) {
     const entity = await createEntity(db, actorOf(req.user!), req.body);
@@ -43,12 +43,19 @@ export function entitiesRouter(db: Db) {
   }
 
   async function editForm(req: Request, res: Response) {
-    const entity = await getEntity(db, entityId(req));
-    res.render("entities/edit", { title: req.t("Edit {name}", { name: entity.name }), entity, values: fromEntity(entity), errors: {}, conflict: null });
+    const entity = await getEntity(db, idParam(req));
+    res.render("entities/edit", {
+      title: req.t("Edit {name}", { name: entity.name }),
+      entity,
+      values: fromEntity(entity),
+      errors: {},
+      conflict: null,
+      ...KIND_CHOICES,
+    });
   }
 
   async function update(req: Request, res: Response) {
-    const entity = await updateEntity(db, actorOf(req.user!), entityId(req), req.body);
+    const entity = await updateEntity(db, actorOf(req.user!), idParam(req), req.body);
     const changed = String(entity.version) !== fromBody(req.body).version;
     flash(req, changed ? "success" : "info", changed ? msg("Saved {name}.", { name: isolate(entity.name) }) : N_("Nothing changed, so nothing was saved."));
     res.redirect(`/entities/${entity.id}`);
@@ -62,8 +69,8 @@ export function entitiesRouter(db: Db) {
     const errors = err instanceof Invalid ? err.fields : {};
     const duplicate = err instanceof Duplicate ? err.existing : null;
     res.status(err.status);
-    if (!req.params.id) return void res.render("entities/new", { title: req.t("New person or organisation"), values, errors, duplicate });
-    const entity = await getEntity(db, entityId(req));
+    if (!req.params.id) return void res.render("entities/new", { title: req.t("New person or organisation"), values, errors, duplicate, ...KIND_CHOICES });
+    const entity = await getEntity(db, idParam(req));
     const conflict = err instanceof Conflict && !duplicate ? err.text : null;
     res.render("entities/edit", {
       title: req.t("Edit {name}", { name: entity.name }),
@@ -72,10 +79,11 @@ export function entitiesRouter(db: Db) {
       errors,
       conflict,
       duplicate,
+      ...KIND_CHOICES,
     });
   }
 
-  const router = mount(Router(), [
+  const router = mount(withIds(Router(), { id: N_("That entity") }), [
     route("get", "/entities", [], index),
     route("get", "/entities/new", editor, newForm),
     route("post", "/entities", editor, create, formError),

@@ -4,6 +4,12 @@ import { idWith, plainText, requiredReason, requiredText, text, version } from "
 
 export const ENTITY_KINDS = ["person", "organization"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
+/** The kinds as choices: the form names one, the list's filter names many. */
+export const KIND_CHOICES = {
+  kinds: ENTITY_KINDS,
+  kindLabels: { person: N_("Person"), organization: N_("Organisation") } satisfies Record<EntityKind, string>,
+  kindPlurals: { person: N_("People"), organization: N_("Organisations") } satisfies Record<EntityKind, string>,
+};
 
 export const ALIAS_MAX = 120;
 

@@ -26,6 +26,39 @@ export const route = (method: Method, path: string, guards: RequestHandler[], ha
   ...(form ? { form } : {}),
 });
 
+/** The ids a URL may carry, by their route parameter's name. */
+export type IdName = "id" | "evidenceId" | "aliasId" | "tokenId";
+/** What each of a router's ids names, for its 404 ("That claim"), marked with N_. */
+export type IdNames = Partial<Record<IdName, string>>;
+
+const parsedIds = new WeakMap<Request, Partial<Record<IdName, number>>>();
+
+/**
+ * The id the router's loader parsed from the URL. Only parsed, never
+ * loaded: pages served by the read model, and routes whose service loads
+ * the record in its transaction, would pay a query for nothing.
+ */
+export function idParam(req: Request, name: IdName = "id"): number {
+  const n = parsedIds.get(req)?.[name];
+  if (n === undefined) throw new Error(`No id loader for :${name} on ${req.path}`);
+  return n;
+}
+
+/**
+ * The router's id loader: each id in `ids` is parsed once, before the
+ * route's guards and handler (router.param, which runs only for this
+ * router's routes); a malformed one is a 404 naming the record.
+ */
+export function withIds(router: Router, ids: IdNames): Router {
+  for (const [name, what] of Object.entries(ids) as [IdName, string][]) {
+    router.param(name, (req, _res, next, value) => {
+      parsedIds.set(req, { ...parsedIds.get(req), [name]: paramId(value, what) });
+      next();
+    });
+  }
+  return router;
+}
+
 /**
  * Mounts a feature's route table. A route with a form renderer gets its
  * invalid or stale input back in the form; every other error goes to the
@@ -54,7 +87,7 @@ export function mount(router: Router, routes: Route[]): Router {
 }
 
 /** A numeric id from the URL; anything else is a page that does not exist. */
-export function paramId(value: unknown, what: string): number {
+function paramId(value: unknown, what: string): number {
   const n = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound(what);
   return n;

@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import { Conflict, Duplicate, Invalid, type ExistingRecord, type FieldErrors } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route, type FormRenderer, formBody } from "../http/routes.ts";
+import { idParam, mount, withIds, route, type FormRenderer, formBody } from "../http/routes.ts";
 import { actorOf } from "../users/users.service.ts";
 import { parse } from "../validation.ts";
 import { msg, msgn, N_ } from "../i18n/i18n.ts";
@@ -14,7 +14,6 @@ import { RELIABILITY, RELIABILITY_LABELS, SOURCE_KINDS, SOURCE_KIND_LABELS, sour
 import { createSource, updateSource } from "./sources.service.ts";
 
 const editor = [requireRole("editor")];
-const sourceId = (req: Request) => paramId(req.params.id, N_("That source"));
 const options = { kinds: SOURCE_KINDS, reliabilities: RELIABILITY, kindLabels: SOURCE_KIND_LABELS, reliabilityLabels: RELIABILITY_LABELS };
 const blank = { title: "", publisher: "", author: "", url: "", publishedAt: "", kind: "other", reliability: "unknown", notes: "" };
 
@@ -32,10 +31,10 @@ const createForm: FormRenderer = (req, res, err) => {
 const updateForm =
   (db: Db): FormRenderer =>
   async (req, res, err) => {
-    const values = { ...blank, ...formBody(req), id: sourceId(req) };
+    const values = { ...blank, ...formBody(req), id: idParam(req) };
     if (err instanceof Duplicate) return void renderForm(res.status(409), "edit", values, {}, err.existing);
     if (err instanceof Conflict) {
-      const savedBy = await lastChange(db, "source", sourceId(req));
+      const savedBy = await lastChange(db, "source", idParam(req));
       res.status(409).render("sources/conflict", { title: req.t("Edit conflict"), message: err.text, current: err.current, savedBy, values, ...options });
       return;
     }
@@ -51,7 +50,7 @@ export function sourcesRouter(db: Db) {
   }
 
   async function show(req: Request, res: Response) {
-    const source = await getSource(db, sourceId(req));
+    const source = await getSource(db, idParam(req));
     res.render("sources/show", { title: source.title, source, ...options, ...(await pageHistory(db, "source", source.id)) });
   }
 
@@ -62,7 +61,7 @@ export function sourcesRouter(db: Db) {
   }
 
   async function update(req: Request, res: Response) {
-    const source = await updateSource(db, actorOf(req.user!), sourceId(req), req.body);
+    const source = await updateSource(db, actorOf(req.user!), idParam(req), req.body);
     const unchanged = source.version === Number((req.body as { version?: unknown } | undefined)?.version);
     if (unchanged) flash(req, "info", N_("Nothing changed."));
     else if (!source.flaggedClaims) flash(req, "success", N_("Source saved."));
@@ -70,12 +69,12 @@ export function sourcesRouter(db: Db) {
     res.redirect(`/sources/${source.id}`);
   }
 
-  return mount(Router(), [
+  return mount(withIds(Router(), { id: N_("That source") }), [
     route("get", "/sources", [], index),
     route("get", "/sources/new", editor, (_req, res) => renderForm(res, "new", blank)),
     route("post", "/sources", editor, create, createForm),
     route("get", "/sources/:id", [], show),
-    route("get", "/sources/:id/edit", editor, async (req, res) => renderForm(res, "edit", await getSource(db, sourceId(req)))),
+    route("get", "/sources/:id/edit", editor, async (req, res) => renderForm(res, "edit", await getSource(db, idParam(req)))),
     route("post", "/sources/:id", editor, update, updateForm(db)),
   ]);
 }

@@ -38,6 +38,10 @@ function decodeCursor(s: string): Cursor | null {
 
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
+/** The timeline's orders, by when the claims happened, as the page offers them. */
+export const ORDERS = ["asc", "desc"] as const;
+export const ORDER_LABELS: Record<(typeof ORDERS)[number], string> = { asc: N_("Oldest first"), desc: N_("Latest first") };
+
 /** The page's filters as they appear in /timeline's query string. */
 export const timelineQuerySchema = z.object({
   status: z.preprocess(blank, z.enum(STATUSES, { error: N_("Status must be one of: unverified, rumored, confirmed, false, inconclusive.") }).optional()),
@@ -54,7 +58,7 @@ export const timelineQuerySchema = z.object({
         return zone ?? "UTC";
       }),
   ),
-  order: z.enum(["asc", "desc"]).catch("asc").default("asc"),
+  order: z.enum(ORDERS).catch("asc").default("asc"),
   limit: z.coerce.number().int().min(1).max(500).catch(100).default(100),
   after: z.preprocess(
     blank,

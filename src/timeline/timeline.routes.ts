@@ -4,7 +4,7 @@ import { Invalid, type Conflict, type FieldErrors } from "../errors.ts";
 import { mount, route } from "../http/routes.ts";
 import { parse } from "../validation.ts";
 import { STATUSES } from "../claims/status.ts";
-import { timeline, timelineQuerySchema, zoneChoices, type TimelineQuery } from "./timeline.query.ts";
+import { ORDERS, ORDER_LABELS, timeline, timelineQuerySchema, zoneChoices, type TimelineQuery } from "./timeline.query.ts";
 
 export function timelineRouter(db: Db) {
   async function render(req: Request, res: Response, filters: TimelineQuery, query: Request["query"], errors: FieldErrors) {
@@ -14,6 +14,8 @@ export function timelineRouter(db: Db) {
       filters,
       zones: zoneChoices(filters.tz),
       statuses: STATUSES,
+      orders: ORDERS,
+      orderLabels: ORDER_LABELS,
       query,
       errors,
     });

@@ -1,4 +1,5 @@
 import type { Db } from "../db.ts";
+import { EXPORTED, EXPORTED_FIELDS, valuesOf, type ExportedField, type FieldKind } from "../claims/claim.fields.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { matchingIds } from "../claims/claims.list.ts";
 import type { ListQuery } from "../claims/claims.schema.ts";
@@ -107,17 +108,7 @@ async function* noting(claims: AsyncIterable<ClaimRow[]>, sources: Set<number>, 
 function claimRecord(c: ClaimRow) {
   return {
     id: c.id,
-    statement: c.statement,
-    context: c.context,
-    status: c.status,
-    confidence: c.confidence,
-    occurredAt: c.occurredAt,
-    occurredPrecision: c.occurredPrecision,
-    occurredZone: c.occurredZone,
-    occurredAtText: c.occurredAtText,
-    firstReportedAt: c.firstReportedAt,
-    resolutionNote: c.resolutionNote,
-    resolvedAt: c.resolvedAt,
+    ...valuesOf(c, EXPORTED_FIELDS),
     resolutionSourceIds: c.resolutionSources.map((s) => s.id),
     entityIds: c.entities.map((e) => e.entity.id),
     evidence: c.evidence.map((e) => ({ sourceId: e.source.id, stance: e.stance, quote: e.quote, ...quoteLanguage(e) })),
@@ -165,24 +156,15 @@ export async function* jsonExport(db: Db, exportedAt: Date, filters: ListQuery):
   yield "}\n";
 }
 
-const iso = (d: Date | null) => d?.toISOString() ?? "";
+/** A field's value as its cell: an instant as ISO text in UTC (empty when unknown), a number in digits. */
+const cell = (kind: FieldKind, v: unknown) => (kind === "instant" ? ((v as Date | null)?.toISOString() ?? "") : String(v));
 
 /** One claim as CSV cells; the evidence and resolutionSources cells carry what an import needs, the titles and URLs are for reading. */
 function claimCells(c: ClaimRow): string[] {
   const sources = [...new Map(c.evidence.map((e) => [e.source.id, e.source])).values()];
   const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
     id: String(c.id),
-    statement: c.statement,
-    context: c.context,
-    status: c.status,
-    confidence: String(c.confidence),
-    occurredAt: iso(c.occurredAt),
-    occurredPrecision: c.occurredPrecision,
-    occurredZone: c.occurredZone,
-    occurredAtText: c.occurredAtText,
-    firstReportedAt: iso(c.firstReportedAt),
-    resolutionNote: c.resolutionNote,
-    resolvedAt: iso(c.resolvedAt),
+    ...(Object.fromEntries(EXPORTED.map((f) => [f.name, cell(f.kind, c[f.name as ExportedField])])) as Record<ExportedField, string>),
     entities: c.entities.map((e) => e.entity.name).join("; "),
     sourceTitles: sources.map((s) => s.title).join("; "),
     sourceUrls: sources.flatMap((s) => (s.url ? [s.url] : [])).join("; "),

@@ -5,6 +5,7 @@
 // read the same records again (a file that changed in between fails then).
 
 import type { z } from "zod";
+import { EDITED_FIELDS, valuesOf } from "../claims/claim.fields.ts";
 import { isResolved } from "../claims/status.ts";
 import { fold } from "../text.ts";
 import { messageOf } from "../validation.ts";
@@ -64,21 +65,11 @@ function check<S extends z.ZodType>(schema: S, value: unknown, at: At, problems:
 
 /** A claim as the services take it: recorded open, then resolved (as an editor would) when the file has it resolved. */
 function plannedClaim(at: At, c: ClaimRecord | CsvClaim, entities: Key[], evidence: PlannedClaim["evidence"], cited: Key[]): PlannedClaim {
-  const { statement, context, status, confidence, occurredAt, occurredPrecision, occurredZone, occurredAtText, firstReportedAt } = c;
+  const { status } = c;
   const resolved = isResolved(status);
   return {
     at,
-    input: plain({
-      statement,
-      context,
-      status: resolved ? "unverified" : status,
-      confidence,
-      occurredAt,
-      occurredPrecision,
-      occurredZone,
-      occurredAtText,
-      firstReportedAt,
-    }),
+    input: plain({ ...valuesOf(c, EDITED_FIELDS), status: resolved ? "unverified" : status }),
     entities,
     evidence,
     resolution: resolved ? { outcome: status, note: c.resolutionNote, resolvedAt: c.resolvedAt, sources: cited } : null,

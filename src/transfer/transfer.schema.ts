@@ -3,6 +3,7 @@
 // passes here exactly when the services would take its records.
 
 import { z } from "zod";
+import { EXPORTED_FIELDS } from "../claims/claim.fields.ts";
 import { createClaimSchema, evidenceSchema } from "../claims/claims.schema.ts";
 import { readTimes, type TimeInput } from "../claims/claims.time.ts";
 import { STATUSES, isResolved } from "../claims/status.ts";
@@ -13,25 +14,8 @@ import { id, optionalDate, text } from "../validation.ts";
 export const EXPORT_FORMAT = "claimtrack-export";
 export const EXPORT_VERSION = 1;
 
-export const CSV_COLUMNS = [
-  "id",
-  "statement",
-  "context",
-  "status",
-  "confidence",
-  "occurredAt",
-  "occurredPrecision",
-  "occurredZone",
-  "occurredAtText",
-  "firstReportedAt",
-  "resolutionNote",
-  "resolvedAt",
-  "entities",
-  "sourceTitles",
-  "sourceUrls",
-  "evidence",
-  "resolutionSources",
-] as const;
+/** The claim's exported fields between its id and what it refers to, by title and name. */
+export const CSV_COLUMNS = ["id", ...EXPORTED_FIELDS, "entities", "sourceTitles", "sourceUrls", "evidence", "resolutionSources"] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Columns a file may lack: files exported before they existed still import (times as instants in UTC, resolutions citing their evidence). */

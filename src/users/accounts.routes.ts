@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import type { Conflict, FieldErrors, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route } from "../http/routes.ts";
+import { idParam, mount, withIds, route } from "../http/routes.ts";
 import { isLocale, LOCALE_NAMES, msg, msgn, N_ } from "../i18n/i18n.ts";
 import { parse } from "../validation.ts";
 import { accountOf, changeOwnPassword, revokeTokens, setDisabled, setPassword } from "./accounts.service.ts";
@@ -12,8 +12,6 @@ import { listSignIns, signInQuerySchema } from "./sign-ins.query.ts";
 import { actorOf, setLocale } from "./users.service.ts";
 
 const admin = [requireRole("admin")];
-const userId = (req: Request) => paramId(req.params.id, N_("That user"));
-const tokenId = (req: Request) => paramId(req.params.tokenId, N_("That token"));
 
 /** The browser that changed its own password stays signed in; a bearer-token call has no session to keep. */
 const keptSession = (req: Request) => (req.viaToken ? undefined : req.sessionID);
@@ -24,7 +22,7 @@ const keepSignedIn = (req: Request, generation: number) => {
 /** An account's admin page (status, tokens, password), the sign-in log, and each user's own password form. */
 export function accountsRouter(db: Db) {
   const showAccount = async (req: Request, res: Response, errors: FieldErrors = {}) =>
-    res.render("users/show", { title: msg("User"), account: await accountOf(db, userId(req)), errors });
+    res.render("users/show", { title: msg("User"), account: await accountOf(db, idParam(req)), errors });
 
   /** The account page again, with the refusal beside the form that caused it. */
   async function accountInvalid(req: Request, res: Response, err: Invalid | Conflict) {
@@ -32,7 +30,7 @@ export function accountsRouter(db: Db) {
   }
 
   async function disable(req: Request, res: Response, disabled: boolean) {
-    const { email, changed } = await setDisabled(db, actorOf(req.user!), userId(req), disabled);
+    const { email, changed } = await setDisabled(db, actorOf(req.user!), idParam(req), disabled);
     const said = changed
       ? disabled
         ? msg("{email} is disabled: its sessions have ended and its tokens are refused.", { email })
@@ -41,22 +39,22 @@ export function accountsRouter(db: Db) {
         ? msg("{email} was already disabled.", { email })
         : msg("{email} was already enabled.", { email });
     flash(req, changed ? "success" : "info", said);
-    res.redirect(`/users/${userId(req)}`);
+    res.redirect(`/users/${idParam(req)}`);
   }
 
   async function revoke(req: Request, res: Response, which: number | "all") {
-    const ids = await revokeTokens(db, actorOf(req.user!), userId(req), which);
+    const ids = await revokeTokens(db, actorOf(req.user!), idParam(req), which);
     const list = ids.map((id) => `#${id}`).join(", ");
     flash(
       req,
       ids.length ? "success" : "info",
       ids.length ? msgn("Revoked {count} token: {list}.", "Revoked {count} tokens: {list}.", ids.length, { list }) : msg("No token to revoke."),
     );
-    res.redirect(`/users/${userId(req)}`);
+    res.redirect(`/users/${idParam(req)}`);
   }
 
   async function resetPassword(req: Request, res: Response) {
-    const id = userId(req);
+    const id = idParam(req);
     const own = id === req.user!.id;
     const generation = await setPassword(
       db,
@@ -107,13 +105,13 @@ export function accountsRouter(db: Db) {
     res.redirect("/account");
   }
 
-  return mount(Router(), [
+  return mount(withIds(Router(), { id: N_("That user"), tokenId: N_("That token") }), [
     route("get", "/users/sign-ins", admin, signIns),
     route("get", "/api/users/sign-ins", admin, async (req, res) => void res.json(await listSignIns(db, parse(signInQuerySchema, req.query)))),
     route("get", "/users/:id", admin, (req, res) => showAccount(req, res)),
     route("post", "/users/:id/disable", admin, (req, res) => disable(req, res, true), accountInvalid),
     route("post", "/users/:id/enable", admin, (req, res) => disable(req, res, false), accountInvalid),
-    route("post", "/users/:id/tokens/:tokenId/revoke", admin, (req, res) => revoke(req, res, tokenId(req)), accountInvalid),
+    route("post", "/users/:id/tokens/:tokenId/revoke", admin, (req, res) => revoke(req, res, idParam(req, "tokenId")), accountInvalid),
     route("post", "/users/:id/tokens/revoke", admin, (req, res) => revoke(req, res, "all"), accountInvalid),
     route("post", "/users/:id/password", admin, resetPassword, accountInvalid),
     route("get", "/account", [], (_req, res) => showOwn(res)),

@@ -3,14 +3,13 @@ import type { Db } from "../db.ts";
 import type { Conflict, FieldErrors, Invalid } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
-import { mount, paramId, route } from "../http/routes.ts";
+import { idParam, mount, withIds, route } from "../http/routes.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
 import { ROLE_LABELS, ROLES } from "../roles.ts";
 import { actorOf, changeRole, createUser, listUsers } from "./users.service.ts";
 import { accountsRouter } from "./accounts.routes.ts";
 
 const admin = [requireRole("admin")];
-const userId = (req: Request) => paramId(req.params.id, N_("That user"));
 
 /** The admin page: accounts and their roles. */
 export function usersRouter(db: Db) {
@@ -37,7 +36,7 @@ export function usersRouter(db: Db) {
   }
 
   async function setRole(req: Request, res: Response) {
-    const id = userId(req);
+    const id = idParam(req);
     const user = await changeRole(db, actorOf(req.user!), id, req.body);
     flash(req, "success", msg("{email} is now {role}.", { email: user.email, role: msg(ROLE_LABELS[user.role]) }));
     // an admin who gave up their own admin role can no longer see this page
@@ -47,10 +46,10 @@ export function usersRouter(db: Db) {
   /** The list again, the message beside the row whose role change was refused. */
   async function setRoleInvalid(req: Request, res: Response, err: Invalid | Conflict) {
     const message = "fields" in err ? (err.fields.role ?? Object.values(err.fields)[0]) : err.text;
-    await showIndex(res.status(err.status), { [`role-${userId(req)}`]: message ?? err.text });
+    await showIndex(res.status(err.status), { [`role-${idParam(req)}`]: message ?? err.text });
   }
 
-  return mount(Router(), [
+  return mount(withIds(Router(), { id: N_("That user") }), [
     route("get", "/users", admin, async (_req, res) => void (await showIndex(res))),
     route("get", "/users/new", admin, (_req, res) => showNew(res, { role: "editor" })),
     route("post", "/users", admin, create, createInvalid),
