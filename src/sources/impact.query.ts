@@ -1,4 +1,12 @@
-import type { DbOrTx } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Db } from "../db.ts";
+import { decode, reads } from "../sqlite/reads.ts";
+
+const { sql, join } = Prisma;
+const CITATIONS = `SELECT * FROM SourceCitation WHERE sourceId = ? ORDER BY eventId`;
+
+type Citation = Prisma.SourceCitationGetPayload<object>;
+type CitingClaim = Pick<Prisma.ClaimGetPayload<object>, "id" | "statement" | "status" | "confidence" | "needsReview" | "reviewReason" | "version">;
 
 interface CitedChange {
   eventId: number;
@@ -14,16 +22,16 @@ interface CitedChange {
  * as evidence is not among them. Newest change first; each claim once, with
  * its citing changes oldest first.
  */
-export async function claimsCitingForChanges(db: DbOrTx, sourceId: number) {
+export function claimsCitingForChanges(db: Db, sourceId: number) {
   // kept by a trigger on the audit log, with each event's moves (the source_citations and audit_derived migrations)
-  const rows = await db.sourceCitation.findMany({ where: { sourceId }, orderBy: { eventId: "asc" } });
-  if (!rows.length) return [];
+  const r = reads(db);
+  const rows = r.all(CITATIONS, sourceId).map((c) => decode<Citation>(c));
+  if (!rows.length) return Promise.resolve([]);
   // a Set keeps each claim's first place in the newest-first list: its latest citing change
   const claimIds = [...new Set(rows.map((r) => r.claimId).reverse())];
-  const claims = await db.claim.findMany({
-    where: { id: { in: claimIds } },
-    select: { id: true, statement: true, status: true, confidence: true, needsReview: true, reviewReason: true, version: true },
-  });
+  const claims = r
+    .query(sql`SELECT id, statement, status, confidence, needsReview, reviewReason, version FROM Claim WHERE id IN (${join(claimIds)})`)
+    .map((c) => decode<CitingClaim>(c));
   const byId = new Map(claims.map((c) => [c.id, { ...c, changes: [] as CitedChange[] }]));
   for (const r of rows) {
     byId.get(r.claimId)?.changes.push({
@@ -34,5 +42,5 @@ export async function claimsCitingForChanges(db: DbOrTx, sourceId: number) {
       confidence: r.confidenceTo === null ? null : [r.confidenceFrom, r.confidenceTo],
     });
   }
-  return claimIds.flatMap((id) => byId.get(id) ?? []);
+  return Promise.resolve(claimIds.flatMap((id) => byId.get(id) ?? []));
 }

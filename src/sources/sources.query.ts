@@ -1,4 +1,5 @@
-import type { DbOrTx } from "../db.ts";
+import type { Db, DbOrTx } from "../db.ts";
+import { decode, reads } from "../sqlite/reads.ts";
 import { NotFound } from "../errors.ts";
 import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -30,31 +31,34 @@ export async function listSources(db: DbOrTx, f: SourceListQuery) {
 }
 export type SourceSummary = Awaited<ReturnType<typeof listSources>>["items"][number];
 
+type SourceRow = Prisma.SourceGetPayload<object>;
+interface CitingClaim {
+  id: number;
+  statement: string;
+  status: string;
+  stance: string;
+  quote: string;
+  language: string | null;
+}
+
+const SOURCE = `SELECT * FROM Source WHERE id = ?`;
+const CITING = `SELECT c.id, c.statement, c.status, e.stance, e.quote, e.language FROM Evidence e JOIN Claim c ON c.id = e.claimId
+  WHERE e.sourceId = ? ORDER BY e.id DESC LIMIT ?`;
+const CITING_COUNT = `SELECT count(*) AS n FROM Evidence WHERE sourceId = ?`;
+
 /**
  * A source with the newest CLAIMS_SHOWN claims that cite it, one entry per piece of evidence, and how many there are,
  * and its impact: the claims whose status or confidence changes cited it.
  */
-export async function getSource(db: DbOrTx, id: number) {
-  const source = await db.source.findUnique({ where: { id } });
-  if (!source) throw new NotFound(msg("Source #{id}", { id: String(id) }));
-  // the newest evidence, a LIMIT of its own (a nested take is applied after reading every row): a wire service
-  // cited by thousands of claims is paged through in the claims list
-  const [evidence, claimCount] = await Promise.all([
-    db.evidence.findMany({
-      where: { sourceId: id },
-      orderBy: { id: "desc" },
-      take: CLAIMS_SHOWN,
-      select: { stance: true, quote: true, language: true, claim: { select: { id: true, statement: true, status: true } } },
-    }),
-    db.evidence.count({ where: { sourceId: id } }),
-  ]);
-  const impact = await claimsCitingForChanges(db, id);
-  return {
-    ...source,
-    claims: evidence.map(({ claim, stance, quote, language }) => ({ ...claim, stance, quote, language })),
-    claimCount,
-    impact,
-  };
+export async function getSource(db: Db, id: number) {
+  const r = reads(db);
+  const read = r.snapshot(() => {
+    const source = r.get(SOURCE, id);
+    // a wire service cited by thousands of claims shows its newest; the claims list pages through the rest
+    return source && { source, claims: r.all<CitingClaim>(CITING, id, CLAIMS_SHOWN), claimCount: r.get<{ n: number }>(CITING_COUNT, id)!.n };
+  });
+  if (!read) throw new NotFound(msg("Source #{id}", { id: String(id) }));
+  return { ...decode<SourceRow>(read.source), claims: read.claims, claimCount: read.claimCount, impact: await claimsCitingForChanges(db, id) };
 }
 export type SourceDetail = Awaited<ReturnType<typeof getSource>>;
 
