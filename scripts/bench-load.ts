@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { fmt, httpClient } from "./bench-lib.ts";
+import { fmt, httpClient, stats } from "./bench-lib.ts";
 import { pick, seeded } from "./synthetic-text.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -155,7 +155,7 @@ export async function loadBench(
     await searching;
     const healthzMaxMs = Math.max(...waits);
     lines.push(
-      `/healthz while 10 connections search "société": max ${healthzMaxMs.toFixed(0)} ms over ${waits.length} requests (target < 50 ms: ${healthzMaxMs < 50 ? "met" : "MISSED"})`,
+      `/healthz while 10 connections search "société": max ${healthzMaxMs.toFixed(0)} ms over ${waits.length} requests (target < 50 ms: ${healthzMaxMs < 50 ? "met" : "MISSED"}); p50 ${stats(waits).p50.toFixed(1)} ms, p95 ${stats(waits).p95.toFixed(1)} ms`,
     );
     lines.push(
       `app resident memory under this load: peak ${peak.toFixed(0)} MB in one process (target < 250 MB: ${peak < 250 ? "met" : "MISSED"}), ${peakTotal.toFixed(0)} MB for all ${workers > 1 ? workers + 1 : 1}`,
