@@ -1,5 +1,7 @@
 import path from "node:path";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express, { type Request } from "express";
+import type { Logger } from "pino";
+import { createLogger, requestIds, requestLog } from "./http/request-log.ts";
 import { ejsEngine } from "./http/views.ts";
 import helmet from "helmet";
 import { databasePath, type Config } from "./config.ts";
@@ -42,23 +44,16 @@ import "./sources/sources.views.ts";
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** where a failed request's error goes; the logger by default */
   log?: (err: unknown, req?: Request) => void;
+  /** the JSON log (stdout by default) */
+  logger?: Logger;
 }
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** One line per request: method, path, status, milliseconds. */
-function requestLog(req: Request, res: Response, next: NextFunction) {
-  const start = process.hrtime.bigint();
-  res.on("finish", () => {
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
-  });
-  next();
-}
-
 /** Builds the Express app: middleware, routers, 404 and the error handler. Never listens. */
-export function createApp({ db, config, log = (err) => console.error(err) }: AppDeps) {
+export function createApp({ db, config, logger = createLogger(), log = (err, req) => logger.error({ err, reqId: req?.id }, "request failed") }: AppDeps) {
   const app = express();
   const dbFile = databasePath(config.databaseUrl);
   app.set("dbFile", dbFile); // for the forms' answer to a database that cannot take a write (http/routes.ts)
@@ -69,7 +64,8 @@ export function createApp({ db, config, log = (err) => console.error(err) }: App
   app.disable("x-powered-by");
   if (config.env === "production") app.set("view cache", true);
 
-  if (config.logRequests) app.use(requestLog);
+  app.use(requestIds);
+  if (config.logRequests) app.use(requestLog(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "form-action": ["'self'"] } } }));
   app.use("/assets", express.static(path.join(root, "public"), { maxAge: config.env === "production" ? "7d" : 0 }));
   app.get("/healthz", async (_req, res) => {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import request from "supertest";
 import { inject } from "vitest";
 import type TestAgent from "supertest/lib/agent.js";
+import type { Logger } from "pino";
 import { createApp } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase, type Db } from "../../src/db.ts";
@@ -40,17 +41,19 @@ export interface TestAppOptions {
   file?: string;
   /** more settings, as environment variables */
   env?: Record<string, string>;
+  /** the app's JSON log (none by default) */
+  logger?: Logger;
 }
 
 /** An app on a fresh copy of the migrated template database. */
-export async function testApp({ dir, file: existing, env = {} }: TestAppOptions = {}): Promise<TestApp> {
+export async function testApp({ dir, file: existing, env = {}, logger }: TestAppOptions = {}): Promise<TestApp> {
   const tmp = inject("tmpDir");
   const file = existing ?? path.join(dir ?? tmp, `${randomUUID()}.db`);
   if (!existing) copyFileSync(path.join(tmp, "template.db"), file);
   const url = `file:${file}`;
   const db = await openDatabase(url);
   const config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "x".repeat(40), ...env }) };
-  const app = createApp({ db, config, log: () => {} });
+  const app = createApp({ db, config, log: () => {}, ...(logger ? { logger } : {}) });
   let n = 0;
   return {
     app,
