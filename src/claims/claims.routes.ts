@@ -3,27 +3,25 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db.ts";
 import { Conflict, type FieldErrors, type Invalid } from "../errors.ts";
 import { can, requireRole } from "../http/auth.ts";
-import { hasBlankParams, helpers } from "../http/view-helpers.ts";
 import { flash } from "../http/flash.ts";
 import { idParam, mount, withIds, route, formBody } from "../http/routes.ts";
 import { pageHistory } from "../audit/audit.query.ts";
 import { actorOf } from "../users/users.service.ts";
 import { claimReviewFor } from "../claimreview/claimreview.routes.ts";
 import { scriptJson } from "../claimreview/claimreview.ts";
-import { id, parse } from "../validation.ts";
-import { entityOptions, filterNames, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
-import { listClaims, selectClaims, statusCounts } from "./claims.list.ts";
-import { CLAIM_CHOICES, SORTS, SORT_LABELS, STATES, STATE_LABELS, listQuerySchema, pickerSchema, similarSchema } from "./claims.schema.ts";
+import { parse } from "../validation.ts";
+import { entityOptions, getClaim, sourceOptions, type ClaimDetail } from "./claims.query.ts";
+import { CLAIM_CHOICES, pickerSchema, similarSchema } from "./claims.schema.ts";
 import { createClaim, updateClaim } from "./claims.service.ts";
 import { timeFormValues } from "./claims.time.ts";
 import { timeWarnings } from "./occurred.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
 import { similarClaims } from "./similar.ts";
-import { explain } from "./snippet.ts";
 import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
+import { claimsListRouter } from "./claims.list.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
-import { STATUSES, isResolved } from "./status.ts";
+import { isResolved } from "./status.ts";
 import { FIELD } from "./claim.fields.ts";
 
 const editor = [requireRole("editor")];
@@ -47,15 +45,6 @@ function formValues(c: ClaimDetail): FormValues {
 }
 
 export function claimsRouter(db: Db, config: Config) {
-  const listOptions = async (req: Request) => ({
-    statuses: STATUSES,
-    sorts: SORTS,
-    sortLabels: SORT_LABELS,
-    states: STATES,
-    stateLabels: STATE_LABELS,
-    // a filter that does not parse names nothing (the page says why), never a query for id 1e308
-    ...filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data),
-  });
   /** The pickers' choices for the form's input (or the claim as it is): what is ticked, and what the find boxes ask for. */
   const options = async (input: unknown, claimId?: number) => {
     const p = pickers(input);
@@ -67,34 +56,6 @@ export function claimsRouter(db: Db, config: Config) {
     };
   };
   const finding = (req: Request) => pickers(req.body).find !== undefined;
-
-  async function index(req: Request, res: Response) {
-    // the filter form sends its empty fields too: the address to bookmark and share is the one without them
-    if (hasBlankParams(req.query)) return res.redirect(`/claims${helpers.query(req.query, {})}`);
-    const filters = parse(listQuerySchema, req.query);
-    // one search, one MATCH, for the page and its counts
-    const selection = await selectClaims(db, filters);
-    const [page, counts] = await Promise.all([listClaims(db, filters, selection), statusCounts(db, filters, selection)]);
-    const why = page.search ? Object.fromEntries(page.items.map((c) => [c.id, explain(page.search!, c)])) : {};
-    res.render("claims/index", { title: msg("Claims"), filters, page, counts, why, query: req.query, errors: {}, ...(await listOptions(req)) });
-  }
-
-  /** A filter that does not parse keeps the form, with the message beside the field, and lists nothing. */
-  async function badFilter(req: Request, res: Response, err: Invalid | Conflict) {
-    const filters = { status: [], limit: 25, ...req.query };
-    const page = { items: [], nextCursor: null, sort: "newest" };
-    const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    res.status(422).render("claims/index", {
-      title: msg("Claims"),
-      filters,
-      page,
-      counts,
-      why: {},
-      query: req.query,
-      errors: "fields" in err ? err.fields : {},
-      ...(await listOptions(req)),
-    });
-  }
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, idParam(req));
@@ -201,7 +162,6 @@ export function claimsRouter(db: Db, config: Config) {
   }
 
   const router = mount(withIds(Router(), { id: N_("That claim") }), [
-    route("get", "/claims", [], index, badFilter),
     route("get", "/claims/new", editor, newForm),
     route("post", "/claims", editor, create, newInvalid),
     route("post", "/claims/similar", editor, similar, newInvalid),
@@ -210,5 +170,5 @@ export function claimsRouter(db: Db, config: Config) {
     route("post", "/claims/:id", editor, update, editInvalid),
     route("get", "/claims/:id/history", [], history),
   ]);
-  return router.use(claimWorkflowRouter(db));
+  return router.use(claimsListRouter(db), claimWorkflowRouter(db));
 }
