@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { seedIfEmpty } from "../seed/seed.ts";
+import { launchChromium } from "./chromium.ts";
 import { createApp } from "../src/app.ts";
 import { SYSTEM } from "../src/audit/audit.service.ts";
 import { verifyInFull } from "../src/audit/audit.verification.ts";
@@ -60,18 +60,7 @@ const languages = [
   { suffix: "-fr", locale: "fr-FR" },
 ];
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const { suffix, locale } of languages)
     for (const [device, viewport] of [

@@ -1,3 +1,4 @@
+import { EDITED_FIELDS, valuesOf } from "../src/claims/claim.fields.ts";
 import { inTransaction, type Db } from "../src/db.ts";
 import { SYSTEM } from "../src/audit/audit.service.ts";
 import { createClaim, resolveClaim } from "../src/claims/claims.service.ts";
@@ -43,15 +44,8 @@ export async function seedIfEmpty(db: Db): Promise<SeedCounts | null> {
       // A claim the article settles is recorded open, then resolved with its
       // evidence cited, so its History tells how it was settled.
       const claim = await createClaim(tx, SYSTEM, {
-        statement: c.statement,
-        context: c.context,
+        ...valuesOf(c, EDITED_FIELDS),
         status: isResolved(c.status) ? "unverified" : c.status,
-        confidence: c.confidence,
-        occurredAt: c.occurredAt,
-        occurredPrecision: c.occurredPrecision,
-        occurredZone: c.occurredZone,
-        occurredAtText: c.occurredAtText,
-        firstReportedAt: c.firstReportedAt,
         entityIds: c.entities.map((k) => lookup(entityIds, k, "entity")),
       });
       const cited: number[] = [];

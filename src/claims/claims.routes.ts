@@ -21,7 +21,6 @@ import { claimWorkflowRouter } from "./claims.workflow.routes.ts";
 import { claimsListRouter } from "./claims.list.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
-import { isResolved } from "./status.ts";
 import { FIELD } from "./claim.fields.ts";
 
 const editor = [requireRole("editor")];
@@ -59,8 +58,7 @@ export function claimsRouter(db: Db, config: Config) {
 
   async function show(req: Request, res: Response) {
     const claim = await getClaim(db, idParam(req));
-    // a ClaimReview is only for a resolved claim
-    const review = isResolved(claim.status) ? await claimReviewFor(db, config, claim.id) : null;
+    const review = claimReviewFor(config, claim);
     const jsonLd = review && scriptJson(review);
     const { findSources } = pickers(req.query);
     const resolution = await resolutionStory(db, claim.id);

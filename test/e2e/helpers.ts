@@ -2,10 +2,11 @@ import { once } from "node:events";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { PASSWORD, testApp, type TestApp } from "../helpers/app.ts";
 import { seedIfEmpty } from "../../seed/seed.ts";
+import { launchChromium } from "../../scripts/chromium.ts";
 import { SYSTEM } from "../../src/audit/audit.service.ts";
 import { createUser, issueToken } from "../../src/users/users.service.ts";
 import type { RoleName } from "../../src/roles.ts";
@@ -19,15 +20,6 @@ export const LANGUAGES = [
 /** Generous: Chromium shares two cores with the rest of the suite. */
 export const E2E_TIMEOUT = 60_000;
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const AXE = path.resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js");
 
 export interface Account {
@@ -72,7 +64,7 @@ export function useE2E(): E2E {
     server = env.t.app.listen(0, "127.0.0.1");
     await once(server, "listening");
     env.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    env.browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    env.browser = await launchChromium();
     const apiUser = await env.user("editor", "API editor");
     token = await issueToken(env.t.db, SYSTEM, apiUser.email);
   });

@@ -1,3 +1,4 @@
+import { EXPORTED_FIELDS, valuesOf } from "../../src/claims/claim.fields.ts";
 import type { Db } from "../../src/db.ts";
 
 // What an import must reproduce of a ledger, for the transfer tests to compare.
@@ -34,16 +35,7 @@ export async function content(db: Db, csv = false) {
     csv ? e.name : { name: e.name, kind: e.kind, description: e.description, aliases: e.aliases.map((a) => a.alias).sort() };
   return {
     claims: claims.map((c) => ({
-      statement: c.statement,
-      context: c.context,
-      status: c.status,
-      confidence: c.confidence,
-      occurredAt: c.occurredAt,
-      occurredPrecision: c.occurredPrecision,
-      occurredZone: c.occurredZone,
-      occurredAtText: c.occurredAtText,
-      firstReportedAt: c.firstReportedAt,
-      resolutionNote: c.resolutionNote,
+      ...valuesOf(c, EXPORTED_FIELDS),
       resolvedAt: c.resolvedAt?.toISOString() ?? null,
       entities: c.entities.map((ce) => entity(ce.entity)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       evidence: c.evidence.map((e) => ({ stance: e.stance, quote: e.quote, source: source(e.source) })),
