@@ -52,7 +52,12 @@ async function chainChecked(file: string, since: number) {
       const row = db.prepare(`SELECT fullAt FROM AuditVerification WHERE id = 1`).get() as { fullAt: string } | undefined;
       return row !== undefined && Date.parse(row.fullAt) >= since;
     };
-    while (!walked()) await new Promise((wait) => setTimeout(wait, 200));
+    // a walk that never ends (a check that keeps failing) must not hang the bench: it says so and measures anyway
+    const deadline = Date.now() + 120_000;
+    while (!walked()) {
+      if (Date.now() > deadline) return void console.error("bench: the server's start-up chain walk did not finish within 120 s; measuring anyway");
+      await new Promise((wait) => setTimeout(wait, 200));
+    }
   } finally {
     db.close();
   }
