@@ -11,7 +11,7 @@ const [file, port] = process.argv.slice(2);
 if (!file || !port) throw new Error("usage: bench-baseline.ts <database file> <port>");
 
 const db = new Database(file, { readonly: true });
-const newest = db.prepare(`SELECT id, statement, status, confidence, occurredAt, updatedAt FROM Claim ORDER BY createdAt DESC, id DESC LIMIT 50`);
+const newest = db.prepare(`SELECT id, statement, status, confidence, "occurredAt", "updatedAt" FROM "Claim" ORDER BY "createdAt" DESC, id DESC LIMIT 50`);
 const page = ejs.compile(
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Claims</title></head><body><main><h1>Claims</h1>
 <table><thead><tr><th>#</th><th>Claim</th><th>Status</th><th>Confidence</th><th>Updated</th></tr></thead><tbody>

@@ -49,7 +49,7 @@ async function chainChecked(file: string, since: number) {
   const db = new Database(file, { readonly: true });
   try {
     const walked = () => {
-      const row = db.prepare(`SELECT fullAt FROM AuditVerification WHERE id = 1`).get() as { fullAt: string } | undefined;
+      const row = db.prepare(`SELECT "fullAt" FROM "AuditVerification" WHERE id = 1`).get() as { fullAt: string } | undefined;
       return row !== undefined && Date.parse(row.fullAt) >= since;
     };
     // a walk that never ends (a check that keeps failing) must not hang the bench: it says so and measures anyway

@@ -33,7 +33,7 @@ const sqlDate = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") 
 /** The audit chain, extended in memory with the same hashing recordAudit uses. */
 function auditChain(sqlite: Database.Database) {
   const insert = sqlite.prepare(
-    `INSERT INTO AuditEvent (createdAt, actorId, actorLabel, action, subjectType, subjectId, changes, reason, sourceIds, prevHash, hash)
+    `INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorLabel", action, "subjectType", "subjectId", changes, reason, "sourceIds", "prevHash", hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const lastHash = sqlite.prepare("SELECT hash FROM AuditEvent ORDER BY id DESC LIMIT 1").pluck();
@@ -75,12 +75,12 @@ function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>
   const entity = sql("INSERT INTO Entity (name, kind, description, version, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)");
   const alias = sql("INSERT INTO EntityAlias (entityId, alias, folded) VALUES (?, ?, ?)");
   const source = sql(
-    `INSERT INTO Source (title, publisher, author, url, publishedAt, kind, reliability, notes, version, createdAt, updatedAt)
+    `INSERT INTO "Source" (title, publisher, author, url, "publishedAt", kind, reliability, notes, version, "createdAt", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   // the claim's columns as an export writes them, then its bookkeeping: names from the descriptor, never input; values bound
   const names = ["id", ...EXPORTED.map((f) => f.name), "version", "createdAt", "updatedAt"];
-  const claim = sql(`INSERT INTO Claim (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
+  const claim = sql(`INSERT INTO "Claim" (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
   const lastClaimId = sql("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Claim'), 0), COALESCE((SELECT MAX(id) FROM Claim), 0))").pluck();
   const claimEntity = sql("INSERT INTO ClaimEntity (claimId, entityId) VALUES (?, ?)");
   const evidence = sql("INSERT INTO Evidence (claimId, sourceId, stance, quote, createdAt) VALUES (?, ?, ?, ?, ?)");
@@ -158,7 +158,7 @@ export interface SyntheticCounts {
 /** Adds n synthetic claims (with their sources and entities) to the SQLite file, migrating it first. */
 export async function seedSynthetic(file: string, n: number, onProgress?: (done: number) => void): Promise<SyntheticCounts> {
   const start = process.hrtime.bigint();
-  const filePath = databasePath(file);
+  const filePath = file.replace(/^file:/, "");
   await (await openMigrated(`file:${filePath}`)).$disconnect();
   const sqlite = new Database(filePath, { timeout: 5000 });
   try {

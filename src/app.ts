@@ -13,7 +13,7 @@ import { errorHandler } from "./http/error-handler.ts";
 import { flashMiddleware } from "./http/flash.ts";
 import { inputGuard } from "./http/input-guard.ts";
 import { sessions } from "./http/session-store.ts";
-import { checkHealth } from "./sqlite/health.ts";
+import { checkHealth } from "./health.ts";
 import { helpersFor, viewLocals } from "./http/view-helpers.ts";
 import { accountLocale } from "./i18n/locale.ts";
 import { authRouter } from "./users/auth.routes.ts";
@@ -69,7 +69,7 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
   app.use(helmet({ contentSecurityPolicy: { directives: { "script-src": ["'self'"], "form-action": ["'self'"] } } }));
   app.use("/assets", express.static(path.join(root, "public"), { maxAge: config.env === "production" ? "7d" : 0 }));
   app.get("/healthz", async (_req, res) => {
-    const health = await checkHealth(db, dbFile, config.minFreeDiskMB);
+    const health = await checkHealth(db, config.minFreeDiskMB);
     res.status(health.ok ? 200 : 503).json(health);
   });
 

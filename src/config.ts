@@ -17,7 +17,10 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "DATABASE_URL must be a SQLite file URL such as file:./data/claims.db")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "DATABASE_URL must be a SQLite file URL such as file:./data/claims.db, or a PostgreSQL URL such as postgresql://user@host/claimtrack",
+    )
     .default("file:./data/claims.db"),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   NEWSROOM_NAME: z.string().min(1).default("Claimtrack Newsroom"),
@@ -33,7 +36,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
-  /** folder of the database file: the session secret is kept beside it */
+  /** folder of the SQLite file, or ./data with PostgreSQL: a generated session secret is kept there */
   dataDir: string;
   sessionSecret: string;
   newsroomName: string;
@@ -48,8 +51,9 @@ export interface Config {
   workers: number;
 }
 
-export function databasePath(databaseUrl: string): string {
-  return databaseUrl.replace(/^file:/, "");
+/** The SQLite file a DATABASE_URL names; null for a PostgreSQL URL. */
+export function databasePath(databaseUrl: string): string | null {
+  return databaseUrl.startsWith("file:") ? databaseUrl.replace(/^file:/, "") : null;
 }
 
 /** The secret from the environment, or one generated on first start and kept in the data folder. */
@@ -79,7 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  const dataDir = path.dirname(path.resolve(databasePath(e.DATABASE_URL)));
+  const file = databasePath(e.DATABASE_URL);
+  const dataDir = file ? path.dirname(path.resolve(file)) : path.resolve("data");
   mkdirSync(dataDir, { recursive: true });
   return {
     env: e.NODE_ENV,

@@ -115,3 +115,10 @@ export function atVersion<T extends { version: number }>(current: T, version: nu
   }
   return current;
 }
+
+/** A read that ran past its budget: the server is not broken, the question was too broad. */
+export class ReadTimeout extends AppError {
+  constructor() {
+    super(503, "timeout", N_("That search took too long and was stopped. Add a word, or filter the list, and try again."));
+  }
+}

@@ -28,7 +28,8 @@ function refuse(err: unknown): never {
 const config = (() => {
   try {
     const config = loadConfig();
-    checkDatabaseFile(databasePath(config.databaseUrl));
+    const file = databasePath(config.databaseUrl);
+    if (file) checkDatabaseFile(file);
     return config;
   } catch (err) {
     return refuse(err);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReadTimeout, readWorker } from "../src/sqlite/read-worker.ts";
+import { ReadTimeout } from "../src/errors.ts";
+import { ReadWorker } from "../src/sqlite/read-worker.ts";
 import { testApp, type TestApp } from "./helpers/app.ts";
 
 // The read worker runs the search's query in a thread: the main thread keeps
@@ -15,7 +16,7 @@ const ENDLESS = { sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 
 
 describe("the read worker", () => {
   it("runs a query in its thread while the main thread's timers keep firing; past its budget the query is stopped with a 503, and the next one runs", async () => {
-    const worker = readWorker(t.db, 400);
+    const worker = new ReadWorker(t.file, 400);
     expect(await worker.get<{ n: number }>({ sql: "SELECT count(*) AS n FROM Claim WHERE id > ?", values: [0] })).toEqual({ n: expect.any(Number) });
 
     let ticks = 0;
@@ -33,9 +34,10 @@ describe("the read worker", () => {
   });
 
   it("gives a failing query's SQLite error, with its code, to the caller", async () => {
-    const err = (await readWorker(t.db)
-      .get({ sql: "SELECT * FROM NoSuchTable", values: [] })
-      .catch((e: unknown) => e)) as { message: string; code: string };
+    const err = (await new ReadWorker(t.file).get({ sql: "SELECT * FROM NoSuchTable", values: [] }).catch((e: unknown) => e)) as {
+      message: string;
+      code: string;
+    };
     expect(err.message).toContain("no such table");
     expect(err.code).toBe("SQLITE_ERROR");
   });

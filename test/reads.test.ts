@@ -3,10 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedIfEmpty } from "../seed/seed.ts";
 import { getClaim } from "../src/claims/claims.query.ts";
-import { BOOLEAN_COLUMNS } from "../src/sqlite/reads.ts";
+import { BOOLEAN_COLUMNS } from "../src/engine.ts";
 import { bearer, testApp, type TestApp } from "./helpers/app.ts";
 
-// The read model (src/sqlite/reads.ts) serves the pages' and the API's reads
+// The read model (src/engine.ts) serves the pages' and the API's reads
 // with plain SQL; the services read through Prisma inside their transactions.
 // These hold the two to the same answers.
 

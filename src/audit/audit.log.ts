@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
-import { reads } from "../sqlite/reads.ts";
+import { reads } from "../db.ts";
 import { decodeCursor, encodeCursor, page } from "../pagination.ts";
 import { eventJson, type AuditEventJson } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
@@ -60,19 +60,17 @@ export async function recordNames(db: Db, events: Pick<AuditEventJson, "subjectT
  * events and a few dozen actors and actions, so GROUP BY's walk of the
  * whole index was most of /audit's time.
  */
-function distinct(db: Db, column: "actorLabel" | "action"): string[] {
-  const sql = `WITH RECURSIVE v(x) AS (SELECT MIN(${column}) FROM AuditEvent UNION ALL SELECT (SELECT MIN(${column}) FROM AuditEvent WHERE ${column} > v.x) FROM v WHERE v.x IS NOT NULL)
+async function distinct(db: Db, column: "actorLabel" | "action"): Promise<string[]> {
+  const sql = `WITH RECURSIVE v(x) AS (SELECT MIN("${column}") FROM "AuditEvent" UNION ALL SELECT (SELECT MIN("${column}") FROM "AuditEvent" WHERE "${column}" > v.x) FROM v WHERE v.x IS NOT NULL)
     SELECT x FROM v WHERE x IS NOT NULL`;
-  return reads(db)
-    .all<{ x: string }>(sql)
-    .map((r) => r.x);
+  return (await reads(db).all<{ x: string }>(sql)).map((r) => r.x);
 }
 
 /** The filter's choices among what occurs in the log: who by the name they go by now, and the actions in words, grouped by kind of record. */
 export async function filterChoices(db: Db) {
   // by label alone (a label is the account's e-mail at the time)
-  const labels = distinct(db, "actorLabel");
-  const actions = distinct(db, "action").map((action) => ({ action }));
+  const labels = await distinct(db, "actorLabel");
+  const actions = (await distinct(db, "action")).map((action) => ({ action }));
   const users = await db.user.findMany({ where: { email: { in: labels } }, select: { email: true, name: true } });
   const names = new Map(users.filter((u) => u.name.trim()).map((u) => [u.email, u.name]));
   const actors = labels.map((label) => ({ value: label, text: names.get(label) ?? label }));

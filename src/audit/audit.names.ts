@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db.ts";
-import { reads } from "../sqlite/reads.ts";
+import { reads } from "../db.ts";
 import { eventJson, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 import { recordKind } from "./audit.registry.ts";
 import type { Translator } from "../i18n/i18n.ts";
@@ -27,7 +27,7 @@ type Named = Pick<AuditEventJson, "actorId" | "actor">;
  */
 export async function withActorNames<E extends Named>(db: Db, events: E[]): Promise<(E & { actorName: string })[]> {
   const ids = [...new Set(events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))];
-  const users = ids.length ? reads(db).query<{ id: number; name: string }>(sql`SELECT id, name FROM User WHERE id IN (${join(ids)})`) : [];
+  const users = ids.length ? await reads(db).query<{ id: number; name: string }>(sql`SELECT id, name FROM "User" WHERE id IN (${join(ids)})`) : [];
   const names = new Map(users.filter((u) => u.name.trim()).map((u) => [u.id, u.name]));
   return events.map((e) => ({ ...e, actorName: (e.actorId !== null && names.get(e.actorId)) || e.actor }));
 }

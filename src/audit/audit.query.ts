@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { reads } from "../sqlite/reads.ts";
+import { reads } from "../db.ts";
 import { decodeCursor, page } from "../pagination.ts";
 import { instantText, plainText } from "../validation.ts";
 import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
@@ -17,7 +17,7 @@ export type SourceTitles = Names["sources"];
 export async function sourceTitles(db: Db, events: Pick<AuditEventJson, "sourceIds">[]): Promise<SourceTitles> {
   const ids = [...new Set(events.flatMap((e) => e.sourceIds))];
   if (!ids.length) return {};
-  const rows = reads(db).query<{ id: number; title: string }>(sql`SELECT id, title FROM Source WHERE id IN (${join(ids)})`);
+  const rows = await reads(db).query<{ id: number; title: string }>(sql`SELECT id, title FROM "Source" WHERE id IN (${join(ids)})`);
   return Object.fromEntries(rows.map((s) => [s.id, s]));
 }
 

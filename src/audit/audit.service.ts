@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Db, Tx } from "../db.ts";
 import { inChunks } from "../chunks.ts";
-import { decode, reads, type Row } from "../sqlite/reads.ts";
+import { decode, type Row } from "../engine.ts";
+import { reads } from "../db.ts";
 
 export type Role = "viewer" | "editor" | "admin";
 
@@ -154,7 +156,7 @@ const COLUMNS = [
   "prevHash",
   "hash",
 ] as const satisfies readonly (keyof NewEvent)[];
-const ROW = `(${COLUMNS.map(() => "?").join(",")})`;
+const INTO = Prisma.raw(`INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES `);
 
 /**
  * One multi-row INSERT of events, values bound. The import appends hundreds
@@ -163,8 +165,7 @@ const ROW = `(${COLUMNS.map(() => "?").join(",")})`;
  * the fixed column list and placeholders only, in chunks of fixed sizes.
  */
 async function insertEvents(tx: Tx, rows: NewEvent[]): Promise<never[]> {
-  const sql = `INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${rows.map(() => ROW).join(",")}`;
-  await tx.$executeRawUnsafe(sql, ...rows.flatMap((r) => COLUMNS.map((c) => r[c])));
+  await tx.$executeRaw(Prisma.sql`${INTO}${Prisma.join(rows.map((r) => Prisma.sql`(${Prisma.join(COLUMNS.map((c) => r[c]))})`))}`);
   return [];
 }
 
@@ -199,10 +200,10 @@ function verifies(prev: string, e: StoredEvent): boolean {
 // Small pages keep each stretch of hashing short: other requests run between them.
 // a page of the walk holds the event loop for about 2 ms
 const VERIFY_PAGE = 200;
-type StoredRow = Omit<StoredEvent, "createdAt"> & { createdAt: string };
+type StoredRow = Omit<StoredEvent, "createdAt"> & { createdAt: string | Date };
 // plain rows from the read model's connection: a full walk reads every event, and ORM objects were most of its time
-const WALK_PAGE = `SELECT id, createdAt, actorId, actorLabel, action, subjectType, subjectId, changes, reason, sourceIds, prevHash, hash
-  FROM AuditEvent WHERE id > ? ORDER BY id LIMIT ?`;
+const WALK_PAGE = `SELECT id, "createdAt", "actorId", "actorLabel", action, "subjectType", "subjectId", changes, reason, "sourceIds", "prevHash", hash
+  FROM "AuditEvent" WHERE id > ? ORDER BY id LIMIT ?`;
 
 /**
  * Walks the events after `from`, chained from its head, recomputing every
@@ -214,7 +215,7 @@ const WALK_PAGE = `SELECT id, createdAt, actorId, actorLabel, action, subjectTyp
 export async function walkChain(db: Db, from: ChainPoint = CHAIN_START): Promise<ChainReport & ChainPoint> {
   let { lastId, head, events } = from;
   for (;;) {
-    const page = reads(db).all<StoredRow>(WALK_PAGE, lastId, VERIFY_PAGE);
+    const page = await reads(db).all<StoredRow>(WALK_PAGE, lastId, VERIFY_PAGE);
     for (const row of page) {
       const e = { ...row, createdAt: new Date(row.createdAt) };
       events++;
@@ -256,9 +257,9 @@ export type AuditEventJson = ReturnType<typeof eventJson>;
 /** An event read by the read model, as pages and the API show it. */
 export const eventOfRow = (row: Row) => eventJson(decode<EventRow>(row));
 
-const HISTORY = `SELECT * FROM AuditEvent WHERE subjectType = ? AND subjectId = ? ORDER BY id`;
+const HISTORY = `SELECT * FROM "AuditEvent" WHERE "subjectType" = ? AND "subjectId" = ? ORDER BY id`;
 
 /** A record's events, oldest first. */
-export function historyOf(db: Db, subjectType: AuditInput["subjectType"], subjectId: number): Promise<AuditEventJson[]> {
-  return Promise.resolve(reads(db).all(HISTORY, subjectType, subjectId).map(eventOfRow));
+export async function historyOf(db: Db, subjectType: AuditInput["subjectType"], subjectId: number): Promise<AuditEventJson[]> {
+  return (await reads(db).all(HISTORY, subjectType, subjectId)).map(eventOfRow);
 }

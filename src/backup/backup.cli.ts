@@ -10,7 +10,9 @@ if (!target || target.startsWith("-")) {
 try {
   const r = await backup(loadConfig().databaseUrl, target);
   console.log(
-    `Backed up ${r.claims} claims (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.pages} pages) to ${r.file} in ${r.seconds.toFixed(2)} s; integrity check ok.`,
+    r.pages === null
+      ? `Backed up ${r.claims} claims (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, pg_dump's custom format; restore with pg_restore) to ${r.file} in ${r.seconds.toFixed(2)} s.`
+      : `Backed up ${r.claims} claims (${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.pages} pages) to ${r.file} in ${r.seconds.toFixed(2)} s; integrity check ok.`,
   );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);

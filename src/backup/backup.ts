@@ -2,10 +2,12 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePath } from "../config.ts";
+import { backupPostgres } from "../postgres/backup.ts";
 
 export interface BackupReport {
   file: string;
-  pages: number;
+  /** SQLite's pages copied; null for a PostgreSQL dump */
+  pages: number | null;
   bytes: number;
   claims: number;
   seconds: number;
@@ -20,8 +22,10 @@ export interface BackupReport {
 export async function backup(databaseUrl: string, target: string): Promise<BackupReport> {
   const file = path.resolve(target);
   if (existsSync(file)) throw new Error(`${target} already exists; choose a new file name (a backup never overwrites).`);
+  const sqliteFile = databasePath(databaseUrl);
+  if (!sqliteFile) return { ...(await backupPostgres(databaseUrl, file)), pages: null };
   const started = process.hrtime.bigint();
-  const source = new Database(databasePath(databaseUrl), { readonly: true, fileMustExist: true, timeout: 5000 });
+  const source = new Database(sqliteFile, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
     const { totalPages } = await source.backup(file, { progress: () => Number.MAX_SAFE_INTEGER });
     const copy = new Database(file, { readonly: true });

@@ -1,11 +1,11 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Db } from "../db.ts";
+import { engineOf, reads, type Db } from "../db.ts";
+import type { SearchSql } from "../engine.ts";
 import { decodeKeyset, encodeKeyset, type Keyset } from "../pagination.ts";
 import { instant } from "../validation.ts";
 import { buildSearch, type Search } from "./search.ts";
 import { matchSource, matchesTable, matchText, rankingOf, type Matches } from "./search.matches.ts";
 import { claimSummaries } from "./claims.reads.ts";
-import { readRows } from "../sqlite/read-worker.ts";
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, type Status } from "./status.ts";
 import type { ListQuery, Sort } from "./claims.schema.ts";
 
@@ -25,22 +25,25 @@ interface Filtering {
  * never spliced. The search reads its matches in r, or with `every` all of
  * its MATCH (see matchSource).
  */
-function conditions(f: ListQuery, search: Search | null, every: boolean): Filtering {
+function conditions(s: SearchSql, f: ListQuery, search: Search | null, every: boolean): Filtering {
   const where: Prisma.Sql[] = [];
   if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
-  if (f.entity) where.push(sql`c.id IN (SELECT claimId FROM ClaimEntity WHERE entityId = ${f.entity})`);
-  if (f.source) where.push(sql`c.id IN (SELECT claimId FROM Evidence WHERE sourceId = ${f.source})`);
+  if (f.entity) where.push(sql`c.id IN (SELECT "claimId" FROM "ClaimEntity" WHERE "entityId" = ${f.entity})`);
+  if (f.source) where.push(sql`c.id IN (SELECT "claimId" FROM "Evidence" WHERE "sourceId" = ${f.source})`);
   if (f.minConfidence !== undefined) where.push(sql`c.confidence >= ${f.minConfidence}`);
   if (f.maxConfidence !== undefined) where.push(sql`c.confidence <= ${f.maxConfidence}`);
-  if (f.needsReview) where.push(sql`c.needsReview = 1`);
-  if (f.occurredFrom) where.push(sql`c.occurredAt >= ${f.occurredFrom}`);
-  if (f.occurredTo) where.push(sql`c.occurredAt <= ${f.occurredTo}`);
+  if (f.needsReview) where.push(sql`c."needsReview"`);
+  if (f.occurredFrom) where.push(sql`c."occurredAt" >= ${f.occurredFrom}`);
+  if (f.occurredTo) where.push(sql`c."occurredAt" <= ${f.occurredTo}`);
   // a search of only punctuation or emoji looks for nothing, so it finds nothing (not everything)
   if (f.q && !search) where.push(sql`1 = 0`);
-  const source = search ? matchSource(search, every) : { from: sql`Claim c`, where: null };
+  const source = search ? matchSource(s, search, every) : { from: sql`"Claim" c`, where: null };
   if (source.where) where.push(source.where);
   return { from: source.from, where };
 }
+
+/** Rows of a list's query: over a search's matches, as a heavy read (off the request path, under its budget). */
+const readRows = <T>(db: Db, q: Prisma.Sql, heavy: boolean): Promise<T[]> => (heavy ? engineOf(db).heavy<T>(q) : reads(db).query<T>(q));
 
 const whereSql = (parts: Prisma.Sql[]) => (parts.length ? sql`WHERE ${join(parts, " AND ")}` : empty);
 
@@ -85,18 +88,18 @@ const SORTING: Record<Sort, Sorting> = {
   },
   occurred: {
     // undated claims last
-    order: sql`(c.occurredAt IS NULL), c.occurredAt, c.id`,
-    reverse: sql`(c.occurredAt IS NULL) DESC, c.occurredAt DESC, c.id DESC`,
+    order: sql`(c."occurredAt" IS NULL), c."occurredAt", c.id`,
+    reverse: sql`(c."occurredAt" IS NULL) DESC, c."occurredAt" DESC, c.id DESC`,
     key: (r) => (r.occurredAt === null ? null : new Date(r.occurredAt).toISOString()),
     isKey: (k) => k === null || (typeof k === "string" && instant(k) !== null),
     after: (k) =>
       k.key === null
-        ? sql`(c.occurredAt IS NULL AND c.id > ${k.id})`
-        : sql`(c.occurredAt > ${new Date(k.key)} OR (c.occurredAt = ${new Date(k.key)} AND c.id > ${k.id}) OR c.occurredAt IS NULL)`,
+        ? sql`(c."occurredAt" IS NULL AND c.id > ${k.id})`
+        : sql`(c."occurredAt" > ${new Date(k.key)} OR (c."occurredAt" = ${new Date(k.key)} AND c.id > ${k.id}) OR c."occurredAt" IS NULL)`,
     before: (k) =>
       k.key === null
-        ? sql`(c.occurredAt IS NOT NULL OR c.id < ${k.id})`
-        : sql`(c.occurredAt < ${new Date(k.key)} OR (c.occurredAt = ${new Date(k.key)} AND c.id < ${k.id}))`,
+        ? sql`(c."occurredAt" IS NOT NULL OR c.id < ${k.id})`
+        : sql`(c."occurredAt" < ${new Date(k.key)} OR (c."occurredAt" = ${new Date(k.key)} AND c.id < ${k.id}))`,
   },
   confidence: {
     order: sql`c.confidence DESC, c.id DESC`,
@@ -145,7 +148,7 @@ export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
   const backward = f.before !== undefined;
   const relevance = sort === "relevance" && matches !== null;
   // relevance ranks the matches in r; another sort walks every match when there are more
-  const { from, where } = conditions(f, search, !relevance && (matches?.more ?? false));
+  const { from, where } = conditions(engineOf(db).search, f, search, !relevance && (matches?.more ?? false));
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   const score = relevance ? sql`r.rank` : sql`NULL`;
   const outer = f.cursor ? [s.after(decodeKeyset(f.cursor, sort, s.isKey))] : f.before ? [s.before(decodeKeyset(f.before, sort, s.isKey))] : [];
@@ -153,9 +156,9 @@ export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
   const rows = await readRows<Row>(
     db,
     sql`
-    ${matches ? matchesTable(matches) : empty}
-    SELECT id, occurredAt, confidence, score FROM (
-      SELECT c.id, c.occurredAt, c.confidence, ${score} AS score FROM ${from} ${whereSql(where)}
+    ${matches ? matchesTable(engineOf(db).search, matches) : empty}
+    SELECT id, "occurredAt", confidence, score FROM (
+      SELECT c.id, c."occurredAt", c.confidence, ${score} AS score FROM ${from} ${whereSql(where)}
     ) c ${whereSql(outer)}
     ORDER BY ${backward ? s.reverse : s.order} LIMIT ${f.limit + 1}`,
     matches !== null,
@@ -180,10 +183,10 @@ export async function listClaims(db: Db, f: ListQuery, selection?: Selection) {
 /** The ids the filters match after `afterId`, in id order, `take` at a time (the export's walk); `whole` when nothing is filtered. */
 export async function matchingIds(db: Db, f: ListQuery) {
   const search = f.q ? await buildSearch(db, f.q) : null;
-  const { where } = conditions(f, search, true);
+  const { where } = conditions(engineOf(db).search, f, search, true);
   if (f.status.length) where.push(sql`c.status IN (${join(f.status)})`);
   const after = async (afterId: number, take: number) =>
-    (await db.$queryRaw<{ id: number | bigint }[]>`SELECT c.id FROM Claim c ${whereSql([...where, sql`c.id > ${afterId}`])} ORDER BY c.id LIMIT ${take}`).map(
+    (await db.$queryRaw<{ id: number | bigint }[]>`SELECT c.id FROM "Claim" c ${whereSql([...where, sql`c.id > ${afterId}`])} ORDER BY c.id LIMIT ${take}`).map(
       (r) => Number(r.id),
     );
   return { whole: where.length === 0, after };
@@ -197,13 +200,13 @@ export async function matchingIds(db: Db, f: ListQuery) {
  */
 export async function statusCounts(db: Db, f: ListQuery, selection?: Selection): Promise<Record<Status, number>> {
   const { search, matches } = selection ?? (await selectClaims(db, f));
-  const { from, where } = conditions(f, search, false);
+  const { from, where } = conditions(engineOf(db).search, f, search, false);
   // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
   const rows = await readRows<{ status: string; n: number }>(
     db,
     where.length || search
-      ? sql`${matches ? matchesTable(matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
-      : sql`SELECT status, n FROM ClaimStatusCount`,
+      ? sql`${matches ? matchesTable(engineOf(db).search, matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
+      : sql`SELECT status, n FROM "ClaimStatusCount"`,
     matches !== null,
   );
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;

@@ -1,6 +1,6 @@
 import { isClient, type Db, type DbOrTx } from "../db.ts";
 import { readClaim } from "./claims.reads.ts";
-import { reads } from "../sqlite/reads.ts";
+import { reads } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -75,13 +75,15 @@ export async function sourceOptions(db: Db, claimId: number | undefined, picked:
   return byName([...linked, ...others]);
 }
 
-const ENTITY_NAME = `SELECT name FROM Entity WHERE id = ?`;
-const SOURCE_TITLE = `SELECT title FROM Source WHERE id = ?`;
+const ENTITY_NAME = `SELECT name FROM "Entity" WHERE id = ?`;
+const SOURCE_TITLE = `SELECT title FROM "Source" WHERE id = ?`;
 
 /** The names a list's entity and source filters show, looked up one each. */
-export function filterNames(db: Db, entityId: number | undefined, sourceId: number | undefined) {
+export async function filterNames(db: Db, entityId: number | undefined, sourceId: number | undefined) {
   const r = reads(db);
-  const entity = entityId ? r.get<{ name: string }>(ENTITY_NAME, entityId) : undefined;
-  const source = sourceId ? r.get<{ title: string }>(SOURCE_TITLE, sourceId) : undefined;
+  const [entity, source] = await Promise.all([
+    entityId ? r.get<{ name: string }>(ENTITY_NAME, entityId) : undefined,
+    sourceId ? r.get<{ title: string }>(SOURCE_TITLE, sourceId) : undefined,
+  ]);
   return { entityName: entity?.name ?? null, sourceTitle: source?.title ?? null };
 }

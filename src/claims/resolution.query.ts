@@ -1,10 +1,10 @@
 import type { Db } from "../db.ts";
 import { eventOfRow } from "../audit/audit.service.ts";
-import { reads } from "../sqlite/reads.ts";
+import { reads } from "../db.ts";
 import { withActorNames } from "../audit/audit.names.ts";
 import { sourceTitles } from "../audit/audit.query.ts";
 
-const LAST_TWO = `SELECT * FROM AuditEvent WHERE subjectType = 'claim' AND subjectId = ? AND action IN ('claim.resolve', 'claim.reopen') ORDER BY id DESC LIMIT 2`;
+const LAST_TWO = `SELECT * FROM "AuditEvent" WHERE "subjectType" = 'claim' AND "subjectId" = ? AND action IN ('claim.resolve', 'claim.reopen') ORDER BY id DESC LIMIT 2`;
 
 /**
  * What a claim's page says about its verdict, from its audit trail: the last
@@ -13,7 +13,7 @@ const LAST_TWO = `SELECT * FROM AuditEvent WHERE subjectType = 'claim' AND subje
  * claim never resolved.
  */
 export async function resolutionStory(db: Db, claimId: number) {
-  const rows = reads(db).all(LAST_TWO, claimId);
+  const rows = await reads(db).all(LAST_TWO, claimId);
   const [last, before] = await withActorNames(db, rows.map(eventOfRow));
   const resolved = last?.action === "claim.resolve" ? last : before?.action === "claim.resolve" ? before : null;
   if (!resolved) return null;

@@ -1,24 +1,25 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Db } from "../db.ts";
-import { readWorker } from "../sqlite/read-worker.ts";
+import { engineOf, type Db } from "../db.ts";
+import type { SearchSql } from "../engine.ts";
+import { and } from "./search.expr.ts";
 import type { Search } from "./search.ts";
 
 const { sql, join } = Prisma;
 
-// A search runs its full-text MATCH once, bounded, and the page, its status
+// A search runs its full-text match once, bounded, and the page, its status
 // counts and its ranking all read that one result. The bound is what keeps a
 // word found in most of the ledger ("société", "selon des sources") from
-// holding the one synchronous SQLite connection: FTS5 walks its index newest
-// first and stops after RANKED + 1 claims, and bm25 scores only those.
+// costing a walk of the whole index: the engine reads its matches newest
+// first and stops after RANKED + 1 claims, and scores only those.
 
 /** How many of a search's text matches are ranked: the most recent, when more match. */
 export const RANKED = 1000;
 
 export interface Matches {
   /**
-   * [id, bm25] of the most recent claims whose text matches, newest first
+   * [id, score] of the most recent claims whose text matches, newest first
    * (lower is better), then of those only linked ([id, 0]), as JSON: built
-   * by SQLite and bound back as it is, never a row each through the client.
+   * by the database and bound back as it is, never a row each through the client.
    */
   json: string;
   /** how many claims that holds */
@@ -37,61 +38,60 @@ export interface Ranking {
 export const rankingOf = (m: Matches): Ranking => ({ scope: m.more ? "recent" : "all", ranked: m.ranked });
 
 /** The plain words of a search, AND-ed: what a claim linked to the names it holds must match too; null when it is only names. */
-const plainWords = (search: Search) =>
-  search.groups
-    .filter((g) => !g.entityIds.length)
-    .map((g) => g.match)
-    .join(" AND ") || null;
+function plainWords(search: Search) {
+  const words = search.groups.filter((g) => !g.entityIds.length).map((g) => g.match);
+  return words.length ? and(words) : null;
+}
 
 /** Conditions on a claim id: linked to an entity of each name the search holds. */
 const linkedTo = (search: Search, id: Prisma.Sql) =>
-  search.groups.filter((g) => g.entityIds.length).map((g) => sql`${id} IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`);
+  search.groups.filter((g) => g.entityIds.length).map((g) => sql`${id} IN (SELECT "claimId" FROM "ClaimEntity" WHERE "entityId" IN (${join(g.entityIds)}))`);
 
 /**
  * The most recent RANKED + 1 claims linked to the names the search holds
- * whose text has its other words. With other words, their MATCH drives,
- * newest first (`+rowid`: the links are a filter, not one FTS5 lookup per
- * link); with names only, the (entityId, claimId) index does.
+ * whose text has its other words. With other words, their match drives,
+ * newest first (the links filter it); with names only, the (entityId,
+ * claimId) index does.
  */
-function linkedQuery(search: Search): Prisma.Sql | null {
+function linkedQuery(s: SearchSql, search: Search): Prisma.Sql | null {
   const named = search.groups.filter((g) => g.entityIds.length);
   const words = plainWords(search);
   if (!named.length) return null;
-  if (words)
-    return sql`SELECT rowid AS id FROM ClaimSearch WHERE ClaimSearch MATCH ${words} AND ${join(linkedTo(search, sql`+rowid`), " AND ")} ORDER BY rowid DESC LIMIT ${RANKED + 1}`;
+  if (words) return s.claims(s.render(words), RANKED + 1, false, (id) => linkedTo(search, id));
   const [first, ...rest] = named;
   const where = [
-    sql`l.entityId IN (${join(first!.entityIds)})`,
-    ...rest.map((g) => sql`l.claimId IN (SELECT claimId FROM ClaimEntity WHERE entityId IN (${join(g.entityIds)}))`),
+    sql`l."entityId" IN (${join(first!.entityIds)})`,
+    ...rest.map((g) => sql`l."claimId" IN (SELECT "claimId" FROM "ClaimEntity" WHERE "entityId" IN (${join(g.entityIds)}))`),
   ];
-  return sql`SELECT DISTINCT l.claimId AS id FROM ClaimEntity l WHERE ${join(where, " AND ")} ORDER BY l.claimId DESC LIMIT ${RANKED + 1}`;
+  return sql`SELECT DISTINCT l."claimId" AS id FROM "ClaimEntity" l WHERE ${join(where, " AND ")} ORDER BY l."claimId" DESC LIMIT ${RANKED + 1}`;
 }
 
 /**
- * The search's one MATCH: its most recent RANKED + 1 text matches, scored;
- * then, when it names people or organisations, the most recent RANKED + 1
- * claims linked to them (unscored: they rank after the text matches). A
- * name beside other words runs a second MATCH there, of those words only.
+ * The search's one text match: its most recent RANKED + 1 text matches,
+ * scored; then, when it names people or organisations, the most recent
+ * RANKED + 1 claims linked to them (unscored: they rank after the text
+ * matches). A name beside other words runs a second match there, of those
+ * words only.
  */
 export async function matchText(db: Db, search: Search): Promise<Matches> {
-  const links = linkedQuery(search) ?? sql`SELECT NULL AS id WHERE 0`;
-  // bm25 weights: statement, context, quotes, source titles
+  const engine = engineOf(db);
+  const s = engine.search;
+  const links = linkedQuery(s, search) ?? sql`SELECT CAST(NULL AS INTEGER) AS id WHERE 1 = 0`;
   const query = sql`
-    WITH t AS MATERIALIZED (SELECT rowid AS id, bm25(ClaimSearch, 8.0, 3.0, 2.0, 1.0) AS rank FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all} ORDER BY rowid DESC LIMIT ${RANKED + 1}),
+    WITH t AS MATERIALIZED (${s.claims(s.render(search.all), RANKED + 1, true)}),
       l AS MATERIALIZED (${links}),
       m AS MATERIALIZED (
-        SELECT * FROM (SELECT id, rank FROM t LIMIT ${RANKED})
-        UNION ALL SELECT * FROM (SELECT id, 0.0 FROM l WHERE id NOT IN (SELECT id FROM t) LIMIT ${RANKED}))
-    SELECT COALESCE((SELECT json_group_array(json_array(id, rank)) FROM m), '[]') AS json, (SELECT count(*) FROM m) AS ranked,
+        SELECT * FROM (SELECT id, rank FROM t LIMIT ${RANKED}) ranked
+        UNION ALL SELECT * FROM (SELECT id, 0.0 FROM l WHERE id NOT IN (SELECT id FROM t) LIMIT ${RANKED}) linked)
+    SELECT ${s.pairs("m")} AS json, (SELECT count(*) FROM m) AS ranked,
       (SELECT count(*) FROM t) > ${RANKED} OR (SELECT count(*) FROM l) > ${RANKED} AS more`;
-  // in the read worker: the main thread serves other requests meanwhile, and a search past its budget is stopped
-  const row = await readWorker(db).get<{ json: string; ranked: number; more: number }>({ sql: query.sql, values: query.values });
+  // off the request path: other requests are served meanwhile, and a search past its budget is stopped
+  const [row] = await engine.heavy<{ json: string; ranked: number; more: number | boolean }>(query);
   return { json: row!.json, ranked: Number(row!.ranked), more: Number(row!.more) === 1 };
 }
 
 /** The matches as a table r(rid, rank), for the queries that read them; bound as one JSON parameter. */
-export const matchesTable = (m: Matches) =>
-  sql`WITH r(rid, rank) AS MATERIALIZED (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${m.json}))`;
+export const matchesTable = (s: SearchSql, m: Matches) => sql`WITH ${s.pairsTable(m.json)}`;
 
 /**
  * The claims a list reads: with `every`, all of Claim c, its text matching
@@ -100,11 +100,11 @@ export const matchesTable = (m: Matches) =>
  * RANKED, and so does the export); else only the matches in r, driving
  * the query (SQLite scanned every claim to test membership otherwise).
  */
-export function matchSource(search: Search, every: boolean): { from: Prisma.Sql; where: Prisma.Sql | null } {
-  if (!every) return { from: sql`r CROSS JOIN Claim c ON c.id = r.rid`, where: null };
-  const text = sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${search.all})`;
-  if (!search.groups.some((g) => g.entityIds.length)) return { from: sql`Claim c`, where: text };
+export function matchSource(s: SearchSql, search: Search, every: boolean): { from: Prisma.Sql; where: Prisma.Sql | null } {
+  if (!every) return { from: s.fromMatches, where: null };
+  const text = s.claimIn(sql`c.id`, s.render(search.all));
+  if (!search.groups.some((g) => g.entityIds.length)) return { from: sql`"Claim" c`, where: text };
   const words = plainWords(search);
-  const linked = [...linkedTo(search, sql`c.id`), ...(words ? [sql`c.id IN (SELECT rowid FROM ClaimSearch WHERE ClaimSearch MATCH ${words})`] : [])];
-  return { from: sql`Claim c`, where: sql`(${text} OR (${join(linked, " AND ")}))` };
+  const linked = [...linkedTo(search, sql`c.id`), ...(words ? [s.claimIn(sql`c.id`, s.render(words))] : [])];
+  return { from: sql`"Claim" c`, where: sql`(${text} OR (${join(linked, " AND ")}))` };
 }

@@ -1,11 +1,11 @@
 import { Prisma } from "../generated/prisma/client.ts";
-import { isClient, type DbOrTx } from "../db.ts";
-import { reads } from "../sqlite/reads.ts";
+import { readQuery, searchSql, type DbOrTx } from "../db.ts";
 import { fold } from "../text.ts";
+import { and, exact, or, word, type Expr } from "./search.expr.ts";
 
-// The user's search, always read as words: never as FTS5 syntax. Quotes,
-// *, AND, NEAR(, column filters and SQL are punctuation or plain words
-// here, so no query can be a syntax error.
+// The user's search, always read as words: never as the engine's query
+// syntax. Quotes, *, AND, NEAR(, column filters and SQL are punctuation or
+// plain words here, so no query can be a syntax error.
 
 const { sql } = Prisma;
 
@@ -23,17 +23,11 @@ export function searchTerms(q: string): string[] {
   return (meaningful.length ? meaningful : words).slice(0, MAX_TERMS);
 }
 
-/** A word as an FTS5 term: from three letters on, word beginnings match too. */
-export const term = (word: string) => (word.length >= 3 ? `"${word}"*` : `"${word}"`);
-
-/** Whether a folded word of the text is one a search word finds, the way its FTS5 term does. */
+/** Whether a folded word of the text is one a search word finds, the way its search term does. */
 export const findsWord = (searchWord: string, textWord: string) => (searchWord.length >= 3 ? textWord.startsWith(searchWord) : textWord === searchWord);
 
-/** A name's folded words: what its FTS5 phrase matches, word for word. */
+/** A name's folded words: what its phrase matches, word for word. */
 const wordsOf = (text: string) => fold(text).match(WORD) ?? [];
-
-/** Text as an FTS5 phrase: its words quoted, so none is an operator. Null when it has no words. */
-const phrase = (words: string[]) => (words.length ? `"${words.join(" ")}"` : null);
 
 /** A person or organisation a search names, by its whole name or one of its aliases. */
 export interface NamedEntity {
@@ -48,8 +42,8 @@ export interface NamedEntity {
 export interface SearchGroup {
   /** the folded search words it stands for: one word, or the words of a whole name or alias */
   words: string[];
-  /** an FTS5 expression: the words as prefixes, or any name of the entities they name */
-  match: string;
+  /** the words as prefixes, or any name of the entities they name */
+  match: Expr;
   /** the entities these words name whole: their claims match too */
   entityIds: number[];
   entities: NamedEntity[];
@@ -58,7 +52,7 @@ export interface SearchGroup {
 export interface Search {
   groups: SearchGroup[];
   /** every group AND-ed: the claims whose text matches the whole search, which are ranked */
-  all: string;
+  all: Expr;
 }
 
 // Only a whole name or alias expands ("Ultraman", "Mitt Hill"), never a word
@@ -90,12 +84,14 @@ interface Candidate {
 /** The entities each run of the search's words names whole, keyed by those words; one full-text query. */
 async function wholeNames(db: DbOrTx, terms: string[]): Promise<Map<string, NamedEntity[]>> {
   const keys = new Map(runs(terms).map(([i, n]) => [terms.slice(i, i + n).join(" "), terms.slice(i, i + n)]));
-  const match = [...keys.values()].map((ws) => `(${ws.map((w) => `"${w}"`).join(" AND ")})`).join(" OR ");
+  const search = searchSql(db);
+  const match = search.render(or([...keys.values()].map((ws) => and(ws.map(exact)))));
   // aliases as stored folded: a word in a hundred names would fold them all on every search otherwise
-  const query = sql`
-    SELECT e.id, e.name, a.folded FROM Entity e LEFT JOIN EntityAlias a ON a.entityId = e.id
-    WHERE e.id IN (SELECT rowid FROM EntityNameSearch WHERE EntityNameSearch MATCH ${match} LIMIT ${CANDIDATES}) ORDER BY e.id, a.id`;
-  const rows = isClient(db) ? reads(db).query<Candidate>(query) : await db.$queryRaw<Candidate[]>(query);
+  const rows = await readQuery<Candidate>(
+    db,
+    sql`SELECT e.id, e.name, a.folded FROM "Entity" e LEFT JOIN "EntityAlias" a ON a."entityId" = e.id
+    WHERE e.id IN (${search.entities(match, CANDIDATES)}) ORDER BY e.id, a.id`,
+  );
   const byId = new Map<number, { name: string; aliases: string[] }>();
   for (const r of rows) {
     const e = byId.get(Number(r.id)) ?? byId.set(Number(r.id), { name: r.name, aliases: [] }).get(Number(r.id))!;
@@ -118,20 +114,18 @@ async function wholeNames(db: DbOrTx, terms: string[]): Promise<Map<string, Name
  * Capital"): each phrase OR-ed in costs bm25 a pass over its index entries.
  */
 function group(words: string[], entities: NamedEntity[]): SearchGroup {
-  const typed = words.length > 1 ? `(${words.map(term).join(" AND ")})` : term(words[0]!);
+  const typed = and(words.map(word));
   const found = (name: string[]) => words.every((w) => name.some((n) => findsWord(w, n)));
-  const others = entities.flatMap((e) => e.names.filter((n) => !found(n)).map(phrase)).filter((p): p is string => p !== null);
-  const alternatives = [...new Set([typed, ...others])];
-  return { words, match: alternatives.length > 1 ? `(${alternatives.join(" OR ")})` : typed, entityIds: entities.map((e) => e.id), entities };
+  const others = [...new Set(entities.flatMap((e) => e.names.filter((n) => n.length && !found(n)).map((n) => n.join(" "))))];
+  return { words, match: or([typed, ...others.map((n): Expr => ({ phrase: n.split(" ") }))]), entityIds: entities.map((e) => e.id), entities };
 }
 
 /** The people and organisations whose names or aliases hold every word of `text` (word beginnings count): a picker's find box. */
 export async function entitiesFoundBy(db: DbOrTx, text: string, limit: number): Promise<number[]> {
   const terms = searchTerms(text);
   if (!terms.length) return [];
-  const rows = await db.$queryRaw<
-    { id: bigint | number }[]
-  >`SELECT rowid AS id FROM EntityNameSearch WHERE EntityNameSearch MATCH ${terms.map(term).join(" AND ")} LIMIT ${limit}`;
+  const search = searchSql(db);
+  const rows = await db.$queryRaw<{ id: bigint | number }[]>(search.entities(search.render(and(terms.map(word))), limit));
   return rows.map((r) => Number(r.id));
 }
 
@@ -154,5 +148,5 @@ export async function buildSearch(db: DbOrTx, q: string): Promise<Search | null>
     groups.push(group(words, named.get(words.join(" ")) ?? []));
     i += n;
   }
-  return { groups, all: groups.map((g) => g.match).join(" AND ") };
+  return { groups, all: and(groups.map((g) => g.match)) };
 }

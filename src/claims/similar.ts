@@ -1,5 +1,5 @@
-import type { DbOrTx } from "../db.ts";
-import { searchTerms, term } from "./search.ts";
+import { searchSql, type DbOrTx } from "../db.ts";
+import { searchTerms } from "./search.ts";
 
 /** How many claims the new-claim form lists: enough to spot a repeat, few enough to read before saving. */
 const LIMIT = 5;
@@ -19,17 +19,14 @@ const STOPWORDS = new Set(
 /**
  * The claims whose statements share the most telling words with
  * `statement`, most alike first: its words OR-ed (prefixes from three
- * letters, as in search) against the statements, ranked by FTS5's bm25,
+ * letters, as in search) against the statements, ranked by the engine (bm25 on SQLite),
  * which weighs rare words over common ones. Shown on the new-claim form
  * before it is saved, so an editor sees the claim may already be in the ledger.
  */
 export async function similarClaims(db: DbOrTx, statement: string) {
   const words = searchTerms(statement).filter((w) => !STOPWORDS.has(w));
   if (!words.length) return [];
-  // a column filter: the context, quotes and source titles of a claim say less about whether it is the same claim
-  const match = `statement : (${words.map(term).join(" OR ")})`;
-  const rows = await db.$queryRaw<{ id: bigint | number }[]>`
-    SELECT rowid AS id FROM ClaimSearch WHERE ClaimSearch MATCH ${match} ORDER BY bm25(ClaimSearch) LIMIT ${LIMIT}`;
+  const rows = await db.$queryRaw<{ id: bigint | number }[]>(searchSql(db).similar(words, LIMIT));
   const ids = rows.map((r) => Number(r.id));
   const claims = await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, statement: true, status: true } });
   return ids.flatMap((id) => claims.filter((c) => c.id === id));

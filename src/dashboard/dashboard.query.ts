@@ -75,9 +75,9 @@ async function countsByStatus(db: Db): Promise<Record<Status, number>> {
 /** The review queue, oldest flag first: the flag's time is its latest claim.flag event (reviews clear, new flags re-add), kept in ClaimFlag. */
 async function reviewQueue(db: Db) {
   const rows = await db.$queryRaw<{ id: number | bigint; statement: string; status: string; reviewReason: string; flaggedAt: Date }[]>`
-    SELECT c.id, c.statement, c.status, c.reviewReason, f.flaggedAt FROM Claim c
-    JOIN ClaimFlag f ON f.claimId = c.id
-    WHERE c.needsReview = 1 ORDER BY f.eventId ASC LIMIT 10`;
+    SELECT c.id, c.statement, c.status, c."reviewReason", f."flaggedAt" FROM "Claim" c
+    JOIN "ClaimFlag" f ON f."claimId" = c.id
+    WHERE c."needsReview" ORDER BY f."eventId" ASC LIMIT 10`;
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 

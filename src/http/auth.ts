@@ -20,7 +20,7 @@ export interface SignedIn {
 /** How the accounts feature finds the account of a bearer token or of a session (given to loadUser at start). */
 export interface Accounts {
   byToken(db: Db, token: string): Promise<SignedIn | null>;
-  bySession(db: Db, id: number, generation: number): SignedIn | null;
+  bySession(db: Db, id: number, generation: number): Promise<SignedIn | null>;
 }
 
 declare module "express-serve-static-core" {
@@ -46,7 +46,7 @@ export function loadUser(db: Db, accounts: Accounts): RequestHandler {
       req.user = user;
       req.viaToken = true;
     } else if (req.session?.userId) {
-      const user = accounts.bySession(db, req.session.userId, req.session.generation ?? 0);
+      const user = await accounts.bySession(db, req.session.userId, req.session.generation ?? 0);
       if (user) {
         req.user = user;
         keepAlive(req.session);

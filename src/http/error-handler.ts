@@ -19,7 +19,7 @@ function clientError(err: unknown): (ErrorBody & { status: number }) | null {
   return { status: e.status === 404 ? 404 : 400, code: "bad_request", message: N_("The request could not be read.") };
 }
 
-function describe(err: unknown, dbFile: string): ErrorBody & { status: number; retryAfter?: number } {
+function describe(err: unknown, dbFile: string | null): ErrorBody & { status: number; retryAfter?: number } {
   if (err instanceof AppError) {
     return { status: err.status, code: err.code, message: err.message, ...(err instanceof Invalid ? { fields: err.fields } : {}) };
   }
@@ -34,7 +34,7 @@ function describe(err: unknown, dbFile: string): ErrorBody & { status: number; r
  * /api and as pages elsewhere; a database that cannot take a write (busy,
  * disk full) is a 503 with Retry-After.
  */
-export function errorHandler(showStack: boolean, dbFile: string, log: (err: unknown, req: Request) => void) {
+export function errorHandler(showStack: boolean, dbFile: string | null, log: (err: unknown, req: Request) => void) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const { status, retryAfter, ...body } = describe(err, dbFile);
     if (status >= 500) log(err, req);

@@ -74,7 +74,7 @@ export function mount(router: Router, routes: Route[]): Router {
           } catch (err) {
             if (err instanceof Invalid || err instanceof Conflict) return form(req, res, err);
             // a write the database cannot take now keeps the editor's input too
-            const fault = faultAnswer(err, req.app.get("dbFile") as string);
+            const fault = faultAnswer(err, req.app.get("dbFile") as string | null);
             if (!fault) return next(err);
             res.set("Retry-After", String(fault.retryAfter));
             return form(req, res, unsaved(fault.message));

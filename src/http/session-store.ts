@@ -1,7 +1,7 @@
 import session from "express-session";
 import type { Db } from "../db.ts";
 import { skipIfFault } from "../sqlite/faults.ts";
-import { reads } from "../sqlite/reads.ts";
+import { reads } from "../db.ts";
 
 declare module "express-session" {
   interface SessionData {
@@ -13,7 +13,7 @@ declare module "express-session" {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-const SESSION = `SELECT data, expiresAt FROM Session WHERE sid = ?`;
+const SESSION = `SELECT data, "expiresAt" FROM "Session" WHERE sid = ?`;
 const LIFETIME_MS = 12 * 60 * 60 * 1000;
 // A session's expiry moves with its use, but is written at most this often:
 // a page view is not a database write.
@@ -37,13 +37,9 @@ export class PrismaSessionStore extends session.Store {
 
   // read on every request, from the read model's prepared statements (no ORM round trip)
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
-    let row: { data: string; expiresAt: string } | undefined;
-    try {
-      row = reads(this.db).get(SESSION, sid);
-    } catch (err) {
-      return cb(err);
-    }
-    cb(null, row && new Date(row.expiresAt) > new Date() ? (JSON.parse(row.data) as session.SessionData) : null);
+    reads(this.db)
+      .get<{ data: string; expiresAt: string | Date }>(SESSION, sid)
+      .then((row) => cb(null, row && new Date(row.expiresAt) > new Date() ? (JSON.parse(row.data) as session.SessionData) : null), cb);
   }
 
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {

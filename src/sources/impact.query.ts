@@ -1,9 +1,10 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../db.ts";
-import { decode, reads } from "../sqlite/reads.ts";
+import { decode } from "../engine.ts";
+import { reads } from "../db.ts";
 
 const { sql, join } = Prisma;
-const CITATIONS = `SELECT * FROM SourceCitation WHERE sourceId = ? ORDER BY eventId`;
+const CITATIONS = `SELECT * FROM "SourceCitation" WHERE "sourceId" = ? ORDER BY "eventId"`;
 
 type Citation = Prisma.SourceCitationGetPayload<object>;
 type CitingClaim = Pick<Prisma.ClaimGetPayload<object>, "id" | "statement" | "status" | "confidence" | "needsReview" | "reviewReason" | "version">;
@@ -22,16 +23,16 @@ interface CitedChange {
  * as evidence is not among them. Newest change first; each claim once, with
  * its citing changes oldest first.
  */
-export function claimsCitingForChanges(db: Db, sourceId: number) {
+export async function claimsCitingForChanges(db: Db, sourceId: number) {
   // kept by a trigger on the audit log, with each event's moves (the source_citations and audit_derived migrations)
   const r = reads(db);
-  const rows = r.all(CITATIONS, sourceId).map((c) => decode<Citation>(c));
-  if (!rows.length) return Promise.resolve([]);
+  const rows = (await r.all(CITATIONS, sourceId)).map((c) => decode<Citation>(c));
+  if (!rows.length) return [];
   // a Set keeps each claim's first place in the newest-first list: its latest citing change
   const claimIds = [...new Set(rows.map((r) => r.claimId).reverse())];
-  const claims = r
-    .query(sql`SELECT id, statement, status, confidence, needsReview, reviewReason, version FROM Claim WHERE id IN (${join(claimIds)})`)
-    .map((c) => decode<CitingClaim>(c));
+  const claims = (
+    await r.query(sql`SELECT id, statement, status, confidence, "needsReview", "reviewReason", version FROM "Claim" WHERE id IN (${join(claimIds)})`)
+  ).map((c) => decode<CitingClaim>(c));
   const byId = new Map(claims.map((c) => [c.id, { ...c, changes: [] as CitedChange[] }]));
   for (const r of rows) {
     byId.get(r.claimId)?.changes.push({
@@ -42,5 +43,5 @@ export function claimsCitingForChanges(db: Db, sourceId: number) {
       confidence: r.confidenceTo === null ? null : [r.confidenceFrom, r.confidenceTo],
     });
   }
-  return Promise.resolve(claimIds.flatMap((id) => byId.get(id) ?? []));
+  return claimIds.flatMap((id) => byId.get(id) ?? []);
 }

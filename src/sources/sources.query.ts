@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from "../db.ts";
-import { decode, reads } from "../sqlite/reads.ts";
+import { decode } from "../engine.ts";
+import { reads } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -41,21 +42,22 @@ interface CitingClaim {
   language: string | null;
 }
 
-const SOURCE = `SELECT * FROM Source WHERE id = ?`;
-const CITING = `SELECT c.id, c.statement, c.status, e.stance, e.quote, e.language FROM Evidence e JOIN Claim c ON c.id = e.claimId
-  WHERE e.sourceId = ? ORDER BY e.id DESC LIMIT ?`;
-const CITING_COUNT = `SELECT count(*) AS n FROM Evidence WHERE sourceId = ?`;
+const SOURCE = `SELECT * FROM "Source" WHERE id = ?`;
+const CITING = `SELECT c.id, c.statement, c.status, e.stance, e.quote, e.language FROM "Evidence" e JOIN "Claim" c ON c.id = e."claimId"
+  WHERE e."sourceId" = ? ORDER BY e.id DESC LIMIT ?`;
+const CITING_COUNT = `SELECT count(*) AS n FROM "Evidence" WHERE "sourceId" = ?`;
 
 /**
  * A source with the newest CLAIMS_SHOWN claims that cite it, one entry per piece of evidence, and how many there are,
  * and its impact: the claims whose status or confidence changes cited it.
  */
 export async function getSource(db: Db, id: number) {
-  const r = reads(db);
-  const read = r.snapshot(() => {
-    const source = r.get(SOURCE, id);
+  const read = await reads(db).snapshot(async (r) => {
+    const source = await r.get(SOURCE, id);
+    if (!source) return null;
     // a wire service cited by thousands of claims shows its newest; the claims list pages through the rest
-    return source && { source, claims: r.all<CitingClaim>(CITING, id, CLAIMS_SHOWN), claimCount: r.get<{ n: number }>(CITING_COUNT, id)!.n };
+    const [claims, count] = await Promise.all([r.all<CitingClaim>(CITING, id, CLAIMS_SHOWN), r.get<{ n: number }>(CITING_COUNT, id)]);
+    return { source, claims, claimCount: Number(count!.n) };
   });
   if (!read) throw new NotFound(msg("Source #{id}", { id: String(id) }));
   return { ...decode<SourceRow>(read.source), claims: read.claims, claimCount: read.claimCount, impact: await claimsCitingForChanges(db, id) };

@@ -111,7 +111,7 @@ export async function backfillUrlKeys(db: Db): Promise<number> {
     if (!rows.length) return filled;
     // an address no URL parser reads (raw SQL can store one) keeps no key, and is looked at again next start
     const keyed = rows.map((r) => ({ id: r.id, key: urlKey(r.url) })).filter((r) => r.key !== null);
-    await db.$transaction(keyed.map((r) => db.$executeRaw`UPDATE Source SET urlKey = ${r.key} WHERE id = ${r.id}`));
+    await db.$transaction(keyed.map((r) => db.$executeRaw`UPDATE "Source" SET "urlKey" = ${r.key} WHERE id = ${r.id}`));
     filled += keyed.length;
     after = rows[rows.length - 1]!.id;
   }

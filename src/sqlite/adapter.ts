@@ -16,7 +16,7 @@ import { WriteLock, retryBusy } from "./write-lock.ts";
 //    SQLITE_FULL, so its ROLLBACK failed and every later write waited forever.
 
 /** A write's fault that outlasts it (a busy lock is over once the other writer is done). */
-export type StoredFault = Exclude<FaultKind, "busy">;
+export type StoredFault = Exclude<FaultKind, "busy" | "down">;
 
 export interface WriteHealth {
   /** the last write's fault, cleared by the next write that succeeds */
@@ -165,7 +165,7 @@ export class GuardedSqlite implements SqlDriverAdapterFactory {
       return result;
     } catch (err) {
       const kind = faultKind(err);
-      if (kind && kind !== "busy") this.health.fault = { kind, at: new Date() };
+      if (kind && kind !== "busy" && kind !== "down") this.health.fault = { kind, at: new Date() };
       throw err;
     }
   };

@@ -1,12 +1,13 @@
 import { msg, N_, type Message, type Translatable } from "../i18n/i18n.ts";
 import { runningWriter } from "./writer-note.ts";
 
-// SQLite's result codes for a database that cannot take a write right now.
+// The codes of a database that cannot take a write right now: SQLite's result
+// codes, and PostgreSQL's SQLSTATEs and connection errors.
 // They reach the app as better-sqlite3's SqliteError, as Prisma's driver
 // adapter error (originalCode) or as a Prisma request error (code), so every
 // shape is read here, once.
 
-export type FaultKind = "busy" | "full" | "readonly" | "io" | "corrupt";
+export type FaultKind = "busy" | "full" | "readonly" | "io" | "corrupt" | "down";
 
 const KINDS: [RegExp, FaultKind][] = [
   [/^SQLITE_BUSY/, "busy"],
@@ -17,6 +18,12 @@ const KINDS: [RegExp, FaultKind][] = [
   [/^SQLITE_READONLY/, "readonly"],
   [/^SQLITE_(IOERR|CANTOPEN)/, "io"],
   [/^SQLITE_(CORRUPT|NOTADB)/, "corrupt"],
+  // PostgreSQL's SQLSTATEs: a lock not had within lock_timeout (another server's write), a deadlock or serialisation failure
+  [/^(55P03|40001|40P01)$/, "busy"],
+  [/^53100$/, "full"],
+  [/^25006$/, "readonly"],
+  // the server is down, restarting or unreachable: Prisma's words for it, node's and PostgreSQL's
+  [/^(P1001|P1017|ECONNREFUSED|ECONNRESET|ETIMEDOUT|57P0[123]|08\w{3})$/, "down"],
 ];
 
 function codeOf(err: unknown): string | undefined {
@@ -49,15 +56,15 @@ export class DatabaseFault extends Error {
   readonly code: string;
   constructor(kind: FaultKind, message: string) {
     super(message);
-    this.code = { busy: "SQLITE_BUSY", full: "SQLITE_FULL", readonly: "SQLITE_READONLY", io: "SQLITE_IOERR", corrupt: "SQLITE_CORRUPT" }[kind];
+    this.code = { busy: "SQLITE_BUSY", full: "SQLITE_FULL", readonly: "SQLITE_READONLY", io: "SQLITE_IOERR", corrupt: "SQLITE_CORRUPT", down: "P1001" }[kind];
   }
 }
 
 /** Who holds the write lock, in words, for the busy message. */
-export function busyReason(dbFile: string): Message {
-  const writer = runningWriter(dbFile);
+export function busyReason(dbFile: string | null): Message {
+  const writer = dbFile ? runningWriter(dbFile) : null;
   if (writer) return msg("{what} is running (since {time} UTC)", { what: msg(writer.what), time: writer.since.toISOString().slice(11, 16) });
-  return msg("another program is writing to the database");
+  return dbFile ? msg("another program is writing to the database") : msg("another server is writing to the database");
 }
 
 export interface FaultAnswer {
@@ -69,7 +76,7 @@ export interface FaultAnswer {
 }
 
 /** The 503 an editor gets for a write the database could not take, or null when err is not such a fault. */
-export function faultAnswer(err: unknown, dbFile: string): FaultAnswer | null {
+export function faultAnswer(err: unknown, dbFile: string | null): FaultAnswer | null {
   const kind = faultKind(err);
   if (!kind) return null;
   const message = {
@@ -77,8 +84,9 @@ export function faultAnswer(err: unknown, dbFile: string): FaultAnswer | null {
     full: N_("The server's disk is full. Nothing was saved. Your administrator has to free space; then try again (no restart is needed)."),
     readonly: N_("The database cannot be written (its file or folder is read-only). Nothing was saved. Tell your administrator."),
     io: N_("The database could not be written (a disk or file error). Nothing was saved. Tell your administrator."),
+    down: N_("The database server cannot be reached. Nothing was saved. Try again in a moment; tell your administrator if it lasts."),
     corrupt: N_("The database file is damaged. Nothing was saved. Tell your administrator; the README's operations section says how to restore a backup."),
   }[kind];
-  const retryAfter = kind === "busy" ? (runningWriter(dbFile) ? 30 : 5) : 60;
+  const retryAfter = kind === "busy" ? (dbFile && runningWriter(dbFile) ? 30 : 5) : kind === "down" ? 10 : 60;
   return { status: 503, code: "unavailable", message, retryAfter };
 }

@@ -6,22 +6,13 @@
 // the worker (a read-only connection loses nothing) and answers 503; the
 // next query starts a new worker.
 import { Worker } from "node:worker_threads";
-import { adapterOf, type Db } from "../db.ts";
-import { AppError } from "../errors.ts";
-import { N_ } from "../i18n/i18n.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { bound, reads } from "./reads.ts";
+import { READ_BUDGET_MS } from "../engine.ts";
+import { ReadTimeout } from "../errors.ts";
+import { bound } from "./reads.ts";
 
 export interface Query {
   sql: string;
   values: unknown[];
-}
-
-/** A read that ran past its budget: the server is not broken, the question was too broad. */
-export class ReadTimeout extends AppError {
-  constructor() {
-    super(503, "timeout", N_("That search took too long and was stopped. Add a word, or filter the list, and try again."));
-  }
 }
 
 interface Pending {
@@ -30,7 +21,7 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-class ReadWorker {
+export class ReadWorker {
   #worker: Worker | null = null;
   /** resolves once the thread has opened its connection (or ended) */
   #ready: Promise<void> = Promise.resolve();
@@ -39,7 +30,7 @@ class ReadWorker {
 
   constructor(
     private readonly file: string,
-    private readonly budgetMs: number,
+    private readonly budgetMs = READ_BUDGET_MS,
   ) {}
 
   #start(): Worker {
@@ -112,24 +103,3 @@ class ReadWorker {
     if (worker) void worker.terminate();
   }
 }
-
-const workers = new WeakMap<Db, ReadWorker>();
-
-/** How long a search's query may run before it is stopped. */
-export const READ_BUDGET_MS = 3000;
-
-/** The client's read worker, started on first use and ended with the client. */
-export function readWorker(db: Db, budgetMs = READ_BUDGET_MS): ReadWorker {
-  let w = workers.get(db);
-  if (!w) {
-    const adapter = adapterOf(db);
-    const made = new ReadWorker(adapter.file, budgetMs);
-    adapter.onDispose(() => made.close());
-    workers.set(db, (w = made));
-  }
-  return w;
-}
-
-/** Rows of a read: a heavy one (a search's, over its matches) in the worker thread; a light one at once, on the read model's connection. */
-export const readRows = <T>(db: Db, q: Prisma.Sql, heavy: boolean): Promise<T[]> =>
-  heavy ? readWorker(db).all<T>({ sql: q.sql, values: q.values }) : Promise.resolve(reads(db).query<T>(q));

@@ -64,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
   const { databaseUrl } = loadConfig();
   const db = await openMigrated(databaseUrl, COMMAND);
   // while it holds the write lock, the server tells editors "an import is running"
-  const done = dryRun ? () => {} : noteWriter(databasePath(databaseUrl), N_("an import"));
+  const dbFile = databasePath(databaseUrl);
+  const done = dryRun || !dbFile ? () => {} : noteWriter(dbFile, N_("an import"));
   try {
     const n = await importLedger(db, fileChunks(file), format, IMPORT, { origin: path.basename(file), dryRun, onProgress: progress });
     const what = `${n.claims} claims, ${n.sources} sources, ${n.entities} people and organisations, ${n.evidence} evidence links`;

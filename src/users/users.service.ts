@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "../db.ts";
 import { Invalid, NotFound } from "../errors.ts";
 import { skipIfFault } from "../sqlite/faults.ts";
-import { reads } from "../sqlite/reads.ts";
+import { reads } from "../db.ts";
 import { parse } from "../validation.ts";
 import { recordAudit, type Actor } from "../audit/audit.service.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
@@ -87,13 +87,13 @@ export async function authenticate(db: Db, email: string, password: string): Pro
 
 type AccountRow = Parameters<typeof toCurrent>[0] & { disabledAt: string | null; sessionGeneration: number };
 // read on every request, from the read model's prepared statements (no ORM round trip)
-const ACCOUNT = `SELECT id, email, name, role, locale, disabledAt, sessionGeneration FROM User WHERE id = ?`;
-const TOKEN = `SELECT t.id AS tokenId, t.lastUsedAt, t.revokedAt, u.id, u.email, u.name, u.role, u.locale, u.disabledAt, u.sessionGeneration
-  FROM ApiToken t JOIN User u ON u.id = t.userId WHERE t.tokenHash = ?`;
+const ACCOUNT = `SELECT id, email, name, role, locale, "disabledAt", "sessionGeneration" FROM "User" WHERE id = ?`;
+const TOKEN = `SELECT t.id AS "tokenId", t."lastUsedAt", t."revokedAt", u.id, u.email, u.name, u.role, u.locale, u."disabledAt", u."sessionGeneration"
+  FROM "ApiToken" t JOIN "User" u ON u.id = t."userId" WHERE t."tokenHash" = ?`;
 
 /** The user of a session, read on every request: null once the account is disabled or its password changed since. */
-export function sessionUser(db: Db, id: number, generation: number): CurrentUser | null {
-  const user = reads(db).get<AccountRow>(ACCOUNT, id);
+export async function sessionUser(db: Db, id: number, generation: number): Promise<CurrentUser | null> {
+  const user = await reads(db).get<AccountRow>(ACCOUNT, id);
   return user && !user.disabledAt && user.sessionGeneration === generation ? toCurrent(user) : null;
 }
 
@@ -142,7 +142,7 @@ const LAST_USED_EVERY_MS = 5 * 60 * 1000;
 
 /** The owner of a token, read on every call: null once the token is revoked or the account disabled. */
 export async function userForToken(db: Db, token: string): Promise<CurrentUser | null> {
-  const row = reads(db).get<AccountRow & { tokenId: number; lastUsedAt: string | null; revokedAt: string | null }>(TOKEN, tokenHash(token));
+  const row = await reads(db).get<AccountRow & { tokenId: number; lastUsedAt: string | null; revokedAt: string | null }>(TOKEN, tokenHash(token));
   if (!row || row.revokedAt || row.disabledAt) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() >= LAST_USED_EVERY_MS) {

@@ -3,6 +3,9 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import request from "supertest";
 import { inject } from "vitest";
+import pg from "pg";
+import { databaseUrl } from "../../scripts/postgres-server.ts";
+import { TEMPLATE } from "./postgres-setup.ts";
 import type TestAgent from "supertest/lib/agent.js";
 import type { Logger } from "pino";
 import { createApp } from "../../src/app.ts";
@@ -17,7 +20,10 @@ export type Agent = InstanceType<typeof TestAgent>;
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   db: Db;
+  /** the SQLite file; on PostgreSQL, the database's URL */
   file: string;
+  /** the database's DATABASE_URL, for a second app or a command on the same database */
+  url: string;
   /** a signed-in browser-like agent with the session's CSRF token */
   signIn(role: RoleName, email?: string): Promise<{ agent: Agent; csrf: string; email: string; id: number }>;
   /** a bearer token for a new user of that role */
@@ -45,12 +51,43 @@ export interface TestAppOptions {
   logger?: Logger;
 }
 
+/** A fresh copy of the migrated template database, on the engine of the test project: its URL, and how to remove it. */
+export async function freshDatabase(dir?: string): Promise<{ url: string; file: string; remove(): Promise<void> }> {
+  if (inject("engine") === "postgresql") {
+    const name = `t_${randomUUID().replace(/-/g, "")}`;
+    const server = inject("postgresUrl");
+    await adminQuery(server, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+    const url = databaseUrl(server, name);
+    return { url, file: url, remove: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  }
+  const tmp = inject("tmpDir");
+  const file = path.join(dir ?? tmp, `${randomUUID()}.db`);
+  copyFileSync(path.join(tmp, "template.db"), file);
+  return {
+    url: `file:${file}`,
+    file,
+    remove: () => Promise.resolve(removeSqlite(file)),
+  };
+}
+
+function removeSqlite(file: string) {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
+
+async function adminQuery(serverUrl: string, sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** An app on a fresh copy of the migrated template database. */
 export async function testApp({ dir, file: existing, env = {}, logger }: TestAppOptions = {}): Promise<TestApp> {
-  const tmp = inject("tmpDir");
-  const file = existing ?? path.join(dir ?? tmp, `${randomUUID()}.db`);
-  if (!existing) copyFileSync(path.join(tmp, "template.db"), file);
-  const url = `file:${file}`;
+  const fresh = existing ? { url: `file:${existing}`, file: existing, remove: () => Promise.resolve(removeSqlite(existing)) } : await freshDatabase(dir);
+  const { url, file } = fresh;
   const db = await openDatabase(url);
   const config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, SESSION_SECRET: "x".repeat(40), ...env }) };
   const app = createApp({ db, config, log: () => {}, ...(logger ? { logger } : {}) });
@@ -59,6 +96,7 @@ export async function testApp({ dir, file: existing, env = {}, logger }: TestApp
     app,
     db,
     file,
+    url,
     async signIn(role, email = `${role}${++n}@example.org`) {
       const user = await createUser(db, SYSTEM, { email, role, password: PASSWORD, name: `${role} ${n}` });
       const agent = request.agent(app);
@@ -78,7 +116,7 @@ export async function testApp({ dir, file: existing, env = {}, logger }: TestApp
     },
     async close() {
       await db.$disconnect();
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+      await fresh.remove();
     },
   };
 }

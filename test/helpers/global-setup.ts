@@ -17,5 +17,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(dir, { recursive: true });
   await migrate(`file:${path.join(dir, "template.db")}`);
   project.provide("tmpDir", dir);
+  project.provide("engine", "sqlite");
+  project.provide("postgresUrl", "");
   return () => rmSync(dir, { recursive: true, force: true });
 }

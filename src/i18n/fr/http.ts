@@ -9,6 +9,9 @@ export const http = {
     "La base de données est occupée : {reason}. Rien n’a été enregistré. Réessayez dans un instant.",
   "{what} is running (since {time} UTC)": "{what} est en cours (depuis {time} UTC)",
   "another program is writing to the database": "un autre programme écrit dans la base de données",
+  "another server is writing to the database": "un autre serveur écrit dans la base de données",
+  "The database server cannot be reached. Nothing was saved. Try again in a moment; tell your administrator if it lasts.":
+    "Le serveur de base de données est injoignable. Rien n’a été enregistré. Réessayez dans un instant ; prévenez votre administrateur si cela dure.",
   "an import": "une importation",
   "The server's disk is full. Nothing was saved. Your administrator has to free space; then try again (no restart is needed).":
     "Le disque du serveur est plein. Rien n’a été enregistré. Votre administrateur doit libérer de l’espace ; réessayez ensuite (inutile de redémarrer).",
