@@ -51,6 +51,14 @@ export interface Config {
   workers: number;
 }
 
+/** A DATABASE_URL as a log shows it: without its password. */
+export function shownUrl(databaseUrl: string): string {
+  if (databaseUrl.startsWith("file:")) return databaseUrl;
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = "***";
+  return url.toString();
+}
+
 /** The SQLite file a DATABASE_URL names; null for a PostgreSQL URL. */
 export function databasePath(databaseUrl: string): string | null {
   return databaseUrl.startsWith("file:") ? databaseUrl.replace(/^file:/, "") : null;

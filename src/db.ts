@@ -26,8 +26,19 @@ export const reads = (db: Db): Reads => engineOf(db).reads;
 
 const SEARCH: Record<Engine["name"], SearchSql> = { sqlite: sqliteSearch, postgresql: postgresSearch };
 
-/** The search SQL of a client's engine, or of a transaction's (Prisma names the provider of either). */
-export const searchSql = (db: DbOrTx): SearchSql => SEARCH[(db as unknown as { _activeProvider: Engine["name"] })._activeProvider];
+/** The engine of a client or of a transaction's client (Prisma names the provider of either). */
+const providerOf = (db: DbOrTx) => (db as unknown as { _activeProvider: Engine["name"] })._activeProvider;
+
+/** The search SQL of a client's engine, or of a transaction's. */
+export const searchSql = (db: DbOrTx): SearchSql => SEARCH[providerOf(db)];
+
+/**
+ * A Prisma filter for text holding `text`, ignoring case: SQLite's LIKE
+ * ignores the case of ASCII letters by itself; PostgreSQL's needs Prisma's
+ * insensitive mode (ILIKE), which Prisma refuses on SQLite.
+ */
+export const containing = (db: DbOrTx, text: string) =>
+  (providerOf(db) === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
 
 /** Rows of a query on the read model, or through the transaction's own connection inside one. */
 export const readQuery = <T>(db: DbOrTx, q: Prisma.Sql): Promise<T[]> => (isClient(db) ? reads(db).query<T>(q) : db.$queryRaw<T[]>(q));

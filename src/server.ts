@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
-import { databasePath, loadConfig } from "./config.ts";
+import { databasePath, loadConfig, shownUrl } from "./config.ts";
 import { openDatabase, openMigrated, type Db } from "./db.ts";
 import { startWorkers } from "./workers.ts";
 import { StartupRefusal, checkDatabaseFile } from "./sqlite/startup-check.ts";
@@ -77,7 +77,7 @@ async function background(db: Db) {
 function listen(db: Db): Server {
   const app = createApp({ db, config });
   return app.listen(config.port, config.host, () => {
-    if (cluster.isPrimary) console.log(`Claimtrack is serving http://localhost:${config.port} on ${config.databaseUrl}`);
+    if (cluster.isPrimary) console.log(`Claimtrack is serving http://localhost:${config.port} on ${shownUrl(config.databaseUrl)}`);
   });
 }
 
@@ -112,7 +112,7 @@ if (cluster.isWorker) {
   const stopJobs = await background(db);
   const workers = startWorkers(config.workers);
   await workers.ready;
-  console.log(`Claimtrack is serving http://localhost:${config.port} on ${config.databaseUrl} with ${config.workers} worker processes`);
+  console.log(`Claimtrack is serving http://localhost:${config.port} on ${shownUrl(config.databaseUrl)} with ${config.workers} worker processes`);
   onSignal(async () => {
     await workers.stop();
     await stopJobs();

@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedSynthetic } from "../scripts/seed-synthetic.ts";
 import { lastVerification, startVerifier, verifyInFull, verifyNew } from "../src/audit/audit.verification.ts";
 import { bearer, testApp, type TestApp } from "./helpers/app.ts";
+import { behindTheGuards } from "./helpers/guards.ts";
 
 // The chain's guards and its verification, faults made for real: raw SQL on
 // the test database file through a second connection, as an intruder with
@@ -29,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe("AuditEvent triggers", () => {
+// SQLite's REPLACE resolution, which PostgreSQL has not (test/audit-guards.test.ts covers both engines' guards)
+describe.runIf(inject("engine") === "sqlite")("AuditEvent triggers", () => {
   it("INSERT OR REPLACE, REPLACE INTO and an upsert over an existing event are refused and leave it as it was", async () => {
     await newClaim("A claim whose event someone rewrites.");
     const victim = await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
@@ -65,11 +67,7 @@ async function damaged(work: (app: TestApp, api: ReturnType<typeof bearer>) => P
 }
 
 /** Changes one event behind the triggers' back. */
-const tamper = (app: TestApp, id: number, set: string) =>
-  raw((sqlite) => {
-    sqlite.exec('DROP TRIGGER "AuditEvent_no_update"');
-    sqlite.prepare(`UPDATE AuditEvent SET ${set} WHERE id = ?`).run(id);
-  }, app.file);
+const tamper = (app: TestApp, id: number, set: string) => behindTheGuards(app.db, `UPDATE "AuditEvent" SET ${set} WHERE id = ${id}`);
 
 describe("GET /audit", () => {
   it("shows the kept verification without walking: an old event tampered with shows only after a full walk, not after a check of the new events", async () => {
@@ -83,7 +81,7 @@ describe("GET /audit", () => {
       expect(first).toContain(`<code class="hash">${kept.head}</code>`);
 
       const victim = await app.db.auditEvent.findFirstOrThrow({ where: { action: "claim.create" }, orderBy: { id: "asc" } });
-      tamper(app, victim.id, "reason = 'history rewritten'");
+      await tamper(app, victim.id, "reason = 'history rewritten'");
       await api.post("/api/claims", { statement: "A claim after the tampering." }).expect(201);
       const before = (await viewer.agent.get("/audit").expect(200)).text;
       expect(before).toContain("✓ Audit chain verified");
@@ -111,7 +109,7 @@ describe("startVerifier (the server's background checks)", () => {
       expect(logged).toEqual([]);
 
       const victim = await app.db.auditEvent.findFirstOrThrow({ orderBy: { id: "asc" } });
-      tamper(app, victim.id, "reason = 'rewritten'");
+      await tamper(app, victim.id, "reason = 'rewritten'");
       await startVerifier(app.db, { log: (p) => logged.push(p) }).stop();
       expect(await lastVerification(app.db)).toMatchObject({ ok: false, firstBadEvent: victim.id });
       expect(logged).toEqual([expect.stringContaining(`The audit chain is broken at event #${victim.id}`)]);
@@ -123,12 +121,15 @@ describe("GET /api/audit/verify", () => {
   it("walks the whole chain and reports at that event a row too damaged to hash (changes that are not JSON, a date that is not one), not a 500", async () => {
     await damaged(async (app, api) => {
       const [a, b] = await app.db.auditEvent.findMany({ where: { action: "claim.create" }, orderBy: { id: "asc" }, take: 2 });
-      tamper(app, b!.id, "changes = '{not json'");
+      await tamper(app, b!.id, "changes = '{not json'");
       expect((await api.get("/api/audit/verify").expect(200)).body).toMatchObject({ ok: false, firstBadEvent: b!.id });
-      raw((sqlite) => sqlite.prepare("UPDATE AuditEvent SET createdAt = 'yesterday' WHERE id = ?").run(a!.id), app.file);
-      const res = await api.get("/api/audit/verify").expect(200);
-      expect(res.body).toMatchObject({ ok: false, firstBadEvent: a!.id, head: a!.prevHash });
-      expect(Date.parse(res.body.verifiedAt)).not.toBeNaN();
+      // SQLite keeps dates as text, so a row can hold one that is not a date (PostgreSQL's timestamp column cannot)
+      if (inject("engine") === "sqlite") {
+        raw((sqlite) => sqlite.prepare("UPDATE AuditEvent SET createdAt = 'yesterday' WHERE id = ?").run(a!.id), app.file);
+        const res = await api.get("/api/audit/verify").expect(200);
+        expect(res.body).toMatchObject({ ok: false, firstBadEvent: a!.id, head: a!.prevHash });
+        expect(Date.parse(res.body.verifiedAt)).not.toBeNaN();
+      }
     });
   });
 
@@ -147,7 +148,7 @@ describe("GET /api/audit/verify", () => {
       expect(answers[0]!.body).toMatchObject({ ok: true, events });
 
       const deep = await app.db.auditEvent.findFirstOrThrow({ where: { action: "claim.create" }, orderBy: { id: "desc" }, skip: 10 });
-      tamper(app, deep.id, "subjectId = subjectId + 1");
+      await tamper(app, deep.id, `"subjectId" = "subjectId" + 1`);
       expect((await api.get("/api/audit/verify").expect(200)).body).toMatchObject({ ok: false, firstBadEvent: deep.id, head: deep.prevHash });
     });
   });

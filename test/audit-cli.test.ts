@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bearer, testApp, type TestApp } from "./helpers/app.ts";
+import { behindTheGuards } from "./helpers/guards.ts";
 
 // npm run audit:verify as an operator or cron runs it: a child process on
 // the database file this process holds open, as a running server would.
@@ -25,7 +25,7 @@ function verify(...args: string[]): Promise<Run> {
     execFile(
       TSX,
       ["src/audit/audit.cli.ts", ...args],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "s".repeat(40) }, timeout: 30_000 },
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: t.url, SESSION_SECRET: "s".repeat(40) }, timeout: 30_000 },
       (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -36,16 +36,8 @@ const claims = async (n: number) => {
 };
 const head = async () => (await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).hash;
 
-/** Deletes events with the triggers dropped, as someone with the database file could. */
-function remove(where: string, ...params: unknown[]) {
-  const sqlite = new Database(t.file);
-  try {
-    sqlite.exec('DROP TRIGGER "AuditEvent_no_delete"');
-    sqlite.prepare(`DELETE FROM AuditEvent WHERE ${where}`).run(...params);
-  } finally {
-    sqlite.close();
-  }
-}
+/** Deletes events with the guards off, as someone owning the database could. */
+const remove = (where: string) => behindTheGuards(t.db, `DELETE FROM "AuditEvent" WHERE ${where}`);
 
 beforeEach(async () => {
   t = await testApp();
@@ -70,7 +62,7 @@ describe("npm run audit:verify -- --since-head", () => {
     const noted = await head();
     await claims(2);
     const { id } = await t.db.auditEvent.findUniqueOrThrow({ where: { hash: noted } });
-    remove("id >= ?", id);
+    await remove(`id >= ${id}`);
     const plain = await verify();
     expect(JSON.parse(plain.stdout), "without --since-head").toMatchObject({ ok: true });
     const res = await verify("--since-head", noted);
@@ -84,7 +76,7 @@ describe("npm run audit:verify -- --since-head", () => {
     const noted = await head();
     await claims(2);
     const { id } = await t.db.auditEvent.findUniqueOrThrow({ where: { hash: noted } });
-    remove("id = ?", id + 1);
+    await remove(`id = ${id + 1}`);
     const res = await verify("--since-head", noted);
     expect(res.code).toBe(1);
     expect(JSON.parse(res.stdout)).toMatchObject({ ok: false, firstBadEvent: id + 2 });

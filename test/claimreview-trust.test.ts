@@ -31,7 +31,7 @@ describe("the origin of ClaimReview URLs (item 10)", () => {
   it("with PUBLIC_URL unset, a Host header is not reflected: the URL is the server's own HOST and PORT", async () => {
     const id = await newClaim();
     await resolve(id).expect(200);
-    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "x".repeat(40), HOST: "127.0.0.1", PORT: "4111" });
+    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40), HOST: "127.0.0.1", PORT: "4111" });
     const app = createApp({ db: t.db, config, log: () => {} });
     expect((await reviewOf(app, id, "evil.example")).url).toBe(`http://127.0.0.1:4111/claims/${id}`);
     // the claim page's embedded copy too

@@ -193,7 +193,7 @@ describe("GET /claims/:id/claimreview.json", () => {
   it("uses PUBLIC_URL for the claim's url and NEWSROOM_URL for the newsroom, when set", async () => {
     const config = loadConfig({
       NODE_ENV: "test",
-      DATABASE_URL: `file:${t.file}`,
+      DATABASE_URL: t.url,
       SESSION_SECRET: "x".repeat(40),
       NEWSROOM_NAME: "The Desk",
       PUBLIC_URL: "https://claims.example.org/",
@@ -211,7 +211,7 @@ describe("GET /claims/:id/claimreview.json", () => {
   });
 
   it("loadConfig refuses a PUBLIC_URL that is not an http(s) address and reads an empty one as unset: the origin of HOST and PORT", () => {
-    const env = { NODE_ENV: "test", DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "x".repeat(40) };
+    const env = { NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40) };
     expect(() => loadConfig({ ...env, PUBLIC_URL: "ftp://claims.example.org" })).toThrow(/PUBLIC_URL must be an address starting with http/);
     expect(loadConfig({ ...env, PUBLIC_URL: "", NEWSROOM_URL: "" })).toMatchObject({ publicUrl: "http://localhost:3000", newsroomUrl: null });
     expect(loadConfig({ ...env, HOST: "127.0.0.1", PORT: "4110" }).publicUrl).toBe("http://127.0.0.1:4110");

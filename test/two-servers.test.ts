@@ -11,22 +11,27 @@ import { bearer, testApp, type TestApp } from "./helpers/app.ts";
 // the file's write lock. Either way: one audit chain, no lost update.
 
 let t: TestApp;
-let other: { app: ReturnType<typeof createApp>; db: Db };
+let servers: { app: ReturnType<typeof createApp>; db: Db }[];
 let token: string;
+
+/** An app server on the test's database, with connections of its own. Its writes wait their turn up to 10 s: the test is of the outcome, and a loaded machine must not turn a wait into a 503. */
+async function server() {
+  const db = await openDatabase(t.url, { writeWaitMs: 10_000 });
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40) });
+  return { app: createApp({ db, config, log: () => {} }), db };
+}
 
 beforeAll(async () => {
   t = await testApp();
-  const db = await openDatabase(t.url);
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40) });
-  other = { app: createApp({ db, config, log: () => {} }), db };
+  servers = [await server(), await server()];
   token = await t.token("editor");
 });
 afterAll(async () => {
-  await other.db.$disconnect();
+  for (const s of servers) await s.db.$disconnect();
   await t.close();
 });
 
-const apps = () => [bearer(t.app, token), bearer(other.app, token)];
+const apps = () => servers.map((s) => bearer(s.app, token));
 
 describe("two app servers on one database", () => {
   it("keep one audit chain under 80 concurrent creates and edits through both: every write lands, no event forks, the chain verifies", async () => {
@@ -46,7 +51,7 @@ describe("two app servers on one database", () => {
       `SELECT "prevHash", count(*) AS n FROM "AuditEvent" GROUP BY "prevHash" HAVING count(*) > 1`,
     );
     expect(forks).toEqual([]);
-    for (const app of [t.app, other.app]) {
+    for (const { app } of servers) {
       const verify = await request(app).get("/api/audit/verify").set("Authorization", `Bearer ${token}`).expect(200);
       expect(verify.body).toMatchObject({ ok: true, firstBadEvent: null, events: before + 80 });
     }

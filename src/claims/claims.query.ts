@@ -1,4 +1,4 @@
-import { isClient, type Db, type DbOrTx } from "../db.ts";
+import { containing, isClient, type Db, type DbOrTx } from "../db.ts";
 import { readClaim } from "./claims.reads.ts";
 import { reads } from "../db.ts";
 import { NotFound } from "../errors.ts";
@@ -57,15 +57,15 @@ export async function entityOptions(db: Db, picked: number[], find = "") {
 
 /**
  * Choices for citing sources: those the claim's evidence cites and those
- * picked, then the ones whose title or publisher holds `find` (SQLite's
- * LIKE: case-insensitive for ASCII), else the most recent.
+ * picked, then the ones whose title or publisher holds `find` (ignoring
+ * case), else the most recent.
  */
 export async function sourceOptions(db: Db, claimId: number | undefined, picked: number[] = [], find = "") {
   const select = { id: true, title: true, publisher: true } as const;
   const cited = claimId ? (await db.evidence.findMany({ where: { claimId }, select: { source: { select } } })).map((e) => e.source) : [];
   const chosen = picked.length ? await db.source.findMany({ where: { id: { in: picked } }, select }) : [];
   const linked = [...new Map([...cited, ...chosen].map((s) => [s.id, s])).values()];
-  const found = find ? { OR: [{ title: { contains: find } }, { publisher: { contains: find } }] } : {};
+  const found = find ? { OR: [{ title: containing(db, find) }, { publisher: containing(db, find) }] } : {};
   const others = await db.source.findMany({
     where: { AND: [found, { id: { notIn: linked.map((s) => s.id) } }] },
     orderBy: { id: "desc" },

@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from "../db.ts";
 import { decode } from "../engine.ts";
-import { reads } from "../db.ts";
+import { containing, reads } from "../db.ts";
 import { NotFound } from "../errors.ts";
 import { msg } from "../i18n/i18n.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
@@ -16,10 +16,10 @@ async function claimCounts(db: DbOrTx, sourceIds: number[]): Promise<Map<number,
   return counts;
 }
 
-/** Sources newest first, matching q in title, publisher or author (SQLite's LIKE: case-insensitive for ASCII). */
+/** Sources newest first, matching q in title, publisher or author, ignoring case. */
 export async function listSources(db: DbOrTx, f: SourceListQuery) {
   const and: Prisma.SourceWhereInput[] = [];
-  if (f.q) and.push({ OR: [{ title: { contains: f.q } }, { publisher: { contains: f.q } }, { author: { contains: f.q } }] });
+  if (f.q) and.push({ OR: [{ title: containing(db, f.q) }, { publisher: containing(db, f.q) }, { author: containing(db, f.q) }] });
   if (f.kind) and.push({ kind: f.kind });
   if (f.cursor) and.push({ id: { lt: decodeCursor(f.cursor) } });
   const rows = await db.source.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: f.limit + 1 });
