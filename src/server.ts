@@ -2,7 +2,7 @@ import cluster from "node:cluster";
 import type { Server } from "node:http";
 import { createApp } from "./app.ts";
 import { databasePath, loadConfig, shownUrl } from "./config.ts";
-import { openDatabase, openMigrated, type Db } from "./db.ts";
+import { COMMAND, openDatabase, openMigrated, type Db } from "./db.ts";
 import { startWorkers } from "./workers.ts";
 import { StartupRefusal, checkDatabaseFile } from "./sqlite/startup-check.ts";
 import { PrismaSessionStore } from "./http/session-store.ts";
@@ -37,12 +37,15 @@ const config = (() => {
 })();
 /** The start-up work, once, before anything is served: migrations, URL keys, the seed, the first-run hint. */
 async function prepare(): Promise<Db> {
-  const db = await openMigrated(config.databaseUrl).catch(refuse);
+  // the start-up work waits for its turn as the commands do: another server starting at once may be seeding
+  const db = await openMigrated(config.databaseUrl, COMMAND).catch(refuse);
   // sources from before the duplicate check's key existed, or written by raw SQL, get theirs
   const keyed = await backfillUrlKeys(db);
   if (keyed) console.log(`Normalised the URLs of ${keyed} sources for the duplicate check.`);
   const seeded = await seedIfEmpty(db);
   if (seeded) console.log(`Seeded ${seeded.claims} claims, ${seeded.sources} sources and ${seeded.entities} entities from the source article.`);
+  if (!databasePath(config.databaseUrl) && !process.env.SESSION_SECRET)
+    console.warn("SESSION_SECRET is not set: this server signs sessions with a secret of its own. Set the same SESSION_SECRET on every app server.");
   if ((await countUsers(db)) === 0) {
     console.log(
       [
@@ -53,7 +56,9 @@ async function prepare(): Promise<Db> {
       ].join("\n"),
     );
   }
-  return db;
+  // served with the server's own, shorter wait for a write
+  await db.$disconnect();
+  return openDatabase(config.databaseUrl).catch(refuse);
 }
 
 /**
@@ -64,9 +69,9 @@ async function prepare(): Promise<Db> {
  */
 async function background(db: Db) {
   const store = new PrismaSessionStore(db);
-  const prune = () => Promise.all([store.prune(), pruneSignIns(db)]);
+  const prune = () => Promise.all([store.prune(), pruneSignIns(db)]).catch((err: unknown) => console.error("Pruning failed:", err));
   await prune();
-  const pruning = setInterval(() => void prune().catch((err: unknown) => console.error("Pruning failed:", err)), 60 * 60 * 1000).unref();
+  const pruning = setInterval(() => void prune(), 60 * 60 * 1000).unref();
   const verifier = startVerifier(db);
   return async () => {
     clearInterval(pruning);
