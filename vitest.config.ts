@@ -15,7 +15,7 @@ if (!postgres) {
 // SQLite's own machinery (the file, its locks and faults, the read worker, the
 // backup API, the synthetic seeder's direct writes) and the browser tests, which
 // the SQLite project covers
-const SQLITE_ONLY = ["test/crash.test.ts", "test/fault/**", "test/read-worker.test.ts", "test/e2e/**", "test/workers.test.ts", "test/seed-synthetic.test.ts"];
+const SQLITE_ONLY = ["test/crash.test.ts", "test/fault/**", "test/read-worker.test.ts", "test/e2e/**", "test/workers.test.ts"];
 
 export default defineConfig({
   test: {

@@ -83,3 +83,17 @@ export async function httpClient(base: string, email: string, password: string, 
   }
   return { get, cookie, token };
 }
+
+/** The cases of every engine and size side by side, p50 / p95 in ms (a query's own rows left out). */
+export function sideBySide(all: Map<string, Map<number, Map<string, Stats>>>): string {
+  const columns = [...all].flatMap(([engine, sizes]) =>
+    [...sizes.keys()].sort((a, b) => a - b).map((size) => ({ head: `${engine} ${fmt(size)}`, rows: sizes.get(size)! })),
+  );
+  const names = [...new Set(columns.flatMap((c) => [...c.rows.keys()]))].filter((n) => !n.startsWith(" "));
+  const width = Math.max(4, ...names.map((n) => n.length));
+  const cell = (s: Stats | undefined) => (s ? `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)}` : "-");
+  const colWidth = Math.max(17, ...columns.map((c) => c.head.length));
+  const head = `${"p50 / p95 ms".padEnd(width)} | ${columns.map((c) => c.head.padStart(colWidth)).join(" | ")}`;
+  const lines = names.map((n) => `${n.padEnd(width)} | ${columns.map((c) => cell(c.rows.get(n)).padStart(colWidth)).join(" | ")}`);
+  return [head, "-".repeat(head.length), ...lines].join("\n");
+}

@@ -1,6 +1,7 @@
 // Throughput under load (issue 10, items 3, 4 and 6): the app and a bare
-// Express + better-sqlite3 + EJS server (scripts/bench-baseline.ts) run as
-// child processes on the same database file; autocannon drives each route
+// Express + EJS server on the engine's plain driver (better-sqlite3 or pg:
+// scripts/bench-baseline.ts) run as child processes on the same database;
+// autocannon drives each route
 // with 10 connections; the app's resident memory is sampled from /proc, and
 // /healthz is timed while 10 connections search a word most claims contain.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,6 +10,8 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { engineName } from "../src/db.ts";
 import { fmt, httpClient, stats } from "./bench-lib.ts";
 import { pick, seeded } from "./synthetic-text.ts";
 
@@ -45,21 +48,35 @@ async function stop(child: Child) {
  * background job, in the primary process) to finish: the figures are of a
  * server at work, not of one still checking 352,000 events.
  */
-async function chainChecked(file: string, since: number) {
-  const db = new Database(file, { readonly: true });
-  try {
-    const walked = () => {
-      const row = db.prepare(`SELECT "fullAt" FROM "AuditVerification" WHERE id = 1`).get() as { fullAt: string } | undefined;
-      return row !== undefined && Date.parse(row.fullAt) >= since;
+async function chainChecked(url: string, since: number) {
+  let fullAt: () => Promise<number | undefined>;
+  let close: () => Promise<void>;
+  if (engineName(url) === "postgresql") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    // the column holds UTC without a zone: its epoch is the instant's
+    const sql = `SELECT extract(epoch FROM "fullAt")::float8 * 1000 AS ms FROM "AuditVerification" WHERE id = 1`;
+    fullAt = async () => (await client.query<{ ms: number }>(sql)).rows[0]?.ms;
+    close = () => client.end();
+  } else {
+    const db = new Database(url.slice("file:".length), { readonly: true });
+    const row = db.prepare(`SELECT "fullAt" FROM "AuditVerification" WHERE id = 1`);
+    fullAt = () => {
+      const at = (row.get() as { fullAt: string } | undefined)?.fullAt;
+      return Promise.resolve(at === undefined ? undefined : Date.parse(at));
     };
+    close = () => Promise.resolve(void db.close());
+  }
+  try {
+    const walked = async () => ((await fullAt()) ?? -Infinity) >= since;
     // a walk that never ends (a check that keeps failing) must not hang the bench: it says so and measures anyway
     const deadline = Date.now() + 120_000;
-    while (!walked()) {
+    while (!(await walked())) {
       if (Date.now() > deadline) return void console.error("bench: the server's start-up chain walk did not finish within 120 s; measuring anyway");
       await new Promise((wait) => setTimeout(wait, 200));
     }
   } finally {
-    db.close();
+    await close();
   }
 }
 
@@ -95,29 +112,23 @@ export interface LoadFigures {
   healthzMaxMs: number;
 }
 
-export async function loadBench(
-  file: string,
-  claimIds: number[],
-  user: { email: string; password: string },
-  token: string,
-  port: number,
-): Promise<LoadFigures> {
+export async function loadBench(url: string, claimIds: number[], user: { email: string; password: string }, token: string, port: number): Promise<LoadFigures> {
   // one server process a core (the bare server has one: it is the yardstick of one process's work)
   const workers = availableParallelism();
   const env = {
     WORKERS: String(workers),
     PORT: String(port),
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${file}`,
+    DATABASE_URL: url,
     NODE_ENV: "production",
     SESSION_SECRET: "b".repeat(40),
     LOG_REQUESTS: "0",
   };
-  const baseline = await start(["scripts/bench-baseline.ts", file, String(port + 1)], {}, port + 1);
+  const baseline = await start(["scripts/bench-baseline.ts", url, String(port + 1)], {}, port + 1);
   const bare = await rate(`${baseline.base}/claims`, {}).finally(() => stop(baseline));
   const started = Date.now();
   const app = await start(["src/server.ts"], env, port);
-  await chainChecked(file, started);
+  await chainChecked(url, started);
   let peak = 0;
   let peakTotal = 0;
   const sampler = setInterval(() => {
@@ -138,7 +149,7 @@ export async function loadBench(
       ["/api/claims", "/api/claims", { authorization: `Bearer ${token}` }, undefined],
     ];
     const lines = [
-      `bare Express + better-sqlite3 + EJS list: ${fmt(Math.round(bare))} req/s (${CONNECTIONS} connections, ${SECONDS} s); the app with WORKERS=${workers}`,
+      `bare Express + ${engineName(url) === "postgresql" ? "pg" : "better-sqlite3"} + EJS list: ${fmt(Math.round(bare))} req/s (${CONNECTIONS} connections, ${SECONDS} s); the app with WORKERS=${workers}`,
     ];
     const ratios: Record<string, number> = {};
     for (const [name, first, headers, paths] of routes) {

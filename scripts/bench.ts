@@ -1,13 +1,14 @@
-// npm run bench [-- --sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh] [--no-import] [--no-load]
+// npm run bench [-- --sizes 1000,100000] [--iterations 200] [--engines sqlite,postgresql] [--queries "Ultraman,Pékin"] [--fresh] [--no-import] [--no-load]
 //
-// For each size: a database of that many synthetic claims under data/
-// (built once, reused while it holds exactly that many), then the list,
+// For each engine (SQLite, and PostgreSQL when its server can be started or
+// BENCH_POSTGRES_URL names one: scripts/bench-engines.ts) and each size: a
+// database of that many synthetic claims (built once, reused while it holds
+// exactly that many), then the list,
 // search, filters and claim page timed at the database layer and over HTTP
 // against the app on an ephemeral loopback port; at the largest size, the
 // import of its export (scripts/bench-import.ts). Sequential, bounded, and
 // it stops by itself.
 
-import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -15,15 +16,15 @@ import { SYSTEM } from "../src/audit/audit.service.ts";
 import { listClaims } from "../src/claims/claims.list.ts";
 import { getClaim } from "../src/claims/claims.query.ts";
 import { listQuerySchema } from "../src/claims/claims.schema.ts";
-import { openMigrated, type Db } from "../src/db.ts";
+import type { Db } from "../src/db.ts";
 import { createUser, issueToken } from "../src/users/users.service.ts";
 import { parse } from "../src/validation.ts";
-import { fmt, measure, stats, table, type Budget, type Stats } from "./bench-lib.ts";
+import { fmt, measure, sideBySide, stats, table, type Budget, type Stats } from "./bench-lib.ts";
 import { loadBench } from "./bench-load.ts";
 import { pageCases, pageVerdicts } from "./bench-pages.ts";
 import { importBench } from "./bench-import.ts";
 import { API_SEARCH, apiSearchCases, apiSearchVerdict } from "./bench-search.ts";
-import { seedSynthetic } from "./seed-synthetic.ts";
+import { benchEngines, ENGINE_LABEL, type EngineName } from "./bench-engines.ts";
 import { pick, seeded } from "./synthetic-text.ts";
 
 const DATA = path.resolve(import.meta.dirname, "../data");
@@ -40,22 +41,6 @@ const FILTERS = ["db  list status=rumored", "db  list entity=<id>", "db  list st
 const LIST_PAGE = "http GET /claims";
 
 type Row = [string, Stats];
-
-/** The database of that size: reused when it holds exactly that many claims, built otherwise (or with --fresh). */
-async function benchDb(size: number, fresh: boolean): Promise<{ url: string; db: Db; built: string }> {
-  const file = path.join(DATA, `bench-${size}.db`);
-  const url = `file:${file}`;
-  if (existsSync(file) && !fresh) {
-    const db = await openMigrated(url);
-    if ((await db.claim.count()) === size) return { url, db, built: "reused" };
-    await db.$disconnect();
-  }
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-  mkdirSync(DATA, { recursive: true });
-  const c = await seedSynthetic(file, size, (done) => process.stderr.write(`\r  building: ${fmt(done)} / ${fmt(size)} claims`));
-  process.stderr.write("\n");
-  return { url, db: await openMigrated(url), built: `built in ${c.seconds.toFixed(1)} s (${fmt(Math.round(size / c.seconds))} claims/s)` };
-}
 
 /** Runs one case and adds its row; the name goes to stderr first, so a slow case shows which it is. */
 async function run(rows: Row[], budget: Budget, name: string, work: (i: number) => Promise<unknown>): Promise<number[]> {
@@ -92,7 +77,7 @@ async function benchUser(db: Db) {
 
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
 
-function summary(results: Map<number, Map<string, Stats>>, more: string[]) {
+function summary(engine: EngineName, results: Map<number, Map<string, Stats>>, more: string[]) {
   const sizes = [...results.keys()].sort((a, b) => a - b);
   const small = results.get(sizes[0]!)!;
   const large = results.get(sizes[sizes.length - 1]!)!;
@@ -113,7 +98,7 @@ function summary(results: Map<number, Map<string, Stats>>, more: string[]) {
       .map((l) => l.toFixed(2))
       .join(", ")}`,
   );
-  console.log(`\n== at ${fmt(sizes[sizes.length - 1]!)} claims ==\n${[...lines, ...more].join("\n")}`);
+  console.log(`\n== ${ENGINE_LABEL[engine]} at ${fmt(sizes[sizes.length - 1]!)} claims ==\n${[...lines, ...more].join("\n")}`);
 }
 
 async function main() {
@@ -122,6 +107,7 @@ async function main() {
       sizes: { type: "string" },
       iterations: { type: "string" },
       queries: { type: "string" },
+      engines: { type: "string" },
       fresh: { type: "boolean" },
       "no-import": { type: "boolean" },
       "no-load": { type: "boolean" },
@@ -130,51 +116,82 @@ async function main() {
   const searches = values.queries ? values.queries.split(",").filter(Boolean) : SEARCHES;
   const sizes = (values.sizes ?? "1000,100000").split(",").map((s) => Number(s.replace(/_/g, "")));
   const iterations = Number(values.iterations ?? 200);
-  if (sizes.some((s) => !Number.isSafeInteger(s) || s < 1) || !Number.isSafeInteger(iterations) || iterations < 1 || !searches.length) {
-    console.error('usage: npm run bench -- [--sizes 1000,100000] [--iterations 200] [--queries "Ultraman,Pékin"] [--fresh] [--no-import] [--no-load]');
+  const asked = values.engines ? values.engines.split(",").filter(Boolean) : null;
+  if (
+    sizes.some((s) => !Number.isSafeInteger(s) || s < 1) ||
+    !Number.isSafeInteger(iterations) ||
+    iterations < 1 ||
+    !searches.length ||
+    asked?.some((e) => !(e in ENGINE_LABEL)) ||
+    asked?.length === 0
+  ) {
+    console.error(
+      'usage: npm run bench -- [--sizes 1000,100000] [--iterations 200] [--engines sqlite,postgresql] [--queries "Ultraman,Pékin"] [--fresh] [--no-import] [--no-load]',
+    );
     process.exit(2);
   }
   const budget: Budget = { iterations, warmup: 20, maxMs: 30_000 };
-  const results = new Map<number, Map<string, Stats>>();
-  const largest = Math.max(...sizes);
-  let importLines: string[] = [];
-  for (const size of sizes) {
-    process.stderr.write(`bench-${size}.db\n`);
-    const { url, db, built } = await benchDb(size, values.fresh ?? false);
-    try {
-      const claimIds = (await db.claim.findMany({ select: { id: true } })).map((c) => c.id);
-      const altman = await db.entity.findFirst({ where: { name: "Sam Altman" }, select: { id: true } });
-      const all = (await db.entity.findMany({ select: { id: true } })).map((e) => e.id);
-      const r = seeded(size);
-      // the most cited person and a few others, most of them rarely cited
-      const entityIds = [...(altman ? [altman.id] : []), ...Array.from({ length: 5 }, () => pick(r, all))];
-      const rows = await dbCases(db, budget, claimIds, entityIds, searches);
-      const token = await benchUser(db);
-      const ids = { claims: claimIds, sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id), entities: all };
-      const verify = await pageCases(
-        db,
-        url,
-        ids,
-        BENCH_USER,
-        token,
-        (name, work) => run(rows, budget, name, work),
-        async (get) => {
-          rows.push(...(await apiSearchCases(get, budget)));
-        },
-      );
-      console.log(`\n== ${fmt(size)} claims (data/bench-${size}.db, ${built}) ==\n${table(rows)}\n${verify.join("\n")}`);
-      if (!values["no-load"]) {
-        process.stderr.write("  under load\n");
-        const load = await loadBench(url.slice("file:".length), claimIds, BENCH_USER, await benchUser(db), 3390);
-        console.log(`\nunder load, ${fmt(size)} claims:\n${load.lines.join("\n")}`);
+  const engines = await benchEngines(DATA, asked as EngineName[] | null);
+  const stop = () => engines.stop();
+  process.once("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+  if (engines.postgres) console.log(`PostgreSQL: ${engines.postgres}`);
+  const all = new Map<EngineName, Map<number, Map<string, Stats>>>();
+  try {
+    for (const engine of engines.names) {
+      const label = ENGINE_LABEL[engine];
+      const results = new Map<number, Map<string, Stats>>();
+      all.set(engine, results);
+      const largest = Math.max(...sizes);
+      let importLines: string[] = [];
+      for (const size of sizes) {
+        process.stderr.write(`${label}, ${fmt(size)} claims\n`);
+        const { url, db, where } = await engines.open(engine, size, values.fresh ?? false);
+        try {
+          const claimIds = (await db.claim.findMany({ select: { id: true } })).map((c) => c.id);
+          const altman = await db.entity.findFirst({ where: { name: "Sam Altman" }, select: { id: true } });
+          const entities = (await db.entity.findMany({ select: { id: true } })).map((e) => e.id);
+          const r = seeded(size);
+          // the most cited person and a few others, most of them rarely cited
+          const entityIds = [...(altman ? [altman.id] : []), ...Array.from({ length: 5 }, () => pick(r, entities))];
+          const rows = await dbCases(db, budget, claimIds, entityIds, searches);
+          const token = await benchUser(db);
+          const ids = { claims: claimIds, sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id), entities };
+          const verify = await pageCases(
+            db,
+            url,
+            ids,
+            BENCH_USER,
+            token,
+            (name, work) => run(rows, budget, name, work),
+            async (get) => {
+              rows.push(...(await apiSearchCases(get, budget)));
+            },
+          );
+          console.log(`\n== ${label}, ${fmt(size)} claims (${where}) ==\n${table(rows)}\n${verify.join("\n")}`);
+          if (!values["no-load"]) {
+            process.stderr.write("  under load\n");
+            const load = await loadBench(url, claimIds, BENCH_USER, await benchUser(db), 3390);
+            console.log(`\nunder load, ${label}, ${fmt(size)} claims:\n${load.lines.join("\n")}`);
+          }
+          results.set(size, new Map(rows));
+          if (size === largest && !values["no-import"]) {
+            // the import's figures are SQLite's: its target database is a file (scripts/bench-import.ts)
+            importLines = engine === "sqlite" ? await importBench(db, size, DATA) : ["import: measured on SQLite only"];
+          }
+        } finally {
+          await db.$disconnect();
+        }
       }
-      results.set(size, new Map(rows));
-      if (size === largest && !values["no-import"]) importLines = await importBench(db, size, DATA);
-    } finally {
-      await db.$disconnect();
+      summary(engine, results, importLines);
     }
+    if (all.size > 1)
+      console.log(
+        `\n== ${[...all.keys()].map((e) => ENGINE_LABEL[e]).join(" vs ")} ==\n${sideBySide(new Map([...all].map(([e, r]) => [ENGINE_LABEL[e], r])))}`,
+      );
+  } finally {
+    stop();
   }
-  summary(results, importLines);
 }
 
 await main();

@@ -1,22 +1,25 @@
-// npm run seed:synthetic -- N [--database file:./data/bench.db]
+// npm run seed:synthetic -- N [--database file:./data/bench.db | postgresql://…]
 //
 // Fills a database with N realistic claims (and ~N/20 sources, ~N/50
 // entities) for benchmarks and load tests. The services write one claim per
 // transaction, which takes minutes for 100,000; this writes the same rows,
-// audit events included, straight through better-sqlite3 in batches. The
-// database's own triggers (full-text index, append-only audit) still fire.
+// audit events included, in batches of plain rows, each engine its own way
+// (scripts/synthetic-sqlite.ts, scripts/synthetic-postgres.ts). The
+// database's own triggers (full-text index, status counts, derived tables,
+// append-only audit) still fire.
 
-import Database from "better-sqlite3";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { diff, eventFields, newEventHash, GENESIS_HASH, type Actor, type AuditInput, type Changes } from "../src/audit/audit.service.ts";
+import { diff, eventFields, newEventHash, type Actor, type AuditInput, type Changes } from "../src/audit/audit.service.ts";
 import { EDITED_FIELDS, EXPORTED } from "../src/claims/claim.fields.ts";
 import { databasePath, loadConfig } from "../src/config.ts";
-import { openMigrated } from "../src/db.ts";
+import { engineName, openMigrated } from "../src/db.ts";
 import { cleanAliases } from "../src/entities/entities.service.ts";
 import { fold } from "../src/text.ts";
 import { entities as articleEntities } from "../seed/article.ts";
-import { generatedClaim, generatedEntity, generatedSource, seeded, type NamedId, type SyntheticClaim } from "./synthetic-text.ts";
+import { postgresWriter } from "./synthetic-postgres.ts";
+import { sqliteWriter } from "./synthetic-sqlite.ts";
+import { generatedClaim, generatedEntity, generatedSource, seeded, type NamedId } from "./synthetic-text.ts";
 
 /** Who the audit trail says made these records. */
 export const SYNTHETIC: Actor = { id: null, label: "synthetic", role: "admin" };
@@ -27,121 +30,42 @@ const FROM = Date.UTC(2023, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
 const SOURCE_FIELDS = ["title", "publisher", "author", "url", "publishedAt", "kind", "reliability", "notes"] as const;
 
-/** A date as Prisma's SQLite adapter writes it ('2023-11-20T06:00:00.000+00:00'), so text comparisons treat both alike. */
-const sqlDate = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+export type Row = Record<string, unknown>;
+/** The tables the seeder writes; a batch's rows of each, by table, columns by their names (Dates as Dates). */
+export type Table = "Entity" | "EntityAlias" | "Source" | "Claim" | "Evidence" | "ClaimEntity" | "AuditEvent";
+export type Rows = Partial<Record<Table, Row[]>>;
 
-/** The audit chain, extended in memory with the same hashing recordAudit uses. */
-function auditChain(sqlite: Database.Database) {
-  const insert = sqlite.prepare(
-    `INSERT INTO "AuditEvent" ("createdAt", "actorId", "actorLabel", action, "subjectType", "subjectId", changes, reason, "sourceIds", "prevHash", hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const lastHash = sqlite.prepare("SELECT hash FROM AuditEvent ORDER BY id DESC LIMIT 1").pluck();
-  let head = GENESIS_HASH;
-  let events = 0;
+/** One engine's part, inside one write transaction that holds the database's write lock. */
+export interface WriteTx {
+  /** the chain's head: another process may have appended since the last batch */
+  head(): Promise<string>;
+  /** n new ids of a table, ascending */
+  ids(table: Table, n: number): Promise<number[]>;
+  /** the ids of the entities already there under these names */
+  entityIds(names: string[]): Promise<Map<string, number>>;
+  /** the batch's rows, in an order the engine's foreign keys and triggers take */
+  write(rows: Rows): Promise<void>;
+}
+
+export interface SyntheticWriter {
+  /** runs work in one write transaction, holding the app's write lock, and writes what it returns */
+  batch(work: (tx: WriteTx) => Promise<Rows>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A batch's audit events: the chain extended in memory with the hashing recordAudit uses. */
+function chain(head: string) {
+  const pending: { at: Date; fields: ReturnType<typeof eventFields>; prevHash: string; hash: string }[] = [];
   return {
-    get events() {
-      return events;
-    },
-    /** Called inside each write transaction: another process may have appended since the last one. */
-    resync() {
-      head = (lastHash.get() as string | undefined) ?? GENESIS_HASH;
-    },
     record(at: Date, e: AuditInput) {
       const fields = eventFields(SYNTHETIC, e, at);
       const hash = newEventHash(head, fields);
-      insert.run(
-        sqlDate(at),
-        fields.actorId,
-        fields.actorLabel,
-        fields.action,
-        fields.subjectType,
-        fields.subjectId,
-        fields.changes,
-        fields.reason,
-        fields.sourceIds,
-        head,
-        hash,
-      );
+      pending.push({ at, fields, prevHash: head, hash });
       head = hash;
-      events++;
     },
-  };
-}
-
-function writers(sqlite: Database.Database, audit: ReturnType<typeof auditChain>) {
-  const sql = (s: string) => sqlite.prepare(s);
-  const entityByName = sql("SELECT id FROM Entity WHERE name = ?").pluck();
-  const entity = sql("INSERT INTO Entity (name, kind, description, version, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?)");
-  const alias = sql("INSERT INTO EntityAlias (entityId, alias, folded) VALUES (?, ?, ?)");
-  const source = sql(
-    `INSERT INTO "Source" (title, publisher, author, url, "publishedAt", kind, reliability, notes, version, "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  // the claim's columns as an export writes them, then its bookkeeping: names from the descriptor, never input; values bound
-  const names = ["id", ...EXPORTED.map((f) => f.name), "version", "createdAt", "updatedAt"];
-  const claim = sql(`INSERT INTO "Claim" (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
-  const lastClaimId = sql("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Claim'), 0), COALESCE((SELECT MAX(id) FROM Claim), 0))").pluck();
-  const claimEntity = sql("INSERT INTO ClaimEntity (claimId, entityId) VALUES (?, ?)");
-  const evidence = sql("INSERT INTO Evidence (claimId, sourceId, stance, quote, createdAt) VALUES (?, ?, ?, ?, ?)");
-
-  return {
-    /** The entity's id: one already there under that name (the seed's "Sam Altman") is reused, not doubled. */
-    entity(e: { name: string; kind: string; description: string; aliases: string[] }): { id: number; created: boolean; aliases: string[] } {
-      const kept = cleanAliases(e.name, e.aliases);
-      const existing = entityByName.get(e.name) as number | undefined;
-      if (existing !== undefined) return { id: existing, created: false, aliases: kept };
-      const at = new Date();
-      const id = Number(entity.run(e.name, e.kind, e.description, sqlDate(at), sqlDate(at)).lastInsertRowid);
-      for (const a of kept) alias.run(id, a, fold(a));
-      const changes = diff({} as typeof e, e, ["name", "kind", "description"]);
-      if (kept.length) changes.aliases = [[], [...kept].sort()];
-      audit.record(at, { action: "entity.create", subjectType: "entity", subjectId: id, changes });
-      return { id, created: true, aliases: kept };
-    },
-    source(s: ReturnType<typeof generatedSource>): number {
-      const at = new Date();
-      const id = Number(
-        source.run(s.title, s.publisher, s.author, s.url, sqlDate(s.publishedAt), s.kind, s.reliability, s.notes, sqlDate(at), sqlDate(at)).lastInsertRowid,
-      );
-      const changes = diff(
-        {} as typeof s,
-        s,
-        SOURCE_FIELDS.filter((f) => s[f] !== "" && s[f] !== null),
-      );
-      audit.record(at, { action: "source.create", subjectType: "source", subjectId: id, changes });
-      return id;
-    },
-    /** The id the next claim gets; call inside the batch's transaction, which holds the write lock. */
-    nextClaimId: () => (lastClaimId.get() as number) + 1,
-    /** The claim with its links, and the events the services would write: created, each evidence added, resolved when settled. */
-    claim(id: number, c: SyntheticClaim) {
-      const at = new Date();
-      const resolved = c.resolutionNote !== "";
-      const first = resolved ? c.opened : { status: c.status, confidence: c.confidence };
-      const version = 1 + c.evidence.length + (resolved ? 1 : 0);
-      // Evidence before its claim (foreign keys are checked at commit): the
-      // full-text triggers then index the claim once, with its quotes and
-      // source titles, instead of re-indexing it after every evidence row.
-      const evidenceIds = c.evidence.map((ev) => Number(evidence.run(id, ev.sourceId, ev.stance, ev.quote, sqlDate(at)).lastInsertRowid));
-      const row: Record<string, unknown> = { ...c, resolvedAt: resolved ? at : null };
-      const values = EXPORTED.map((f) => (f.kind === "instant" ? sqlDate(row[f.name] as Date | null) : row[f.name]));
-      claim.run(id, ...values, version, sqlDate(at), sqlDate(at));
-      for (const e of c.entityIds) claimEntity.run(id, e);
-      const changes: Changes = diff({} as SyntheticClaim, { ...c, ...first }, EDITED_FIELDS);
-      changes.entityIds = [[], [...c.entityIds].sort((a, b) => a - b)];
-      audit.record(at, { action: "claim.create", subjectType: "claim", subjectId: id, changes });
-      c.evidence.forEach((ev, i) => {
-        const added = { evidence: [null, { id: evidenceIds[i], ...ev }] } satisfies Changes;
-        audit.record(at, { action: "evidence.add", subjectType: "claim", subjectId: id, changes: added, sourceIds: [ev.sourceId] });
-      });
-      if (resolved) {
-        const before = { ...first, resolutionNote: "", resolvedAt: null as Date | null };
-        const after = { status: c.status, confidence: c.confidence, resolutionNote: c.resolutionNote, resolvedAt: at };
-        const cited = [...new Set(c.evidence.filter((e) => e.stance !== "mentions").map((e) => e.sourceId))];
-        const settled = diff(before, after, ["status", "resolutionNote", "resolvedAt", "confidence"]);
-        audit.record(at, { action: "claim.resolve", subjectType: "claim", subjectId: id, changes: settled, reason: c.resolutionNote, sourceIds: cited });
-      }
+    async rows(tx: WriteTx): Promise<Row[]> {
+      const ids = await tx.ids("AuditEvent", pending.length);
+      return pending.map((e, i) => ({ id: ids[i], ...e.fields, createdAt: e.at, prevHash: e.prevHash, hash: e.hash }));
     },
   };
 }
@@ -155,65 +79,117 @@ export interface SyntheticCounts {
   seconds: number;
 }
 
-/** Adds n synthetic claims (with their sources and entities) to the SQLite file, migrating it first. */
-export async function seedSynthetic(file: string, n: number, onProgress?: (done: number) => void): Promise<SyntheticCounts> {
+/** Adds n synthetic claims (with their sources and entities) to the database at url (a SQLite file or file: URL, or a postgresql:// URL), migrating it first. */
+export async function seedSynthetic(url: string, n: number, onProgress?: (done: number) => void): Promise<SyntheticCounts> {
   const start = process.hrtime.bigint();
-  const filePath = file.replace(/^file:/, "");
-  await (await openMigrated(`file:${filePath}`)).$disconnect();
-  const sqlite = new Database(filePath, { timeout: 5000 });
+  const postgres = engineName(url) === "postgresql";
+  const databaseUrl = postgres || url.startsWith("file:") ? url : `file:${url}`;
+  await (await openMigrated(databaseUrl)).$disconnect();
+  const writer = postgres ? await postgresWriter(databaseUrl) : sqliteWriter(databaseUrl.slice("file:".length));
+  let auditEvents = 0;
+  /** a batch: its records and their audit events, written together */
+  const batch = (work: (tx: WriteTx, audit: ReturnType<typeof chain>) => Promise<Rows>) =>
+    writer.batch(async (tx) => {
+      const audit = chain(await tx.head());
+      const rows = await work(tx, audit);
+      rows.AuditEvent = await audit.rows(tx);
+      auditEvents += rows.AuditEvent.length;
+      return rows;
+    });
   try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = NORMAL");
-    sqlite.pragma("foreign_keys = ON");
-    // the audit hash index takes random keys: a small page cache would thrash on a large ledger
-    sqlite.pragma("cache_size = -262144");
-    const audit = auditChain(sqlite);
-    const write = writers(sqlite, audit);
-    // immediate: the chain's head and the next ids are read under the write lock, so no other writer can fork them
-    const batch = (work: () => void) =>
-      sqlite
-        .transaction(() => {
-          sqlite.pragma("defer_foreign_keys = ON"); // until this commit: evidence goes in before its claim
-          audit.resync();
-          work();
-        })
-        .immediate();
     const r = seeded(n);
-
     const people: NamedId[] = [];
     const orgs: NamedId[] = [];
     let entities = 0;
-    batch(() => {
+    await batch(async (tx, audit) => {
       const generated = Math.max(0, Math.round(n / 50) - articleEntities.length);
-      for (const e of [...articleEntities, ...Array.from({ length: generated }, (_, k) => generatedEntity(k, r))]) {
-        const { id, created, aliases } = write.entity(e);
-        if (created) entities++;
-        (e.kind === "person" ? people : orgs).push({ id, name: e.name, aliases });
-      }
+      const all = [...articleEntities, ...Array.from({ length: generated }, (_, k) => generatedEntity(k, r))];
+      // one already there under that name (the seed's "Sam Altman") is reused, not doubled
+      const known = await tx.entityIds(all.map((e) => e.name));
+      const fresh = all.filter((e, i) => !known.has(e.name) && all.findIndex((x) => x.name === e.name) === i);
+      const ids = await tx.ids("Entity", fresh.length);
+      const rows: Rows = { Entity: [], EntityAlias: [] };
+      const at = new Date();
+      fresh.forEach((e, i) => {
+        const id = ids[i]!;
+        known.set(e.name, id);
+        const kept = cleanAliases(e.name, e.aliases);
+        rows.Entity!.push({ id, name: e.name, kind: e.kind, description: e.description, version: 1, createdAt: at, updatedAt: at });
+        for (const a of kept) rows.EntityAlias!.push({ entityId: id, alias: a, folded: fold(a) });
+        const changes = diff({} as typeof e, e, ["name", "kind", "description"]);
+        if (kept.length) changes.aliases = [[], [...kept].sort()];
+        audit.record(at, { action: "entity.create", subjectType: "entity", subjectId: id, changes });
+      });
+      entities = fresh.length;
+      for (const e of all) (e.kind === "person" ? people : orgs).push({ id: known.get(e.name)!, name: e.name, aliases: cleanAliases(e.name, e.aliases) });
+      return rows;
     });
+
     const sourceIds: number[] = [];
-    batch(() => {
-      for (let i = 0; i < Math.max(7, Math.round(n / 20)); i++) sourceIds.push(write.source(generatedSource(i, r, people, orgs, FROM, TO)));
+    await batch(async (tx, audit) => {
+      const sources = Array.from({ length: Math.max(7, Math.round(n / 20)) }, (_, i) => generatedSource(i, r, people, orgs, FROM, TO));
+      sourceIds.push(...(await tx.ids("Source", sources.length)));
+      const at = new Date();
+      const Source = sources.map((s, i) => {
+        const changes = diff(
+          {} as typeof s,
+          s,
+          SOURCE_FIELDS.filter((f) => s[f] !== "" && s[f] !== null),
+        );
+        audit.record(at, { action: "source.create", subjectType: "source", subjectId: sourceIds[i]!, changes });
+        return { id: sourceIds[i], ...s, version: 1, createdAt: at, updatedAt: at };
+      });
+      return { Source };
     });
 
     let evidence = 0;
     for (let done = 0; done < n;) {
       const size = Math.min(BATCH, n - done);
-      batch(() => {
-        const first = write.nextClaimId();
-        for (let i = 0; i < size; i++) {
-          const c = generatedClaim(r, people, orgs, sourceIds, FROM, TO);
-          write.claim(first + i, c);
-          evidence += c.evidence.length;
-        }
+      await batch(async (tx, audit) => {
+        const claims = Array.from({ length: size }, () => generatedClaim(r, people, orgs, sourceIds, FROM, TO));
+        const ids = await tx.ids("Claim", size);
+        const evidenceIds = await tx.ids(
+          "Evidence",
+          claims.reduce((k, c) => k + c.evidence.length, 0),
+        );
+        evidence += evidenceIds.length;
+        const rows = { Claim: [] as Row[], Evidence: [] as Row[], ClaimEntity: [] as Row[] };
+        const at = new Date();
+        claims.forEach((c, k) => {
+          const id = ids[k]!;
+          const resolved = c.resolutionNote !== "";
+          const first = resolved ? c.opened : { status: c.status, confidence: c.confidence };
+          const full: Row = { ...c, resolvedAt: resolved ? at : null };
+          const claim: Row = { id, version: 1 + c.evidence.length + (resolved ? 1 : 0), createdAt: at, updatedAt: at };
+          for (const f of EXPORTED) claim[f.name] = full[f.name];
+          rows.Claim.push(claim);
+          for (const e of c.entityIds) rows.ClaimEntity.push({ claimId: id, entityId: e });
+          const changes: Changes = diff({} as typeof c, { ...c, ...first }, EDITED_FIELDS);
+          changes.entityIds = [[], [...c.entityIds].sort((a, b) => a - b)];
+          audit.record(at, { action: "claim.create", subjectType: "claim", subjectId: id, changes });
+          for (const ev of c.evidence) {
+            const evidenceId = evidenceIds.shift()!;
+            rows.Evidence.push({ id: evidenceId, claimId: id, ...ev, createdAt: at });
+            const added = { evidence: [null, { id: evidenceId, ...ev }] } satisfies Changes;
+            audit.record(at, { action: "evidence.add", subjectType: "claim", subjectId: id, changes: added, sourceIds: [ev.sourceId] });
+          }
+          if (resolved) {
+            const before = { ...first, resolutionNote: "", resolvedAt: null as Date | null };
+            const after = { status: c.status, confidence: c.confidence, resolutionNote: c.resolutionNote, resolvedAt: at };
+            const cited = [...new Set(c.evidence.filter((e) => e.stance !== "mentions").map((e) => e.sourceId))];
+            const settled = diff(before, after, ["status", "resolutionNote", "resolvedAt", "confidence"]);
+            audit.record(at, { action: "claim.resolve", subjectType: "claim", subjectId: id, changes: settled, reason: c.resolutionNote, sourceIds: cited });
+          }
+        });
+        return rows;
       });
       done += size;
       onProgress?.(done);
     }
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    return { claims: n, sources: sourceIds.length, entities, evidence, auditEvents: audit.events, seconds };
+    return { claims: n, sources: sourceIds.length, entities, evidence, auditEvents, seconds };
   } finally {
-    sqlite.close();
+    await writer.close();
   }
 }
 
@@ -223,8 +199,8 @@ async function main() {
   const { values, positionals } = parseArgs({ options: { database: { type: "string" } }, allowPositionals: true });
   const n = Number((positionals[0] ?? "").replace(/[_,]/g, ""));
   const url = values.database ?? loadConfig().databaseUrl;
-  if (!Number.isSafeInteger(n) || n < 1 || !url.startsWith("file:")) {
-    console.error("usage: npm run seed:synthetic -- N [--database file:./data/bench.db]   (N a whole number ≥ 1)");
+  if (!Number.isSafeInteger(n) || n < 1 || !(url.startsWith("file:") || engineName(url) === "postgresql")) {
+    console.error("usage: npm run seed:synthetic -- N [--database file:./data/bench.db | postgresql://…]   (N a whole number ≥ 1)");
     process.exit(2);
   }
   const t0 = Date.now();
@@ -233,8 +209,9 @@ async function main() {
     process.stderr.write(`\r${fmt(done)} / ${fmt(n)} claims (${Math.floor((done / n) * 100)}%) ${secs} s`);
   });
   process.stderr.write("\n");
+  const where = engineName(url) === "postgresql" ? url.replace(/\/\/[^@/]*@/, "//") : databasePath(url);
   console.log(
-    `${databasePath(url)}: added ${fmt(c.claims)} claims (${fmt(c.evidence)} evidence links), ${fmt(c.sources)} sources, ` +
+    `${where}: added ${fmt(c.claims)} claims (${fmt(c.evidence)} evidence links), ${fmt(c.sources)} sources, ` +
       `${fmt(c.entities)} entities and ${fmt(c.auditEvents)} audit events in ${c.seconds.toFixed(1)} s ` +
       `(${fmt(Math.round(c.claims / c.seconds))} claims/s).`,
   );
