@@ -135,7 +135,7 @@ describe("GET /api/audit/verify", () => {
 
   it("on a chain of thousands of events, calls made during a walk share it, and a change deep in the chain is found", async () => {
     await damaged(async (app, api) => {
-      await seedSynthetic(app.file, 1000);
+      await seedSynthetic(app.url, 1000);
       const viewers = await Promise.all([1, 2, 3, 4].map(() => app.token("viewer")));
       const events = await app.db.auditEvent.count();
       expect(events).toBeGreaterThan(3000); // several pages of the walk

@@ -16,7 +16,7 @@ beforeAll(async () => {
   // events already on the chain: the generator must continue it, not restart it
   token = await t.token("viewer");
   headBefore = (await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).hash;
-  counts = await seedSynthetic(t.file, 200);
+  counts = await seedSynthetic(t.url, 200);
 });
 afterAll(() => t.close());
 

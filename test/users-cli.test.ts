@@ -9,16 +9,20 @@ import { SYSTEM } from "../src/audit/audit.service.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase, type Db } from "../src/db.ts";
 import { authenticate, createUser, issueToken, userForToken } from "../src/users/users.service.ts";
+import pg from "pg";
+import { databaseUrl } from "../scripts/postgres-server.ts";
 import { PASSWORD } from "./helpers/app.ts";
 
 // The CLI runs as operators run it: a child process on its own database
-// file, which it migrates itself (nothing has opened it before), while this
+// (a new file, or a new PostgreSQL database), which it makes and migrates itself (nothing has opened it before), while this
 // process holds the same file open as a running server would.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const FILE = path.join(inject("tmpDir"), `cli-${randomUUID()}.db`);
-const DB_URL = `file:${FILE}`;
+// on PostgreSQL, a database the server does not have yet: the CLI creates it too
+const NAME = `cli_${randomUUID().replace(/-/g, "")}`;
+const DB_URL = inject("engine") === "postgresql" ? databaseUrl(inject("postgresUrl"), NAME) : `file:${FILE}`;
 const SESSION_SECRET = "s".repeat(40); // so the CLI writes no secret file beside the test databases
 
 interface Run {
@@ -50,6 +54,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.$disconnect();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(FILE + suffix, { force: true });
+  if (inject("engine") === "postgresql") {
+    const admin = new pg.Client({ connectionString: inject("postgresUrl") });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`).finally(() => admin.end());
+  }
 });
 
 const generated = (stdout: string) => /shown only this once; store it now\):\n {2}(\S+)\n/.exec(stdout)?.[1];

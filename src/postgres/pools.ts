@@ -49,7 +49,16 @@ export function poolReads(p: pg.Pool): Reads {
     const client = await p.connect();
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const inside = readsOn(client, (nested) => nested(inside));
+      // one connection answers one query at a time (pg deprecates queueing on a client): a snapshot's reads go in turn
+      let turn: Promise<unknown> = Promise.resolve();
+      const inTurn: Queryable = {
+        query: ((config: pg.QueryConfig) => {
+          const next = turn.then(() => client.query(config));
+          turn = next.catch(() => {});
+          return next;
+        }) as Queryable["query"],
+      };
+      const inside = readsOn(inTurn, (nested) => nested(inside));
       const result = await read(inside);
       await client.query("COMMIT");
       return result;
