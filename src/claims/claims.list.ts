@@ -32,7 +32,7 @@ function conditions(s: SearchSql, f: ListQuery, search: Search | null, every: bo
   if (f.source) where.push(sql`c.id IN (SELECT "claimId" FROM "Evidence" WHERE "sourceId" = ${f.source})`);
   if (f.minConfidence !== undefined) where.push(sql`c.confidence >= ${f.minConfidence}`);
   if (f.maxConfidence !== undefined) where.push(sql`c.confidence <= ${f.maxConfidence}`);
-  if (f.needsReview) where.push(sql`c."needsReview"`);
+  if (f.needsReview) where.push(sql`c."needsReview" = ${true}`);
   if (f.occurredFrom) where.push(sql`c."occurredAt" >= ${f.occurredFrom}`);
   if (f.occurredTo) where.push(sql`c."occurredAt" <= ${f.occurredTo}`);
   // a search of only punctuation or emoji looks for nothing, so it finds nothing (not everything)

@@ -77,7 +77,7 @@ async function reviewQueue(db: Db) {
   const rows = await db.$queryRaw<{ id: number | bigint; statement: string; status: string; reviewReason: string; flaggedAt: Date }[]>`
     SELECT c.id, c.statement, c.status, c."reviewReason", f."flaggedAt" FROM "Claim" c
     JOIN "ClaimFlag" f ON f."claimId" = c.id
-    WHERE c."needsReview" ORDER BY f."eventId" ASC LIMIT 10`;
+    WHERE c."needsReview" = ${true} ORDER BY f."eventId" ASC LIMIT 10`;
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
