@@ -9,7 +9,9 @@ const postgres = Boolean(process.env.TEST_POSTGRES_URL || postgresBin());
 if (!postgres) {
   const why = "PostgreSQL's server is not installed (Debian: apt-get install postgresql), nor TEST_POSTGRES_URL set";
   if (process.env.CI === "true") throw new Error(`The PostgreSQL suite cannot run: ${why}.`);
-  console.warn(`\nSkipping the PostgreSQL suite: ${why}. Only the SQLite suite runs.\n`);
+  // vitest reads this file more than once: say it once
+  if (!process.env.CLAIMTRACK_SKIP_SAID) console.warn(`\nSkipping the PostgreSQL suite: ${why}. Only the SQLite suite runs.\n`);
+  process.env.CLAIMTRACK_SKIP_SAID = "1";
 }
 
 // SQLite's own machinery (the file, its locks and faults, the read worker, the

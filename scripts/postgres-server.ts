@@ -9,9 +9,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-/** The folder of initdb and pg_ctl: PG_BIN, else the newest of Debian's, else null. */
+/** The folder of initdb and pg_ctl: PG_BIN (when it holds them), else the newest of Debian's, else null. */
 export function postgresBin(): string | null {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
+  if (process.env.PG_BIN) return existsSync(path.join(process.env.PG_BIN, "initdb")) ? process.env.PG_BIN : null;
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
