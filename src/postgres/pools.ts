@@ -16,7 +16,17 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
-export const pool = (connectionString: string, options: pg.PoolConfig = {}) => new pg.Pool({ connectionString, types, ...options });
+/**
+ * A pool of connections. An idle connection the server ends (a restart, a
+ * failover, an operator's pg_terminate_backend) is an "error" event of the
+ * pool, which would end the process unheard: the pool drops that connection
+ * and the next query opens another, so there is nothing more to do.
+ */
+export function pool(connectionString: string, options: pg.PoolConfig = {}): pg.Pool {
+  const p = new pg.Pool({ connectionString, types, ...options });
+  p.on("error", () => {});
+  return p;
+}
 
 /** A value as the columns take it: a Date as UTC text without a zone (the columns are `timestamp(3)`, not `timestamptz`). */
 const bound = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, -1) : v);
