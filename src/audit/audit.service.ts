@@ -22,7 +22,7 @@ export type Changes = Record<string, [unknown, unknown]>;
 export interface AuditInput {
   action: string;
   /** "ledger": an event about the whole ledger (an import) */
-  subjectType: "claim" | "source" | "entity" | "user" | "ledger";
+  subjectType: "claim" | "source" | "entity" | "user" | "ledger" | "story" | "webhook";
   subjectId: number;
   changes: Changes;
   reason?: string;
