@@ -59,7 +59,7 @@ export interface Engine {
 }
 
 /** The model's Boolean columns (SQLite keeps 0 and 1, PostgreSQL true and false); every DateTime column's name ends in "At" (test/reads.test.ts holds the schema to both). */
-export const BOOLEAN_COLUMNS = new Set(["needsReview", "ok"]);
+export const BOOLEAN_COLUMNS = new Set(["needsReview", "ok", "active"]);
 const DATE_COLUMN = /At$/;
 
 /** A row as Prisma would return it: "…At" columns as Dates, Boolean columns as booleans. */

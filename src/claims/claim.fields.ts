@@ -69,8 +69,12 @@ export type ExportedField = Exported<(typeof FIELDS)[number]>;
 
 export const CLAIM_FIELDS: readonly ClaimField[] = FIELDS;
 
-/** Columns no editor sets: keys and bookkeeping, and the review flag that a source's reliability raises (review.service.ts). */
-export const NOT_EDITABLE = ["id", "needsReview", "reviewReason", "version", "createdAt", "updatedAt"] as const satisfies readonly (keyof Claim)[];
+/**
+ * Columns the claim's form does not set: keys and bookkeeping, the review flag
+ * that a source's reliability raises (review.service.ts), and the assignee,
+ * whose change is its own event (claim.assign).
+ */
+export const NOT_EDITABLE = ["id", "needsReview", "reviewReason", "assigneeId", "version", "createdAt", "updatedAt"] as const satisfies readonly (keyof Claim)[];
 
 /** Each field by its name, for templates: `fields.statement.label`. */
 export const FIELD = Object.fromEntries(CLAIM_FIELDS.map((f) => [f.name, f])) as Readonly<Record<ClaimFieldName, ClaimField>>;

@@ -82,7 +82,7 @@ CREATE TABLE "WebhookDelivery" (
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" DATETIME NOT NULL,
-    "lockedUntil" DATETIME,
+    "leaseEndsAt" DATETIME,
     "lastStatus" INTEGER,
     "lastError" TEXT NOT NULL DEFAULT '',
     "lastAttemptAt" DATETIME,

@@ -84,7 +84,7 @@ CREATE TABLE "WebhookDelivery" (
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL,
-    "lockedUntil" TIMESTAMP(3),
+    "leaseEndsAt" TIMESTAMP(3),
     "lastStatus" INTEGER,
     "lastError" TEXT NOT NULL DEFAULT '',
     "lastAttemptAt" TIMESTAMP(3),
