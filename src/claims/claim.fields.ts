@@ -74,7 +74,15 @@ export const CLAIM_FIELDS: readonly ClaimField[] = FIELDS;
  * that a source's reliability raises (review.service.ts), and the assignee,
  * whose change is its own event (claim.assign).
  */
-export const NOT_EDITABLE = ["id", "needsReview", "reviewReason", "assigneeId", "version", "createdAt", "updatedAt"] as const satisfies readonly (keyof Claim)[];
+export const NOT_EDITABLE = [
+  "id",
+  "needsReview",
+  "reviewReason",
+  "assigneeId",
+  "version",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof Claim)[];
 
 /** Each field by its name, for templates: `fields.statement.label`. */
 export const FIELD = Object.fromEntries(CLAIM_FIELDS.map((f) => [f.name, f])) as Readonly<Record<ClaimFieldName, ClaimField>>;
