@@ -115,6 +115,15 @@ describe("stories API", () => {
     await api().post("/api/stories/99999999/claims", { claimId: claim.id }).expect(404);
   });
 
+  it("two editors adding one claim at the same moment: one 201, one 409, one link and one event", async () => {
+    const story = await newStory();
+    const claim = await newClaim();
+    const answers = await Promise.all([add(story.id, claim.id), add(story.id, claim.id)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await t.db.storyClaim.count({ where: { storyId: story.id } })).toBe(1);
+    expect((await storyEvents(story.id)).filter((e) => e.action === "story.addClaim")).toHaveLength(1);
+  });
+
   it("DELETE /api/stories/:id/claims/:claimId removes it (200, story.removeClaim); one not in the story answers 404", async () => {
     const story = await newStory();
     const claim = await newClaim();
@@ -280,6 +289,12 @@ describe("story pages", () => {
     expect(res.text).toContain("Saved by the API");
     expect(res.text).toContain('value="My title"');
     expect(res.text).toContain('name="version" value="2"');
+    expect(await writes()).toEqual(before);
+
+    // a stale Archive: the conflict page's form still archives
+    const archive = await agent.post(`/stories/${story.id}`).type("form").send({ _csrf: csrf, status: "archived", version: "1" }).expect(409);
+    expect(archive.text).toContain('<input type="hidden" name="status" value="archived">');
+    expect(archive.text).toContain('value="Saved by the API"');
     expect(await writes()).toEqual(before);
   });
 
