@@ -6,10 +6,18 @@ import { addEvidence } from "../src/claims/evidence.service.ts";
 import { isResolved } from "../src/claims/status.ts";
 import { createEntity } from "../src/entities/entities.service.ts";
 import { createSource } from "../src/sources/sources.service.ts";
+import { addClaimToStory, createStory } from "../src/stories/stories.service.ts";
 import { claims, entities, sources } from "./article.ts";
 
 /** Every quote of the seed is a verbatim passage of the French article (see article.ts): pages mark it lang="fr". */
 const ARTICLE_LANGUAGE = "fr";
+
+/** The story the seed's claims make up. */
+export const STORY = {
+  title: "OpenAI board crisis, November 2023",
+  description:
+    "Sam Altman's removal by OpenAI's board on 17 November 2023 and the days of talks, resignations and offers that followed, as a machine-translated French article told them on 21 November.",
+};
 
 export interface SeedCounts {
   claims: number;
@@ -40,6 +48,7 @@ export async function seedIfEmpty(db: Db): Promise<SeedCounts | null> {
     const entityIds = new Map<string, number>();
     for (const { key, ...e } of entities) entityIds.set(key, (await createEntity(tx, SYSTEM, e)).id);
 
+    const claimIds: number[] = [];
     for (const c of claims) {
       // A claim the article settles is recorded open, then resolved with its
       // evidence cited, so its History tells how it was settled.
@@ -48,6 +57,7 @@ export async function seedIfEmpty(db: Db): Promise<SeedCounts | null> {
         status: isResolved(c.status) ? "unverified" : c.status,
         entityIds: c.entities.map((k) => lookup(entityIds, k, "entity")),
       });
+      claimIds.push(claim.id);
       const cited: number[] = [];
       for (const ev of c.evidence) {
         const sourceId = lookup(sourceIds, ev.source, "source");
@@ -58,6 +68,9 @@ export async function seedIfEmpty(db: Db): Promise<SeedCounts | null> {
         await resolveClaim(tx, SYSTEM, claim.id, { outcome: c.status, note: c.resolutionNote, sourceIds: [...new Set(cited)] });
       }
     }
+    // the article is one story; the desk's page for it holds every claim
+    const story = await createStory(tx, SYSTEM, { title: STORY.title, description: STORY.description });
+    for (const claimId of claimIds) await addClaimToStory(tx, SYSTEM, story.id, { claimId });
     return { claims: claims.length, sources: sources.length, entities: entities.length };
   });
 }

@@ -32,12 +32,15 @@ import { auditRouter } from "./audit/audit.routes.ts";
 import { auditApi } from "./audit/audit.api.ts";
 import { timelineRouter } from "./timeline/timeline.routes.ts";
 import { dashboardRouter } from "./dashboard/dashboard.routes.ts";
+import { storiesRouter } from "./stories/stories.routes.ts";
+import { storiesApi } from "./stories/stories.api.ts";
 // each feature's audit labels and template helpers; the log's filter lists the groups in this order
 import "./claims/claims.audit.ts";
 import "./sources/sources.audit.ts";
 import "./entities/entities.audit.ts";
 import "./users/users.audit.ts";
 import "./transfer/transfer.audit.ts";
+import "./stories/stories.audit.ts";
 import "./claims/claims.views.ts";
 import "./sources/sources.views.ts";
 
@@ -85,7 +88,7 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
 
   app.use(authRouter(db, config));
   app.use(requireUser);
-  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
+  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), storiesApi(db));
   app.use(
     claimsRouter(db, config),
     needsReviewRouter(db),
@@ -97,6 +100,7 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
     usersRouter(db),
     timelineRouter(db),
     dashboardRouter(db),
+    storiesRouter(db),
   );
 
   app.use(() => {

@@ -3,7 +3,7 @@ import type { Db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { reads } from "../db.ts";
 import { decodeCursor, page } from "../pagination.ts";
-import { instantText, plainText } from "../validation.ts";
+import { id, instantText, plainText } from "../validation.ts";
 import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
 import { entityIdsIn, type Names } from "./audit.registry.ts";
@@ -54,6 +54,9 @@ export function auditFilters<S extends z.ZodRawShape>(defaultLimit: number, extr
       action: optionalText(100),
       since: bound(N_("Since must be a date such as 2023-11-20 or 2023-11-20T06:00Z."), false),
       until: bound(N_("Until must be a date such as 2023-11-20 or 2023-11-20T06:00Z."), true),
+      /** one record's events: ?subjectType=story&subjectId=3 (a record's page links its events so) */
+      subjectType: optionalText(20),
+      subjectId: z.preprocess((v) => (v === "" ? undefined : v), id.optional()),
       limit: z.coerce.number().int().min(1).max(200).catch(defaultLimit).default(defaultLimit),
       cursor: z.string().max(200).optional(),
       ...extra,
@@ -75,6 +78,8 @@ export function auditWhere(f: Omit<AuditQuery, "limit" | "cursor">): Prisma.Audi
   const and: Prisma.AuditEventWhereInput[] = [];
   if (f.actor) and.push({ actorLabel: f.actor });
   if (f.action) and.push({ action: f.action });
+  if (f.subjectType) and.push({ subjectType: f.subjectType });
+  if (f.subjectId) and.push({ subjectId: f.subjectId });
   if (f.since) and.push({ createdAt: { gte: f.since } });
   if (f.until) and.push({ createdAt: { lte: f.until } });
   return and;

@@ -3,6 +3,7 @@
 // app.ts), so that the log knows no feature and a new action is labelled
 // where it is written.
 import type { Db } from "../db.ts";
+import { msg } from "../i18n/i18n.ts";
 
 /** The titles of the sources and the names of the entities a page's events name, read once for all of them. */
 export interface Names {
@@ -36,6 +37,7 @@ const groups: ActionGroup[] = [];
 const kinds = new Map<string, RecordKind>();
 const labels = new Map<string, string>();
 const formats = new Map<string, ValueFormat>();
+const words = new Map<string, Record<string, string>>();
 
 /**
  * A kind of record's actions and their labels (message ids, translated where
@@ -57,6 +59,15 @@ export function registerValueFormat(field: string, format: ValueFormat): void {
   formats.set(field, format);
 }
 
+/**
+ * Words (message ids) for values of a field that several kinds of record
+ * share, such as a story's "archived" beside a claim's statuses: read when
+ * the field's format, if any, leaves the value as it is.
+ */
+export function registerValueWords(field: string, table: Record<string, string>): void {
+  words.set(field, { ...words.get(field), ...table });
+}
+
 /** A kind of record, by its events' subjectType. */
 export function registerRecordKind(type: string, kind: RecordKind): void {
   if (kinds.has(type)) throw new Error(`record kind ${type} registered twice`);
@@ -75,7 +86,9 @@ export function actionLabel(action: string): string {
 
 /** One side of a change in words, by its field's format. */
 export function describeValue(field: string, value: unknown, names: Names): unknown {
-  return formats.get(field)?.read(value, names) ?? value;
+  const read = formats.get(field)?.read(value, names) ?? value;
+  const table = words.get(field);
+  return read === value && typeof value === "string" && table && Object.hasOwn(table, value) ? msg(table[value]!) : read;
 }
 
 /** The entity ids the changes name, on either side of any field. */

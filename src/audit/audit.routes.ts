@@ -7,7 +7,8 @@ import { auditLog, auditPageSchema, filterChoices } from "./audit.log.ts";
 import { chainState } from "./audit.verification.ts";
 
 /** The filters as the editor typed them, for the filter form. */
-const typed = (req: Request) => Object.fromEntries(["actor", "action", "since", "until"].map((k) => [k, typeof req.query[k] === "string" ? req.query[k] : ""]));
+const typed = (req: Request) =>
+  Object.fromEntries(["actor", "action", "since", "until", "subjectType", "subjectId"].map((k) => [k, typeof req.query[k] === "string" ? req.query[k] : ""]));
 
 export function auditRouter(db: Db) {
   async function index(req: Request, res: Response) {

@@ -20,7 +20,7 @@ export function claimsListRouter(db: Db) {
     states: STATES,
     stateLabels: STATE_LABELS,
     // a filter that does not parse names nothing (the page says why), never a query for id 1e308
-    ...(await filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data)),
+    ...(await filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data, id.safeParse(req.query.story).data)),
   });
   async function index(req: Request, res: Response) {
     // the filter form sends its empty fields too: the address to bookmark and share is the one without them

@@ -30,6 +30,7 @@ function conditions(s: SearchSql, f: ListQuery, search: Search | null, every: bo
   if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
   if (f.entity) where.push(sql`c.id IN (SELECT "claimId" FROM "ClaimEntity" WHERE "entityId" = ${f.entity})`);
   if (f.source) where.push(sql`c.id IN (SELECT "claimId" FROM "Evidence" WHERE "sourceId" = ${f.source})`);
+  if (f.story) where.push(sql`c.id IN (SELECT "claimId" FROM "StoryClaim" WHERE "storyId" = ${f.story})`);
   if (f.minConfidence !== undefined) where.push(sql`c.confidence >= ${f.minConfidence}`);
   if (f.maxConfidence !== undefined) where.push(sql`c.confidence <= ${f.maxConfidence}`);
   if (f.needsReview) where.push(sql`c."needsReview" = ${true}`);

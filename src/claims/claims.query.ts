@@ -77,13 +77,15 @@ export async function sourceOptions(db: Db, claimId: number | undefined, picked:
 
 const ENTITY_NAME = `SELECT name FROM "Entity" WHERE id = ?`;
 const SOURCE_TITLE = `SELECT title FROM "Source" WHERE id = ?`;
+const STORY_TITLE = `SELECT title FROM "Story" WHERE id = ?`;
 
-/** The names a list's entity and source filters show, looked up one each. */
-export async function filterNames(db: Db, entityId: number | undefined, sourceId: number | undefined) {
+/** The names a list's entity, source and story filters show, looked up one each. */
+export async function filterNames(db: Db, entityId: number | undefined, sourceId: number | undefined, storyId?: number) {
   const r = reads(db);
-  const [entity, source] = await Promise.all([
+  const [entity, source, story] = await Promise.all([
     entityId ? r.get<{ name: string }>(ENTITY_NAME, entityId) : undefined,
     sourceId ? r.get<{ title: string }>(SOURCE_TITLE, sourceId) : undefined,
+    storyId ? r.get<{ title: string }>(STORY_TITLE, storyId) : undefined,
   ]);
-  return { entityName: entity?.name ?? null, sourceTitle: source?.title ?? null };
+  return { entityName: entity?.name ?? null, sourceTitle: source?.title ?? null, storyTitle: story?.title ?? null };
 }

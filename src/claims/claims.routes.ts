@@ -22,6 +22,7 @@ import { claimsListRouter } from "./claims.list.routes.ts";
 import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
 import { FIELD } from "./claim.fields.ts";
+import { storiesOfClaim } from "../stories/stories.query.ts";
 
 const editor = [requireRole("editor")];
 /** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
@@ -67,6 +68,7 @@ export function claimsRouter(db: Db, config: Config) {
       claim,
       jsonLd,
       resolution,
+      inStories: await storiesOfClaim(db, claim.id),
       // the evidence form's choices, for those who may add evidence
       sources: can(req.user, "editor") ? await sourceOptions(db, claim.id, [], findSources) : [],
       values: { findSources },

@@ -153,6 +153,8 @@ export const listQuerySchema = z
     state: optional(z.enum(STATES, { error: N_("State must be open or resolved.") })),
     entity: optional(id),
     source: optional(id),
+    /** the claims of one story (src/stories/) */
+    story: optional(id),
     minConfidence: optional(confidence),
     maxConfidence: optional(confidence),
     /** only the claims in the review queue: ?needsReview=1 (the filter form's checkbox) */

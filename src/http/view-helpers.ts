@@ -43,6 +43,9 @@ const FIELD_LABELS: Record<string, string> = {
   resolvedAt: N_("Resolved"),
   publishedAt: N_("Published"),
   url: N_("URL"),
+  title: N_("Title"),
+  description: N_("Description"),
+  claimId: N_("Claim"),
 };
 
 function makeHelpers(t: Translator) {

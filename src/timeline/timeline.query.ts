@@ -5,6 +5,7 @@ import { STATUSES } from "../claims/status.ts";
 import { ZONES, canonicalZone, formatOccurred } from "../claims/occurred.ts";
 import type { Translator } from "../i18n/i18n.ts";
 import { N_ } from "../i18n/i18n.ts";
+import { id } from "../validation.ts";
 
 /**
  * The select's choices: the usual zones first, by city, then every zone this
@@ -45,6 +46,8 @@ export const ORDER_LABELS: Record<(typeof ORDERS)[number], string> = { asc: N_("
 /** The page's filters as they appear in /timeline's query string. */
 export const timelineQuerySchema = z.object({
   status: z.preprocess(blank, z.enum(STATUSES, { error: N_("Status must be one of: unverified, rumored, confirmed, false, inconclusive.") }).optional()),
+  /** the claims of one story (src/stories/) */
+  story: z.preprocess(blank, id.optional()),
   tz: z.preprocess(
     (v) => blank(v) ?? "UTC",
     z
@@ -121,11 +124,11 @@ export function groupByDay(claims: TimelineClaim[], tz: string, tr: Translator) 
 
 /** One page of the timeline: timed claims by day, then (on the last page) those with no time known. */
 export async function timeline(db: Db, f: TimelineQuery, tr: Translator) {
-  const status: Prisma.ClaimWhereInput = f.status ? { status: f.status } : {};
+  const chosen: Prisma.ClaimWhereInput = { ...(f.status ? { status: f.status } : {}), ...(f.story ? { stories: { some: { storyId: f.story } } } : {}) };
   const beyond = <T>(v: T) => (f.order === "asc" ? { gt: v } : { lt: v });
   const after: Prisma.ClaimWhereInput = f.after ? { OR: [{ occurredAt: beyond(f.after.at) }, { occurredAt: f.after.at, id: beyond(f.after.id) }] } : {};
   const rows = await db.claim.findMany({
-    where: { AND: [status, { occurredAt: { not: null } }, after] },
+    where: { AND: [chosen, { occurredAt: { not: null } }, after] },
     select: claimFields,
     orderBy: [{ occurredAt: f.order }, { id: f.order }],
     take: f.limit + 1,
@@ -134,9 +137,9 @@ export async function timeline(db: Db, f: TimelineQuery, tr: Translator) {
   const last = items.at(-1);
   const nextCursor = rows.length > f.limit && last ? encodeCursor({ at: last.occurredAt!, id: last.id }) : null;
   const [timedCount, untimedCount, untimed] = await Promise.all([
-    db.claim.count({ where: { ...status, occurredAt: { not: null } } }),
-    db.claim.count({ where: { ...status, occurredAt: null } }),
-    nextCursor ? [] : db.claim.findMany({ where: { ...status, occurredAt: null }, select: claimFields, orderBy: { id: "asc" }, take: UNTIMED_SHOWN }),
+    db.claim.count({ where: { ...chosen, occurredAt: { not: null } } }),
+    db.claim.count({ where: { ...chosen, occurredAt: null } }),
+    nextCursor ? [] : db.claim.findMany({ where: { ...chosen, occurredAt: null }, select: claimFields, orderBy: { id: "asc" }, take: UNTIMED_SHOWN }),
   ]);
   return { days: groupByDay(items, f.tz, tr), nextCursor, timedCount, untimedCount, untimed };
 }

@@ -4,6 +4,7 @@ import { Invalid, type Conflict, type FieldErrors } from "../errors.ts";
 import { mount, route } from "../http/routes.ts";
 import { parse } from "../validation.ts";
 import { STATUSES } from "../claims/status.ts";
+import { filterNames } from "../claims/claims.query.ts";
 import { ORDERS, ORDER_LABELS, timeline, timelineQuerySchema, zoneChoices, type TimelineQuery } from "./timeline.query.ts";
 
 export function timelineRouter(db: Db) {
@@ -11,6 +12,7 @@ export function timelineRouter(db: Db) {
     res.render("timeline/index", {
       title: req.t("Timeline"),
       ...(await timeline(db, filters, req.t)),
+      storyTitle: filters.story ? (await filterNames(db, undefined, undefined, filters.story)).storyTitle : null,
       filters,
       zones: zoneChoices(filters.tz),
       statuses: STATUSES,

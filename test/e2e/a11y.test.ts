@@ -32,6 +32,7 @@ const seeded = {
   resolvedClaim: () => env.t.db.claim.findFirstOrThrow({ where: { status: "confirmed", evidence: { some: {} } }, orderBy: { id: "asc" } }),
   citedSource: () => env.t.db.source.findFirstOrThrow({ where: { evidence: { some: {} } }, orderBy: { id: "asc" } }),
   entity: () => env.t.db.entity.findFirstOrThrow({ where: { name: "Sam Altman" } }),
+  story: () => env.t.db.story.findFirstOrThrow({ orderBy: { id: "asc" } }),
 };
 
 type Check = [name: string, reader: Reader, open: (page: Page) => Promise<unknown>, status: number];
@@ -54,6 +55,14 @@ const PAGES: Check[] = [
   ["a person's page", "admin", async (p) => p.goto(`/entities/${(await seeded.entity()).id}`), 200],
   ["the new person or organisation form", "admin", (p) => p.goto("/entities/new"), 200],
   ["the audit log", "admin", (p) => p.goto("/audit"), 200],
+  ["the stories list", "admin", (p) => p.goto("/stories"), 200],
+  ["the archived stories", "admin", (p) => p.goto("/stories?status=archived"), 200],
+  ["a story's page", "admin", async (p) => p.goto(`/stories/${(await seeded.story()).id}`), 200],
+  ["a story's page with claims found to add", "admin", async (p) => p.goto(`/stories/${(await seeded.story()).id}?find=Ultraman`), 200],
+  ["a story's page for a viewer", "viewer", async (p) => p.goto(`/stories/${(await seeded.story()).id}`), 200],
+  ["the new story form", "admin", (p) => p.goto("/stories/new"), 200],
+  ["a story's edit form", "admin", async (p) => p.goto(`/stories/${(await seeded.story()).id}/edit`), 200],
+  ["the timeline of a story", "admin", async (p) => p.goto(`/timeline?story=${(await seeded.story()).id}`), 200],
   ["the timeline", "admin", (p) => p.goto("/timeline?tz=Asia/Shanghai"), 200],
   ["the users admin page", "admin", (p) => p.goto("/users"), 200],
   ["a user's admin page", "admin", (p) => p.goto(`/users/${readers.en!.viewer.id}`), 200],
@@ -96,6 +105,27 @@ const FORM_PAGES: Check[] = [
       return submit(p, "Resolve claim");
     },
     422,
+  ],
+  [
+    "the new story form with errors",
+    "admin",
+    async (p) => {
+      await p.goto("/stories/new");
+      return submit(p, "Create story");
+    },
+    422,
+  ],
+  [
+    "a story's edit conflict page",
+    "admin",
+    async (p) => {
+      const { body } = await env.api("POST", "/api/stories", { title: unique("Story") });
+      await p.goto(`/stories/${body.id}/edit`);
+      expect((await env.api("PATCH", `/api/stories/${body.id}`, { title: unique("Saved first"), version: 1 })).status).toBe(200);
+      await p.fill("#field-title", unique("Saved second"));
+      return submit(p, "Save story");
+    },
+    409,
   ],
 ];
 

@@ -9,9 +9,10 @@ import { dashboard } from "./dashboard.ts";
 import { entities } from "./entities.ts";
 import { http } from "./http.ts";
 import { sources } from "./sources.ts";
+import { stories } from "./stories.ts";
 import { timeline } from "./timeline.ts";
 import { users } from "./users.ts";
 
-export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit };
+export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, stories };
 
 export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));

@@ -1,0 +1,109 @@
+// What the story page shows beyond the story and its counts: its open
+// rumors, who is working on which of its claims, its first claims, its
+// activity, and the claims an editor looked for to add.
+import { Prisma } from "../generated/prisma/client.ts";
+import { reads, type Db } from "../db.ts";
+import { eventOfRow } from "../audit/audit.service.ts";
+import { withActorNames } from "../audit/audit.names.ts";
+import { recordNames } from "../audit/audit.log.ts";
+import { listClaims } from "../claims/claims.list.ts";
+import { listQuerySchema } from "../claims/claims.schema.ts";
+import { OPEN_STATUSES } from "../claims/status.ts";
+import { ageInWords } from "../dashboard/dashboard.query.ts";
+import { getStory } from "./stories.query.ts";
+
+const { sql, join } = Prisma;
+
+/** How many of each list the page shows; the claims list, the timeline and the audit log have the rest. */
+export const STORY_PAGE = { rumors: 10, claims: 25, perAssignee: 10, activity: 15, found: 10 };
+
+const RUMORS = `SELECT c.id, c.statement, c."createdAt" FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
+  WHERE sc."storyId" = ? AND c.status = 'rumored' ORDER BY c."createdAt", c.id LIMIT ?`;
+
+/** The story's open rumors, the longest open first. */
+async function openRumors(db: Db, storyId: number, now: Date) {
+  const rows = await reads(db).all<{ id: number; statement: string; createdAt: string | Date }>(RUMORS, storyId, STORY_PAGE.rumors);
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), age: ageInWords(new Date(r.createdAt), now) }));
+}
+
+interface AssignedRow {
+  id: number;
+  statement: string;
+  status: string;
+  assigneeId: number | null;
+}
+
+/**
+ * Who is working on what: the story's open claims grouped by assignee
+ * (names from User), each with its first claims and how many it has; and
+ * how many open claims nobody has.
+ */
+async function assignments(db: Db, storyId: number) {
+  const open = join([...OPEN_STATUSES]);
+  const r = reads(db);
+  const [groups, claims] = await Promise.all([
+    r.query<{ assigneeId: number | null; n: number | bigint }>(
+      sql`SELECT c."assigneeId", COUNT(*) AS n FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
+          WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) GROUP BY c."assigneeId"`,
+    ),
+    r.query<AssignedRow>(
+      sql`SELECT c.id, c.statement, c.status, c."assigneeId" FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
+          WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) AND c."assigneeId" IS NOT NULL ORDER BY c."assigneeId", c.id LIMIT 500`,
+    ),
+  ]);
+  const ids = groups.flatMap((g) => (g.assigneeId === null ? [] : [Number(g.assigneeId)]));
+  const users = ids.length
+    ? await r.query<{ id: number; name: string; email: string }>(sql`SELECT id, name, email FROM "User" WHERE id IN (${join(ids)})`)
+    : [];
+  const people = ids
+    .map((id) => {
+      const user = users.find((u) => u.id === id);
+      return {
+        id,
+        name: user ? user.name.trim() || user.email : `#${id}`,
+        count: Number(groups.find((g) => Number(g.assigneeId) === id)!.n),
+        claims: claims.filter((c) => Number(c.assigneeId) === id).slice(0, STORY_PAGE.perAssignee),
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { people, unassigned: Number(groups.find((g) => g.assigneeId === null)?.n ?? 0) };
+}
+
+/** The newest events of the story and of its claims, named for the page. */
+async function activity(db: Db, storyId: number) {
+  const rows = await reads(db).query(
+    sql`SELECT * FROM "AuditEvent" WHERE ("subjectType" = 'story' AND "subjectId" = ${storyId})
+        OR ("subjectType" = 'claim' AND "subjectId" IN (SELECT "claimId" FROM "StoryClaim" WHERE "storyId" = ${storyId}))
+        ORDER BY id DESC LIMIT ${STORY_PAGE.activity}`,
+  );
+  const events = await withActorNames(db, rows.map(eventOfRow));
+  return { events, records: await recordNames(db, events) };
+}
+
+/** Claims whose words (or aliases) match `find`, to add: the claims list's own search, those already in the story marked. */
+async function found(db: Db, storyId: number, find: string) {
+  if (!find) return null;
+  const { items } = await listClaims(db, listQuerySchema.parse({ q: find, limit: STORY_PAGE.found }));
+  const ids = items.map((c) => c.id);
+  const inStory = ids.length
+    ? new Set(
+        (await reads(db).query<{ claimId: number }>(sql`SELECT "claimId" FROM "StoryClaim" WHERE "storyId" = ${storyId} AND "claimId" IN (${join(ids)})`)).map(
+          (r) => Number(r.claimId),
+        ),
+      )
+    : new Set<number>();
+  return items.map((c) => ({ id: c.id, statement: c.statement, status: c.status, inStory: inStory.has(c.id) }));
+}
+
+/** Everything /stories/:id shows. */
+export async function storyPage(db: Db, id: number, find = "", now = new Date()) {
+  const story = await getStory(db, id);
+  const [rumors, assigned, claims, recent, results] = await Promise.all([
+    openRumors(db, id, now),
+    assignments(db, id),
+    listClaims(db, listQuerySchema.parse({ story: String(id), limit: STORY_PAGE.claims })),
+    activity(db, id),
+    found(db, id, find),
+  ]);
+  return { story, rumors, assigned, claims, ...recent, found: results };
+}
