@@ -11,7 +11,10 @@ import { http } from "./http.ts";
 import { sources } from "./sources.ts";
 import { timeline } from "./timeline.ts";
 import { users } from "./users.ts";
+import { assignment } from "./assignment.ts";
+import { comments } from "./comments.ts";
+import { inbox } from "./inbox.ts";
 
-export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit };
+export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, assignment, comments, inbox };
 
 export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));
