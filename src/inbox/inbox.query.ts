@@ -18,7 +18,8 @@ const WATCHING = `SELECT 1 AS yes FROM "Watch" WHERE "userId" = ? AND "claimId" 
 
 export const isWatching = async (db: Db, userId: number, claimId: number) => (await reads(db).get(WATCHING, userId, claimId)) !== undefined;
 
-const PAGE = `SELECT e.* FROM "InboxItem" i JOIN "AuditEvent" e ON e.id = i."eventId" WHERE i."userId" = ? AND i."eventId" < ? ORDER BY i."eventId" DESC LIMIT ?`;
+const PAGE = `SELECT e.* FROM "InboxItem" i JOIN "AuditEvent" e ON e.id = i."eventId" WHERE i."userId" = ? ORDER BY i."eventId" DESC LIMIT ?`;
+const PAGE_BEFORE = `SELECT e.* FROM "InboxItem" i JOIN "AuditEvent" e ON e.id = i."eventId" WHERE i."userId" = ? AND i."eventId" < ? ORDER BY i."eventId" DESC LIMIT ?`;
 const READ_UP_TO = `SELECT "inboxReadUpTo" AS n FROM "User" WHERE id = ?`;
 const NEWEST = `SELECT MAX("eventId") AS n FROM "InboxItem" WHERE "userId" = ?`;
 
@@ -29,9 +30,8 @@ const NEWEST = `SELECT MAX("eventId") AS n FROM "InboxItem" WHERE "userId" = ?`;
  * values need (sources, entities, accounts), for the history's formats.
  */
 export async function inboxPage(db: Db, userId: number, q: InboxQuery) {
-  const before = q.cursor ? decodeCursor(q.cursor) : Number.MAX_SAFE_INTEGER;
   const [rows, mark, newest, unread] = await Promise.all([
-    reads(db).all(PAGE, userId, before, q.limit + 1),
+    q.cursor ? reads(db).all(PAGE_BEFORE, userId, decodeCursor(q.cursor), q.limit + 1) : reads(db).all(PAGE, userId, q.limit + 1),
     reads(db).get<{ n: number | bigint }>(READ_UP_TO, userId),
     reads(db).get<{ n: number | bigint | null }>(NEWEST, userId),
     unreadCount(db, userId),
