@@ -34,6 +34,13 @@ import { timelineRouter } from "./timeline/timeline.routes.ts";
 import { dashboardRouter } from "./dashboard/dashboard.routes.ts";
 import { storiesRouter } from "./stories/stories.routes.ts";
 import { storiesApi } from "./stories/stories.api.ts";
+import { usersApi } from "./assignment/users.api.ts";
+import { assignmentRouter } from "./assignment/assignment.routes.ts";
+import { commentsApi } from "./comments/comments.api.ts";
+import { commentsRouter } from "./comments/comments.routes.ts";
+import { inboxApi } from "./inbox/inbox.api.ts";
+import { inboxRouter } from "./inbox/inbox.routes.ts";
+import { inboxCount } from "./inbox/inbox.count.ts";
 // each feature's audit labels and template helpers; the log's filter lists the groups in this order
 import "./claims/claims.audit.ts";
 import "./sources/sources.audit.ts";
@@ -41,6 +48,8 @@ import "./entities/entities.audit.ts";
 import "./users/users.audit.ts";
 import "./transfer/transfer.audit.ts";
 import "./stories/stories.audit.ts";
+import "./assignment/assignment.audit.ts";
+import "./comments/comments.audit.ts";
 import "./claims/claims.views.ts";
 import "./sources/sources.views.ts";
 
@@ -88,9 +97,13 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
 
   app.use(authRouter(db, config));
   app.use(requireUser);
-  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), storiesApi(db));
+  app.use(inboxCount(db));
+  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), storiesApi(db), usersApi(db), commentsApi(db), inboxApi(db));
   app.use(
     claimsRouter(db, config),
+    assignmentRouter(db),
+    commentsRouter(db),
+    inboxRouter(db),
     needsReviewRouter(db),
     claimReviewRouter(db, config),
     exportRouter(db),

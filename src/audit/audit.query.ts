@@ -6,7 +6,7 @@ import { decodeCursor, page } from "../pagination.ts";
 import { id, instantText, plainText } from "../validation.ts";
 import { eventJson, historyOf, type AuditEventJson, type AuditInput } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
-import { entityIdsIn, type Names } from "./audit.registry.ts";
+import { entityIdsIn, userIdsIn, type Names } from "./audit.registry.ts";
 import { N_ } from "../i18n/i18n.ts";
 
 const { sql, join } = Prisma;
@@ -36,10 +36,20 @@ export async function entityNames(db: Db, events: Pick<AuditEventJson, "changes"
   return names;
 }
 
-/** The locals views/partials/history.ejs takes: a record's events newest first, and the sources and entities they name. */
+export type UserNames = NonNullable<Names["users"]>;
+
+/** The names of the accounts the events' values name (an assignee): the name, else the e-mail. */
+export async function userNames(db: Db, events: Pick<AuditEventJson, "changes">[]): Promise<UserNames> {
+  const ids = [...new Set(events.flatMap((e) => userIdsIn(e.changes)))];
+  if (!ids.length) return {};
+  const rows = await reads(db).query<{ id: number; name: string; email: string }>(sql`SELECT id, name, email FROM "User" WHERE id IN (${join(ids)})`);
+  return Object.fromEntries(rows.map((u) => [u.id, u.name.trim() || u.email]));
+}
+
+/** The locals views/partials/history.ejs takes: a record's events newest first, and the sources, entities and accounts they name. */
 export async function pageHistory(db: Db, subjectType: AuditInput["subjectType"], subjectId: number) {
   const events = await withActorNames(db, (await historyOf(db, subjectType, subjectId)).reverse());
-  return { events, sources: await sourceTitles(db, events), entities: await entityNames(db, events) };
+  return { events, sources: await sourceTitles(db, events), entities: await entityNames(db, events), users: await userNames(db, events) };
 }
 
 const bound = (message: string, endOfDay: boolean) => z.preprocess((v) => (v === "" ? undefined : v), instantText(message, endOfDay).optional());

@@ -9,6 +9,8 @@ import { msg } from "../i18n/i18n.ts";
 export interface Names {
   sources: Record<number, { id: number; title: string }>;
   entities: Record<number, string>;
+  /** the names of the accounts the events' values name (an assignee), by id */
+  users?: Record<number, string>;
 }
 
 export interface ValueFormat {
@@ -16,6 +18,8 @@ export interface ValueFormat {
   read(value: unknown, names: Names): unknown;
   /** the entity ids one side names, so that a page reads their names in one query */
   entityIds?(value: unknown): number[];
+  /** the account ids one side names, read in one query likewise */
+  userIds?(value: unknown): number[];
   /** actions whose row shows this field elsewhere (a resolution note is the resolve event's Why), so it is not listed twice */
   shownElsewhereIn?: readonly string[];
 }
@@ -96,6 +100,14 @@ export function entityIdsIn(changes: Record<string, [unknown, unknown]>): number
   return Object.entries(changes).flatMap(([field, sides]) => {
     const format = formats.get(field);
     return format?.entityIds ? sides.flatMap((side) => format.entityIds!(side)) : [];
+  });
+}
+
+/** The account ids the changes name, on either side of any field. */
+export function userIdsIn(changes: Record<string, [unknown, unknown]>): number[] {
+  return Object.entries(changes).flatMap(([field, sides]) => {
+    const format = formats.get(field);
+    return format?.userIds ? sides.flatMap((side) => format.userIds!(side)) : [];
   });
 }
 

@@ -8,7 +8,7 @@ import { parse } from "../validation.ts";
 import { N_ } from "../i18n/i18n.ts";
 import { getClaim } from "./claims.query.ts";
 import { listClaims } from "./claims.list.ts";
-import { listQuerySchema } from "./claims.schema.ts";
+import { assigneeFor, listQuerySchema } from "./claims.schema.ts";
 import { createClaim, reopenClaim, resolveClaim, updateClaim } from "./claims.service.ts";
 import { addEvidence, removeEvidence } from "./evidence.service.ts";
 
@@ -18,7 +18,7 @@ const editor = [requireRole("editor")];
 export function claimsApi(db: Db) {
   return mount(withIds(Router(), { id: N_("That claim"), evidenceId: N_("That evidence") }), [
     route("get", "/claims", [], async (req, res) => {
-      const { items, nextCursor, prevCursor, ranking } = await listClaims(db, parse(listQuerySchema, req.query));
+      const { items, nextCursor, prevCursor, ranking } = await listClaims(db, assigneeFor(parse(listQuerySchema, req.query), req.user!.id));
       res.json({ items, nextCursor, prevCursor, ranking });
     }),
     route("post", "/claims", editor, async (req, res) => void res.status(201).json(await createClaim(db, actorOf(req.user!), req.body))),

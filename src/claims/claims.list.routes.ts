@@ -7,7 +7,8 @@ import { id, parse } from "../validation.ts";
 import { msg } from "../i18n/i18n.ts";
 import { filterNames } from "./claims.query.ts";
 import { listClaims, selectClaims, statusCounts } from "./claims.list.ts";
-import { SORTS, SORT_LABELS, STATES, STATE_LABELS, listQuerySchema } from "./claims.schema.ts";
+import { SORTS, SORT_LABELS, STATES, STATE_LABELS, assigneeFor, listQuerySchema } from "./claims.schema.ts";
+import { assignableUsers } from "../assignment/assignment.query.ts";
 import { explain } from "./snippet.ts";
 import { STATUSES } from "./status.ts";
 
@@ -19,13 +20,14 @@ export function claimsListRouter(db: Db) {
     sortLabels: SORT_LABELS,
     states: STATES,
     stateLabels: STATE_LABELS,
+    assignees: await assignableUsers(db),
     // a filter that does not parse names nothing (the page says why), never a query for id 1e308
     ...(await filterNames(db, id.safeParse(req.query.entity).data, id.safeParse(req.query.source).data, id.safeParse(req.query.story).data)),
   });
   async function index(req: Request, res: Response) {
     // the filter form sends its empty fields too: the address to bookmark and share is the one without them
     if (hasBlankParams(req.query)) return res.redirect(`/claims${helpers.query(req.query, {})}`);
-    const filters = parse(listQuerySchema, req.query);
+    const filters = assigneeFor(parse(listQuerySchema, req.query), req.user!.id);
     // one search, one MATCH, for the page and its counts
     const selection = await selectClaims(db, filters);
     const [page, counts] = await Promise.all([listClaims(db, filters, selection), statusCounts(db, filters, selection)]);

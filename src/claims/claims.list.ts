@@ -29,6 +29,10 @@ function conditions(s: SearchSql, f: ListQuery, search: Search | null, every: bo
   const where: Prisma.Sql[] = [];
   if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
   if (f.entity) where.push(sql`c.id IN (SELECT "claimId" FROM "ClaimEntity" WHERE "entityId" = ${f.entity})`);
+  if (f.assignee === "none") where.push(sql`c."assigneeId" IS NULL`);
+  else if (typeof f.assignee === "number") where.push(sql`c."assigneeId" = ${f.assignee}`);
+  // "me" not read as an account (no one asking) is nobody's
+  else if (f.assignee === "me") where.push(sql`1 = 0`);
   if (f.source) where.push(sql`c.id IN (SELECT "claimId" FROM "Evidence" WHERE "sourceId" = ${f.source})`);
   if (f.story) where.push(sql`c.id IN (SELECT "claimId" FROM "StoryClaim" WHERE "storyId" = ${f.story})`);
   if (f.minConfidence !== undefined) where.push(sql`c.confidence >= ${f.minConfidence}`);

@@ -18,7 +18,13 @@ const DETAIL = {
 } as const satisfies Prisma.ClaimInclude;
 
 type DetailRow = Prisma.ClaimGetPayload<{ include: typeof DETAIL }>;
-type Detail = Omit<DetailRow, "entities"> & { entities: { id: number; name: string; kind: string; aliases: string[] }[] };
+/** The editor a claim is assigned to, as its JSON and pages name them. */
+export interface Assignee {
+  id: number;
+  name: string;
+  email: string;
+}
+type Detail = Omit<DetailRow, "entities"> & { entities: { id: number; name: string; kind: string; aliases: string[] }[]; assignee: Assignee | null };
 
 /** A claim with its entities and evidence: from the read model, or inside a transaction through Prisma (its own writes seen). */
 export async function getClaim(db: DbOrTx, id: number): Promise<Detail> {
@@ -26,7 +32,9 @@ export async function getClaim(db: DbOrTx, id: number): Promise<Detail> {
   const claim = await db.claim.findUnique({ where: { id }, include: DETAIL });
   if (!claim) throw new NotFound(msg("Claim #{id}", { id: String(id) }));
   const { entities, ...rest } = claim;
-  return { ...rest, entities: entities.map(({ entity: { aliases, ...e } }) => ({ ...e, aliases: aliases.map((a) => a.alias) })) };
+  const assignee =
+    claim.assigneeId === null ? null : await db.user.findUnique({ where: { id: claim.assigneeId }, select: { id: true, name: true, email: true } });
+  return { ...rest, entities: entities.map(({ entity: { aliases, ...e } }) => ({ ...e, aliases: aliases.map((a) => a.alias) })), assignee };
 }
 export type ClaimDetail = Detail;
 /** A claim as lists show it: its entities named. */

@@ -23,6 +23,7 @@ import { resolutionStory } from "./resolution.query.ts";
 import { claimConflict } from "./conflict.ts";
 import { FIELD } from "./claim.fields.ts";
 import { storiesOfClaim } from "../stories/stories.query.ts";
+import { deskOf } from "./claim.desk.ts";
 
 const editor = [requireRole("editor")];
 /** The pickers' part of any input; a body that is not an object (a JSON list) has none. */
@@ -74,6 +75,7 @@ export function claimsRouter(db: Db, config: Config) {
       values: { findSources },
       errors: {},
       ...CLAIM_CHOICES,
+      ...(await deskOf(db, claim.id, req.user!)),
     });
   }
 

@@ -55,6 +55,8 @@ export const updateClaimSchema = z.object({
   ...timeFields,
   occurredAtText: text(300).optional(),
   entityIds: idList.optional(),
+  /** the editor working on it; null (or the form's "Nobody", "") unassigns */
+  assigneeId: z.preprocess((v) => (v === "" ? null : v), idWith(N_("Choose an editor, or nobody.")).nullable()).optional(),
   version,
   /** why status or confidence changed: required when either does */
   reason: text(2000).default(""),
@@ -155,6 +157,8 @@ export const listQuerySchema = z
     source: optional(id),
     /** the claims of one story (src/stories/) */
     story: optional(id),
+    /** me (the signed-in account: see assigneeFor), none, or an account's id */
+    assignee: optional(z.union([z.enum(["me", "none"]), id], { error: N_("Assignee must be me, none or an account's id.") })),
     minConfidence: optional(confidence),
     maxConfidence: optional(confidence),
     /** only the claims in the review queue: ?needsReview=1 (the filter form's checkbox) */
@@ -180,3 +184,6 @@ export const listQuerySchema = z
     message: N_("The end date must not be before the start date."),
   });
 export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** The list's filters with ?assignee=me read as the account asking. */
+export const assigneeFor = (f: ListQuery, userId: number): ListQuery => (f.assignee === "me" ? { ...f, assignee: userId } : f);

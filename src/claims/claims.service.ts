@@ -9,6 +9,7 @@ import { withTimes } from "./claims.time.ts";
 import { timeWarnings } from "./occurred.ts";
 import { refusal, type Status } from "./status.ts";
 import { EDITED_FIELDS } from "./claim.fields.ts";
+import { assertAssignable, claimAssigned } from "../assignment/assignee.ts";
 
 /** Refuses ids that name no row, as a 422 on the field that sent them. */
 export async function assertExist(tx: Tx, model: "source" | "entity", ids: number[], field: string): Promise<void> {
@@ -81,15 +82,18 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
       const why = refusal(current.status as Status, data.status, "reclassify");
       if (why) throw new Invalid({ status: why });
     }
-    const { version, reason, sourceIds, entityIds, ...fields } = data;
+    const { version, reason, sourceIds, entityIds, assigneeId, ...fields } = data;
     const changes = diff(current, fields, EDITED_FIELDS);
+    const reassigned = assigneeId !== undefined && assigneeId !== current.assigneeId;
+    if (reassigned && assigneeId !== null) await assertAssignable(tx, assigneeId);
     const before = current.entities.map((e) => e.id).sort((a, b) => a - b);
     const after = entityIds && [...new Set(entityIds)].sort((a, b) => a - b);
     if (after && after.join() !== before.join()) {
       await assertExist(tx, "entity", after, "entityIds");
       changes.entityIds = [before, after];
     }
-    if (!Object.keys(changes).length) return;
+    const edited = Object.keys(changes).length > 0;
+    if (!edited && !reassigned) return;
     if ((changes.status || changes.confidence) && !reason) {
       throw new Invalid({ reason: N_("Say why the status or confidence changed; the audit trail keeps it.") });
     }
@@ -99,13 +103,15 @@ export async function updateClaim(db: DbOrTx, actor: Actor, id: number, input: u
         .filter((k) => k !== "entityIds")
         .map((k) => [k, fields[k as keyof typeof fields]]),
     );
-    await bump(tx, id, version, values);
+    // one version bump for the edit and the assignment together; each keeps its own event
+    await bump(tx, id, version, reassigned ? { ...values, assigneeId } : values);
     if (changes.entityIds) {
       await tx.claimEntity.deleteMany({ where: { claimId: id } });
       await tx.claimEntity.createMany({ data: after!.map((entityId) => ({ claimId: id, entityId })) });
     }
     const action = changes.status ? "claim.status" : "claim.update";
-    await recordAudit(tx, actor, { action, subjectType: "claim", subjectId: id, changes, reason, sourceIds });
+    if (edited) await recordAudit(tx, actor, { action, subjectType: "claim", subjectId: id, changes, reason, sourceIds });
+    if (reassigned) await recordAudit(tx, actor, claimAssigned(id, current.assigneeId, assigneeId));
   });
   return saved(db, id);
 }

@@ -32,6 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
   confidence: N_("Confidence"),
   evidence: N_("Evidence"),
   entityIds: N_("People and organisations"),
+  assigneeId: N_("Assignee"),
   sourceIds: N_("Sources"),
   occurredAt: N_("Occurred"),
   occurredPrecision: N_("How precise"),
@@ -73,8 +74,8 @@ function makeHelpers(t: Translator) {
     /** an audit action in words, in the page's language */
     actionLabel: (action: string) => t(actionLabel(action)),
     /** one side of an audited change in words; the ledger's own words translated, what people typed as typed */
-    describeValue: (field: string, value: unknown, sources: Names["sources"], entities: Names["entities"]) => {
-      const v = describeValue(field, value, { sources, entities });
+    describeValue: (field: string, value: unknown, sources: Names["sources"], entities: Names["entities"], users: Names["users"] = {}) => {
+      const v = describeValue(field, value, { sources, entities, users });
       return v instanceof Message ? t(v) : v;
     },
     listedChanges,

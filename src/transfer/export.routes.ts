@@ -2,7 +2,7 @@ import { Router, type Response } from "express";
 import type { Db } from "../db.ts";
 import { mount, route } from "../http/routes.ts";
 import { parse } from "../validation.ts";
-import { listQuerySchema } from "../claims/claims.schema.ts";
+import { assigneeFor, listQuerySchema } from "../claims/claims.schema.ts";
 import { csvExport, jsonExport } from "./export.query.ts";
 
 /** Resolves when the socket can take more, or is gone. */
@@ -42,13 +42,13 @@ function download(res: Response, extension: "json" | "csv", now: Date) {
 export function exportRouter(db: Db) {
   return mount(Router(), [
     route("get", "/export/claims.json", [], async (req, res) => {
-      const filters = parse(listQuerySchema, req.query);
+      const filters = assigneeFor(parse(listQuerySchema, req.query), req.user!.id);
       const now = new Date();
       download(res, "json", now);
       await stream(res, jsonExport(db, now, filters));
     }),
     route("get", "/export/claims.csv", [], async (req, res) => {
-      const filters = parse(listQuerySchema, req.query);
+      const filters = assigneeFor(parse(listQuerySchema, req.query), req.user!.id);
       download(res, "csv", new Date());
       await stream(res, csvExport(db, filters));
     }),

@@ -35,6 +35,14 @@ const seeded = {
   story: () => env.t.db.story.findFirstOrThrow({ orderBy: { id: "asc" } }),
 };
 
+/** A change by someone else to a claim both admins watch: their inboxes show it unread (and the claim its discussion). */
+async function inboxWithNews() {
+  const claim = await apiClaim(env);
+  for (const { admin } of Object.values(readers)) await env.t.db.watch.create({ data: { userId: admin.id, claimId: claim.id } });
+  expect((await env.api("POST", `/api/claims/${claim.id}/comments`, { body: unique("A question for the desk") })).status).toBe(201);
+  expect((await env.api("PATCH", `/api/claims/${claim.id}`, { assigneeId: readers.en!.admin.id, version: claim.version })).status).toBe(200);
+}
+
 type Check = [name: string, reader: Reader, open: (page: Page) => Promise<unknown>, status: number];
 
 /** Each kind of page, reached by address as its reader would: the expected status, then the page as it stands. In both languages. */
@@ -68,6 +76,7 @@ const PAGES: Check[] = [
   ["a user's admin page", "admin", (p) => p.goto(`/users/${readers.en!.viewer.id}`), 200],
   ["the sign-in log", "admin", (p) => p.goto("/users/sign-ins"), 200],
   ["the account page", "viewer", (p) => p.goto("/account"), 200],
+  ["the inbox, with unread changes", "admin", (p) => inboxWithNews().then(() => p.goto("/inbox")), 200],
   ["the 404 page", "admin", (p) => p.goto("/claims/99999999"), 404],
   ["the 403 page", "viewer", (p) => p.goto("/claims/new"), 403],
 ];

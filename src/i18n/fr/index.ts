@@ -12,7 +12,10 @@ import { sources } from "./sources.ts";
 import { stories } from "./stories.ts";
 import { timeline } from "./timeline.ts";
 import { users } from "./users.ts";
+import { assignment } from "./assignment.ts";
+import { comments } from "./comments.ts";
+import { inbox } from "./inbox.ts";
 
-export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, stories };
+export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, stories, assignment, comments, inbox };
 
 export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));
