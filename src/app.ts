@@ -32,12 +32,16 @@ import { auditRouter } from "./audit/audit.routes.ts";
 import { auditApi } from "./audit/audit.api.ts";
 import { timelineRouter } from "./timeline/timeline.routes.ts";
 import { dashboardRouter } from "./dashboard/dashboard.routes.ts";
+import { webhooksRouter } from "./webhooks/webhooks.routes.ts";
+import { webhooksApi } from "./webhooks/webhooks.api.ts";
+import { wakeAfterWrites } from "./webhooks/wake.ts";
 // each feature's audit labels and template helpers; the log's filter lists the groups in this order
 import "./claims/claims.audit.ts";
 import "./sources/sources.audit.ts";
 import "./entities/entities.audit.ts";
 import "./users/users.audit.ts";
 import "./transfer/transfer.audit.ts";
+import "./webhooks/webhooks.audit.ts";
 import "./claims/claims.views.ts";
 import "./sources/sources.views.ts";
 
@@ -82,10 +86,12 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
   app.use(accountLocale(helpersFor));
   app.use(csrfProtection(config.sessionSecret));
   app.use(flashMiddleware);
+  // a write may have added to the webhooks' outbox: this process's delivery worker looks at once
+  app.use(wakeAfterWrites);
 
   app.use(authRouter(db, config));
   app.use(requireUser);
-  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
+  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), webhooksApi(db, config));
   app.use(
     claimsRouter(db, config),
     needsReviewRouter(db),
@@ -97,6 +103,7 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
     usersRouter(db),
     timelineRouter(db),
     dashboardRouter(db),
+    webhooksRouter(db, config),
   );
 
   app.use(() => {

@@ -11,7 +11,8 @@ import { http } from "./http.ts";
 import { sources } from "./sources.ts";
 import { timeline } from "./timeline.ts";
 import { users } from "./users.ts";
+import { webhooks } from "./webhooks.ts";
 
-export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit };
+export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, webhooks };
 
 export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));
