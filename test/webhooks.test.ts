@@ -1,8 +1,11 @@
 // Webhooks (issue 12, point 5): registration and its rules, through the API
 // and the pages. Their deliveries are in webhook-deliveries.test.ts.
+import { tmpdir } from "node:os";
+import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, csrfFrom, testApp, type Agent, type TestApp } from "./helpers/app.ts";
+import { loadConfig } from "../src/config.ts";
 
 let open: TestApp; // WEBHOOKS_ALLOW_PRIVATE=1, as the tests of deliveries need
 let strict: TestApp; // the default: private targets refused
@@ -114,6 +117,19 @@ describe("the private-address rule", () => {
     const { body } = await register({ url: "https://93.184.215.14/a", actions: ["*"] }, strict, strictAdmin).expect(201);
     await api(strict, strictAdmin).patch(`/api/webhooks/${body.id}`, { url: "http://[::ffff:7f00:1]/b", version: 1 }).expect(422);
     expect((await api(strict, strictAdmin).get(`/api/webhooks/${body.id}`).expect(200)).body.url).toBe("https://93.184.215.14/a");
+  });
+
+  it("WEBHOOKS_ALLOW_PRIVATE is 0 (the default) or 1; any other value stops the start, naming it", () => {
+    // a file in the temporary folder: loadConfig makes the database's folder
+    const env = {
+      NODE_ENV: "test",
+      DATABASE_URL: `file:${path.join(tmpdir(), "claimtrack-config-check", "unused.db")}`,
+      SESSION_SECRET: "x".repeat(40),
+    } as const;
+    expect(loadConfig(env).webhooksAllowPrivate).toBe(false);
+    expect(loadConfig({ ...env, WEBHOOKS_ALLOW_PRIVATE: "1" }).webhooksAllowPrivate).toBe(true);
+    expect(() => loadConfig({ ...env, WEBHOOKS_ALLOW_PRIVATE: "yes" })).toThrow(/WEBHOOKS_ALLOW_PRIVATE must be 0 or 1/);
+    expect(() => loadConfig({ ...env, WEBHOOKS_RETRY_BASE_MS: "0" })).toThrow(/WEBHOOKS_RETRY_BASE_MS/);
   });
 
   it("allows them all with WEBHOOKS_ALLOW_PRIVATE=1", async () => {

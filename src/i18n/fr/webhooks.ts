@@ -14,6 +14,8 @@ export const webhooks = {
   Paused: "En pause",
   "Every action": "Toutes les actions",
   "every action": "toutes les actions",
+  "(including those added later)": "(y compris celles ajoutées plus tard)",
+  "Active: each new event of its actions is sent.": "Actif : chaque nouvel événement de ses actions est envoyé.",
   // the form
   "New webhook": "Nouveau webhook",
   "Edit webhook": "Modifier le webhook",
