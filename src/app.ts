@@ -41,6 +41,9 @@ import { commentsRouter } from "./comments/comments.routes.ts";
 import { inboxApi } from "./inbox/inbox.api.ts";
 import { inboxRouter } from "./inbox/inbox.routes.ts";
 import { inboxCount } from "./inbox/inbox.count.ts";
+import { webhooksRouter } from "./webhooks/webhooks.routes.ts";
+import { webhooksApi } from "./webhooks/webhooks.api.ts";
+import { wakeAfterWrites } from "./webhooks/wake.ts";
 // each feature's audit labels and template helpers; the log's filter lists the groups in this order
 import "./claims/claims.audit.ts";
 import "./sources/sources.audit.ts";
@@ -50,6 +53,7 @@ import "./transfer/transfer.audit.ts";
 import "./stories/stories.audit.ts";
 import "./assignment/assignment.audit.ts";
 import "./comments/comments.audit.ts";
+import "./webhooks/webhooks.audit.ts";
 import "./claims/claims.views.ts";
 import "./sources/sources.views.ts";
 
@@ -94,11 +98,13 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
   app.use(accountLocale(helpersFor));
   app.use(csrfProtection(config.sessionSecret));
   app.use(flashMiddleware);
+  // a write may have added to the webhooks' outbox: this process's delivery worker looks at once
+  app.use(wakeAfterWrites);
 
   app.use(authRouter(db, config));
   app.use(requireUser);
   app.use(inboxCount(db));
-  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), storiesApi(db), usersApi(db), commentsApi(db), inboxApi(db));
+  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), storiesApi(db), usersApi(db), commentsApi(db), inboxApi(db), webhooksApi(db, config));
   app.use(
     claimsRouter(db, config),
     assignmentRouter(db),
@@ -114,6 +120,7 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
     timelineRouter(db),
     dashboardRouter(db),
     storiesRouter(db),
+    webhooksRouter(db, config),
   );
 
   app.use(() => {

@@ -29,6 +29,8 @@ const envSchema = z.object({
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
   MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(64),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { error: "WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).default("0"),
+  WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
 });
 
 export interface Config {
@@ -49,6 +51,10 @@ export interface Config {
   minFreeDiskMB: number;
   /** server processes sharing the port (src/workers.ts); 1 serves from the one process */
   workers: number;
+  /** webhooks may target private, loopback and link-local addresses (a test receiver, a newsroom's own chat server) */
+  webhooksAllowPrivate: boolean;
+  /** the first retry of a failed webhook delivery waits about this long; each next one twice as long (src/webhooks/deliveries.ts) */
+  webhooksRetryBaseMs: number;
 }
 
 /** A DATABASE_URL as a log shows it: without its password. */
@@ -107,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
     minFreeDiskMB: e.MIN_FREE_DISK_MB,
     workers: e.WORKERS,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === "1",
+    webhooksRetryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
   };
 }

@@ -11,6 +11,7 @@ import { seedIfEmpty } from "../seed/seed.ts";
 import { countUsers } from "./users/users.service.ts";
 import { pruneSignIns } from "./users/sign-in.service.ts";
 import { backfillUrlKeys } from "./sources/sources.service.ts";
+import { deliveryOptions, startDeliveries } from "./webhooks/deliveries.ts";
 
 /** A start that cannot go on: the operator reads why and what to do, not a stack trace. */
 function refuse(err: unknown): never {
@@ -65,7 +66,8 @@ async function prepare(): Promise<Db> {
  * The background jobs, in one process only: expired sessions and old
  * sign-in events go at start and hourly (a failed pass, the database busy,
  * is logged and left to the next one); the audit chain's verifier, whose
- * first check walks the whole chain (yielding between pages).
+ * first check walks the whole chain (yielding between pages); the webhooks'
+ * delivery worker, which empties the outbox that any process's writes fill.
  */
 async function background(db: Db) {
   const store = new PrismaSessionStore(db);
@@ -73,9 +75,10 @@ async function background(db: Db) {
   await prune();
   const pruning = setInterval(() => void prune(), 60 * 60 * 1000).unref();
   const verifier = startVerifier(db);
+  const deliveries = startDeliveries(db, deliveryOptions(config));
   return async () => {
     clearInterval(pruning);
-    await verifier.stop();
+    await Promise.all([verifier.stop(), deliveries.stop()]);
   };
 }
 

@@ -27,7 +27,7 @@ export const route = (method: Method, path: string, guards: RequestHandler[], ha
 });
 
 /** The ids a URL may carry, by their route parameter's name. */
-export type IdName = "id" | "evidenceId" | "aliasId" | "tokenId" | "claimId";
+export type IdName = "id" | "evidenceId" | "aliasId" | "tokenId" | "claimId" | "deliveryId";
 /** What each of a router's ids names, for its 404 ("That claim"), marked with N_. */
 export type IdNames = Partial<Record<IdName, string>>;
 

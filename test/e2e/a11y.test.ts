@@ -2,6 +2,8 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { axeCheck, E2E_TIMEOUT, errorSummary, formatViolations, LANGUAGES, useE2E, type SignedIn } from "./helpers.ts";
 import { apiClaim, submit, unique } from "./scenarios.ts";
+import { SYSTEM } from "../../src/audit/audit.service.ts";
+import { createWebhook } from "../../src/webhooks/webhooks.service.ts";
 
 const env = useE2E();
 
@@ -33,6 +35,19 @@ const seeded = {
   citedSource: () => env.t.db.source.findFirstOrThrow({ where: { evidence: { some: {} } }, orderBy: { id: "asc" } }),
   entity: () => env.t.db.entity.findFirstOrThrow({ where: { name: "Sam Altman" } }),
   story: () => env.t.db.story.findFirstOrThrow({ orderBy: { id: "asc" } }),
+  /** a webhook wanting every action, with a delivery queued (no worker runs here, so it stays pending) */
+  webhook: async () => {
+    const found = await env.t.db.webhook.findFirst({ orderBy: { id: "asc" } });
+    if (found) return found;
+    const webhook = await createWebhook(
+      env.t.db,
+      SYSTEM,
+      { url: "https://93.184.215.14/claimtrack", actions: ["*"], description: "Desk chat" },
+      { allowPrivate: false },
+    );
+    await apiClaim(env);
+    return webhook;
+  },
 };
 
 /** A change by someone else to a claim both admins watch: their inboxes show it unread (and the claim its discussion). */
@@ -75,6 +90,18 @@ const PAGES: Check[] = [
   ["the users admin page", "admin", (p) => p.goto("/users"), 200],
   ["a user's admin page", "admin", (p) => p.goto(`/users/${readers.en!.viewer.id}`), 200],
   ["the sign-in log", "admin", (p) => p.goto("/users/sign-ins"), 200],
+  [
+    "the webhooks list",
+    "admin",
+    async (p) => {
+      await seeded.webhook();
+      return p.goto("/webhooks");
+    },
+    200,
+  ],
+  ["a webhook's page and its deliveries", "admin", async (p) => p.goto(`/webhooks/${(await seeded.webhook()).id}`), 200],
+  ["the new webhook form", "admin", (p) => p.goto("/webhooks/new"), 200],
+  ["a webhook's edit form", "admin", async (p) => p.goto(`/webhooks/${(await seeded.webhook()).id}/edit`), 200],
   ["the account page", "viewer", (p) => p.goto("/account"), 200],
   ["the inbox, with unread changes", "admin", (p) => inboxWithNews().then(() => p.goto("/inbox")), 200],
   ["the 404 page", "admin", (p) => p.goto("/claims/99999999"), 404],
@@ -135,6 +162,16 @@ const FORM_PAGES: Check[] = [
       return submit(p, "Save story");
     },
     409,
+  ],
+  [
+    "the new webhook form with errors",
+    "admin",
+    async (p) => {
+      await p.goto("/webhooks/new");
+      await p.fill("#field-url", "ftp://not-a-web-address");
+      return submit(p, "Register webhook");
+    },
+    422,
   ],
 ];
 

@@ -2,6 +2,8 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { E2E_TIMEOUT, LANGUAGES, useE2E, type SignedIn } from "./helpers.ts";
 import { submit, unique } from "./scenarios.ts";
+import { SYSTEM } from "../../src/audit/audit.service.ts";
+import { createWebhook } from "../../src/webhooks/webhooks.service.ts";
 
 // Issue 9, item 9: on a 360 px phone no page is wider than the screen, even
 // with long unbroken words (a URL, a pasted handle) in every user field, and
@@ -29,6 +31,8 @@ beforeAll(async () => {
     for (const width of SCREENS) screens[`${lang} ${width}`] = await env.signedIn("admin", { viewport: { width, height: 800 }, locale });
   }
   page = screens[`en ${WIDTH}`]!.page;
+  // first, so that the events below are queued for it (no worker runs here: they stay pending)
+  const webhook = await createWebhook(env.t.db, SYSTEM, { url: URL_WORD, actions: ["*"], description: long("hook").slice(0, 500) }, { allowPrivate: false });
   const entity = (await env.api("POST", "/api/entities", { name: NAME, kind: "person", aliases: [HANDLE.slice(0, 110)], description: long("CEO") })).body;
   const source = (await env.api("POST", "/api/sources", { title: long("Source"), publisher: HANDLE, author: HANDLE, url: URL_WORD, notes: long("notes") }))
     .body;
@@ -69,6 +73,9 @@ beforeAll(async () => {
     user: `/users/${screens[`en ${WIDTH}`]!.id}`,
     signIns: "/users/sign-ins",
     account: "/account",
+    webhooks: "/webhooks",
+    webhook: `/webhooks/${webhook.id}`,
+    webhookEdit: `/webhooks/${webhook.id}/edit`,
     login: "/login",
   });
 }, 120_000);
@@ -124,6 +131,9 @@ describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English 
     "user",
     "signIns",
     "account",
+    "webhooks",
+    "webhook",
+    "webhookEdit",
   ];
   const cases = LANGUAGES.flatMap(({ lang }) => SCREENS.flatMap((width) => names.map((name) => ({ lang, width, name }))));
 
