@@ -32,6 +32,8 @@ import { auditRouter } from "./audit/audit.routes.ts";
 import { auditApi } from "./audit/audit.api.ts";
 import { timelineRouter } from "./timeline/timeline.routes.ts";
 import { dashboardRouter } from "./dashboard/dashboard.routes.ts";
+import { LiveHub } from "./live/live.hub.ts";
+import { liveRouter } from "./live/live.routes.ts";
 // each feature's audit labels and template helpers; the log's filter lists the groups in this order
 import "./claims/claims.audit.ts";
 import "./sources/sources.audit.ts";
@@ -85,6 +87,10 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
 
   app.use(authRouter(db, config));
   app.use(requireUser);
+  // one hub per app: its poller runs only while a stream is open (liveHubOf(app).close() ends them all)
+  const live = new LiveHub(db, config.live, (err) => logger.error({ err }, "live updates: reading new audit events failed; trying again"));
+  app.set("live", live);
+  app.use(liveRouter(live));
   app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
   app.use(
     claimsRouter(db, config),

@@ -29,6 +29,9 @@ const envSchema = z.object({
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
   MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(64),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  LIVE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(750),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(300_000).default(20_000),
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export interface Config {
@@ -49,6 +52,8 @@ export interface Config {
   minFreeDiskMB: number;
   /** server processes sharing the port (src/workers.ts); 1 serves from the one process */
   workers: number;
+  /** the live stream (src/live/): how often new audit events are looked for, a heartbeat's interval, open streams per account */
+  live: { pollMs: number; heartbeatMs: number; streamsPerUser: number };
 }
 
 /** A DATABASE_URL as a log shows it: without its password. */
@@ -107,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: e.LOG_REQUESTS ? e.LOG_REQUESTS === "1" : e.NODE_ENV !== "test",
     minFreeDiskMB: e.MIN_FREE_DISK_MB,
     workers: e.WORKERS,
+    live: { pollMs: e.LIVE_POLL_MS, heartbeatMs: e.LIVE_HEARTBEAT_MS, streamsPerUser: e.LIVE_STREAMS_PER_USER },
   };
 }

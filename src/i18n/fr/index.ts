@@ -8,10 +8,11 @@ import { common } from "./common.ts";
 import { dashboard } from "./dashboard.ts";
 import { entities } from "./entities.ts";
 import { http } from "./http.ts";
+import { live } from "./live.ts";
 import { sources } from "./sources.ts";
 import { timeline } from "./timeline.ts";
 import { users } from "./users.ts";
 
-export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit };
+export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, live };
 
 export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));
