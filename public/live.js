@@ -26,7 +26,8 @@ if (notice && "EventSource" in window) {
     notice.replaceChildren(before, who, after, " ", reload);
   };
 
-  const events = new EventSource("/events");
+  // from the newest event when the page was rendered: a change made since is not missed (reconnections send Last-Event-ID)
+  const events = new EventSource(data.liveSince ? `/events?lastEventId=${encodeURIComponent(data.liveSince)}` : "/events");
   events.addEventListener("message", (m) => {
     let e;
     try {

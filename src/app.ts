@@ -90,7 +90,7 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
   // one hub per app: its poller runs only while a stream is open (liveHubOf(app).close() ends them all)
   const live = new LiveHub(db, config.live, (err) => logger.error({ err }, "live updates: reading new audit events failed; trying again"));
   app.set("live", live);
-  app.use(liveRouter(live));
+  app.use(liveRouter(live, db));
   app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db));
   app.use(
     claimsRouter(db, config),

@@ -1,11 +1,14 @@
 import type { ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import pg from "pg";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { openDatabase, type Db } from "../src/db.ts";
 import { SYSTEM, recordAudit } from "../src/audit/audit.service.ts";
 import { createUser, issueToken } from "../src/users/users.service.ts";
 import { liveHubOf } from "../src/live/live.routes.ts";
+import { createLogger } from "../src/http/request-log.ts";
 import { csrfFrom, PASSWORD, testApp, type TestApp } from "./helpers/app.ts";
 import { listen, openStream, type SseStream } from "./helpers/sse.ts";
 import { exited, freePort, killAll, startServer } from "./helpers/server.ts";
@@ -55,6 +58,26 @@ async function createClaim(token: string, statement: string, at = base): Promise
   });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: number };
+}
+
+/** An app server on the test's database with a client of its own, its JSON log kept in `log`. */
+async function secondApp() {
+  const db = await openDatabase(t.url);
+  const log: { msg: string }[] = [];
+  const logger = createLogger({ write: (line: string) => void log.push(JSON.parse(line) as { msg: string }) });
+  const app = createApp({ db, config: loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40), ...LIVE }), log: () => {}, logger });
+  const served = await listen(app);
+  return {
+    ...served,
+    db,
+    app,
+    log,
+    async close() {
+      await liveHubOf(app).close();
+      await served.stop();
+      await db.$disconnect();
+    },
+  };
 }
 
 /** The session cookie of a sign-in through the login form. */
@@ -172,10 +195,7 @@ describe("GET /events", () => {
   });
 
   it("a change made through a SECOND app server on the same database reaches a stream on the first", async () => {
-    const db = await openDatabase(t.url);
-    const second = await listen(
-      createApp({ db, config: loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40) }), log: () => {} }),
-    );
+    const second = await secondApp();
     try {
       const a = await editor("First Server Reader");
       const b = await editor("Second Server Writer");
@@ -184,9 +204,75 @@ describe("GET /events", () => {
       const m = await s.waitFor((e) => e.subjectId === claim.id);
       expect(m.data.actorName).toBe("Second Server Writer");
     } finally {
-      await second.stop();
-      await db.$disconnect();
+      await second.close();
     }
+  });
+
+  it("a database fault while polling is logged and tried again: the process and its streams stay up", async () => {
+    const second = await secondApp();
+    const s = await stream(auth((await editor("Fault Reader")).token), second.base);
+    expect(s.status).toBe(200);
+    // the client's connections end under the poller: every poll fails from now on
+    await second.db.$disconnect();
+    await vi.waitFor(
+      () => expect(second.log.filter((l) => l.msg.startsWith("live updates: reading new audit events failed")).length).toBeGreaterThanOrEqual(2),
+      {
+        timeout: 10_000,
+        interval: 20,
+      },
+    );
+    expect(s.isEnded()).toBe(false);
+    await liveHubOf(second.app).close();
+    await s.ended;
+    await second.stop();
+  });
+
+  it.runIf(inject("engine") === "postgresql")("PostgreSQL ending every connection of the app leaves its streams delivering, on new connections", async () => {
+    const a = await editor("Reconnecting Reader");
+    const s = await stream(auth(a.token));
+    const admin = new pg.Client({ connectionString: inject("postgresUrl") });
+    await admin.connect();
+    const { rows } = await admin
+      .query<{ n: number }>(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1`, [new URL(t.url).pathname.slice(1)])
+      .finally(() => admin.end());
+    expect(rows[0]!.n).toBeGreaterThan(0);
+    const claim = await vi.waitFor(() => createClaim(a.token, "Live: after the connections ended."), { timeout: 10_000, interval: 100 });
+    await s.waitFor((e) => e.subjectId === claim.id);
+    expect(s.isEnded()).toBe(false);
+  });
+
+  it("the pages with a live notice carry its data: who is reading, the newest event when rendered, the words in the reader's language", async () => {
+    const { agent, id } = await t.signIn("viewer");
+    const b = await editor("Page Writer");
+    const claim = await createClaim(b.token, "Live: a page's notice.");
+    const head = (await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+    for (const url of [`/claims/${claim.id}`, "/claims", "/"]) {
+      const page = (await agent.get(url).expect(200)).text;
+      expect(page).toContain(`data-live-me="${id}"`);
+      expect(page).toContain(`data-live-since="${head}"`);
+      expect(page).toContain(`data-live-changed="Changed by {name} a moment ago:"`);
+      expect(page).toContain(`<script src="/assets/live.js" defer></script>`);
+    }
+    expect((await agent.get(`/claims/${claim.id}`).expect(200)).text).toMatch(new RegExp(`data-live-types="claim"\\s+data-live-id="${claim.id}"`));
+    const french = (await agent.get("/claims").set("Accept-Language", "fr").expect(200)).text;
+    expect(french).toContain(`data-live-changed="Modifié par {name} à l’instant :"`);
+    await request(t.app)
+      .get("/assets/live.js")
+      .expect(200)
+      .expect("content-type", /javascript/);
+  });
+
+  it("?lastEventId= (a page's first connection) replays from the event the page was rendered at", async () => {
+    const a = await editor("Query Reader");
+    const claim = await createClaim(a.token, "Live: before the stream.");
+    const at = (await t.db.auditEvent.findFirstOrThrow({ where: { subjectType: "claim", subjectId: claim.id } })).id;
+    const replayed = await fetch(`${base}/events?lastEventId=${at - 1}`, { headers: auth(a.token) });
+    expect(replayed.status).toBe(200);
+    const reader = replayed.body!.getReader();
+    let text = "";
+    while (!text.includes(`id: ${at}\n`)) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    expect(text).toContain(`"subjectId":${claim.id}`);
   });
 
   it("closing an app's hub ends its streams cleanly; a new stream is then refused with 503", async () => {
