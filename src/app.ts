@@ -44,6 +44,8 @@ import { inboxCount } from "./inbox/inbox.count.ts";
 import { webhooksRouter } from "./webhooks/webhooks.routes.ts";
 import { webhooksApi } from "./webhooks/webhooks.api.ts";
 import { wakeAfterWrites } from "./webhooks/wake.ts";
+import { LiveHub } from "./live/live.hub.ts";
+import { liveRouter } from "./live/live.routes.ts";
 // each feature's audit labels and template helpers; the log's filter lists the groups in this order
 import "./claims/claims.audit.ts";
 import "./sources/sources.audit.ts";
@@ -103,6 +105,10 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
 
   app.use(authRouter(db, config));
   app.use(requireUser);
+  // one hub per app: its poller runs only while a stream is open (liveHubOf(app).close() ends them all)
+  const live = new LiveHub(db, config.live, (err) => logger.error({ err }, "live updates: reading new audit events failed; trying again"));
+  app.set("live", live);
+  app.use(liveRouter(live, db));
   app.use(inboxCount(db));
   app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), storiesApi(db), usersApi(db), commentsApi(db), inboxApi(db), webhooksApi(db, config));
   app.use(

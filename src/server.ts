@@ -12,6 +12,8 @@ import { countUsers } from "./users/users.service.ts";
 import { pruneSignIns } from "./users/sign-in.service.ts";
 import { backfillUrlKeys } from "./sources/sources.service.ts";
 import { deliveryOptions, startDeliveries } from "./webhooks/deliveries.ts";
+import type { LiveHub } from "./live/live.hub.ts";
+import { liveHubOf } from "./live/live.routes.ts";
 
 /** A start that cannot go on: the operator reads why and what to do, not a stack trace. */
 function refuse(err: unknown): never {
@@ -82,11 +84,12 @@ async function background(db: Db) {
   };
 }
 
-function listen(db: Db): Server {
+function listen(db: Db): { server: Server; live: LiveHub } {
   const app = createApp({ db, config });
-  return app.listen(config.port, config.host, () => {
+  const server = app.listen(config.port, config.host, () => {
     if (cluster.isPrimary) console.log(`Claimtrack is serving http://localhost:${config.port} on ${shownUrl(config.databaseUrl)}`);
   });
+  return { server, live: liveHubOf(app) };
 }
 
 /** Stops once, on the first SIGTERM or SIGINT; a stop that hangs ends the process after 10 s. */
@@ -104,12 +107,18 @@ function onSignal(stop: () => Promise<void>) {
   process.on("SIGINT", () => (cluster.isPrimary ? handler("SIGINT") : undefined));
 }
 
-/** Stops taking connections, lets the requests in flight finish, then closes the database. */
-const closing = (server: Server, db: Db) => () =>
-  new Promise<void>((done) => {
-    server.close(() => void db.$disconnect().then(done));
-    server.closeIdleConnections();
-  });
+/**
+ * Stops taking connections, ends the live streams (they would hold the
+ * server open for ever), lets the requests in flight finish, then closes the database.
+ */
+const closing =
+  ({ server, live }: { server: Server; live: LiveHub }, db: Db) =>
+  () =>
+    new Promise<void>((done) => {
+      server.close(() => void db.$disconnect().then(done));
+      void live.close().then(() => server.closeIdleConnections());
+      server.closeIdleConnections();
+    });
 
 if (cluster.isWorker) {
   // a worker serves; the primary did the start-up work and runs the background jobs

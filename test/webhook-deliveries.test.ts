@@ -282,7 +282,7 @@ describe("the delivery worker", () => {
     await until(() => r.received.length === 1, "the request in flight");
     await w.stop();
     const cut = await t.db.webhookDelivery.findFirstOrThrow({ where: { webhookId: hook.id } });
-    expect(cut).toMatchObject({ status: "pending", attempts: 0, lockedUntil: null });
+    expect(cut).toMatchObject({ status: "pending", attempts: 0, leaseEndsAt: null });
     r.answer = 200;
     start();
     await until(async () => (await deliveries(hook.id))[0]?.status === "delivered", "delivered by the next worker");

@@ -59,7 +59,8 @@ export function loadUser(db: Db, accounts: Accounts): RequestHandler {
   };
 }
 
-export const isApi = (req: Request) => req.originalUrl.startsWith("/api/") || req.originalUrl === "/api";
+/** The JSON API, and the live stream (/events), which answers its refusals as the API does. */
+export const isApi = (req: Request) => /^\/(api|events)(\/|\?|$)/.test(req.originalUrl);
 
 /** Anyone signed in. Pages send strangers to the login form; the API answers 401. */
 export function requireUser(req: Request, res: Response, next: NextFunction): void {

@@ -1,7 +1,7 @@
 // The outbox's worker. A trigger writes a pending WebhookDelivery in the
 // transaction of each matching audit event (prisma/migrations/…_desk); this
 // takes the due ones, POSTs them, and records each attempt. A delivery is
-// leased (lockedUntil) by a conditional update before it is sent, so that
+// leased (leaseEndsAt) by a conditional update before it is sent, so that
 // two servers on one database never send it at once; a worker that dies
 // mid-send leaves the lease to run out, and the delivery is sent again:
 // at least once, never lost.
@@ -50,7 +50,7 @@ export function backoff(failures: number, baseMs: number, capMs = HOUR, random =
 const dueWhere = (now: Date): Prisma.WebhookDeliveryWhereInput => ({
   status: "pending",
   nextAttemptAt: { lte: now },
-  OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+  OR: [{ leaseEndsAt: null }, { leaseEndsAt: { lte: now } }],
   // a paused webhook's deliveries wait, and go out when it is resumed
   webhook: { active: true },
 });
@@ -85,7 +85,7 @@ export function startDeliveries(db: Db, options: DeliveryOptions): DeliveryWorke
     const lease = new Date(now.getTime() + o.leaseMs);
     const taken = [];
     for (const { id } of due) {
-      const { count } = await db.webhookDelivery.updateMany({ where: { id, ...dueWhere(now) }, data: { lockedUntil: lease } });
+      const { count } = await db.webhookDelivery.updateMany({ where: { id, ...dueWhere(now) }, data: { leaseEndsAt: lease } });
       if (count) taken.push({ id, lease });
     }
     return taken;
@@ -94,9 +94,9 @@ export function startDeliveries(db: Db, options: DeliveryOptions): DeliveryWorke
   async function deliver(id: number, lease: Date) {
     const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { webhook: true } });
     const event = await db.auditEvent.findUnique({ where: { id: d.eventId } });
-    const mine = { id, lockedUntil: lease };
+    const mine = { id, leaseEndsAt: lease };
     if (!event) {
-      await db.webhookDelivery.updateMany({ where: mine, data: { status: "failed", lockedUntil: null, lastError: `audit event #${d.eventId} not found` } });
+      await db.webhookDelivery.updateMany({ where: mine, data: { status: "failed", leaseEndsAt: null, lastError: `audit event #${d.eventId} not found` } });
       return;
     }
     const body = await deliveryBody(db, d.webhook.format, d.id, event, o.publicUrl);
@@ -113,9 +113,9 @@ export function startDeliveries(db: Db, options: DeliveryOptions): DeliveryWorke
     });
     inFlight.delete(abort);
     // cut short by a stop: not the receiver's failure; the next worker sends it at once
-    if (abort.signal.aborted) return void (await db.webhookDelivery.updateMany({ where: mine, data: { lockedUntil: null } }));
+    if (abort.signal.aborted) return void (await db.webhookDelivery.updateMany({ where: mine, data: { leaseEndsAt: null } }));
     const now = new Date();
-    const tried = { attempts: { increment: 1 }, lastStatus: attempt.status, lastError: attempt.error.slice(0, 1000), lastAttemptAt: now, lockedUntil: null };
+    const tried = { attempts: { increment: 1 }, lastStatus: attempt.status, lastError: attempt.error.slice(0, 1000), lastAttemptAt: now, leaseEndsAt: null };
     if (attempt.ok) {
       await db.webhookDelivery.updateMany({ where: mine, data: { ...tried, status: "delivered", deliveredAt: now } });
     } else if (now.getTime() - d.createdAt.getTime() >= o.giveUpMs) {

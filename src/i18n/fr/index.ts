@@ -8,6 +8,7 @@ import { common } from "./common.ts";
 import { dashboard } from "./dashboard.ts";
 import { entities } from "./entities.ts";
 import { http } from "./http.ts";
+import { live } from "./live.ts";
 import { sources } from "./sources.ts";
 import { stories } from "./stories.ts";
 import { timeline } from "./timeline.ts";
@@ -17,6 +18,6 @@ import { comments } from "./comments.ts";
 import { inbox } from "./inbox.ts";
 import { webhooks } from "./webhooks.ts";
 
-export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, stories, assignment, comments, inbox, webhooks };
+export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, stories, assignment, comments, inbox, webhooks, live };
 
 export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));

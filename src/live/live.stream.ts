@@ -1,0 +1,41 @@
+import type { Request, Response } from "express";
+import { z } from "zod";
+import type { LiveClient } from "./live.hub.ts";
+
+/** How long a browser waits before reconnecting a dropped stream (the SSE retry: hint). */
+export const RETRY_MS = 3000;
+
+/**
+ * The Last-Event-ID a reconnecting EventSource sends (or ?lastEventId=, for
+ * clients that cannot set headers). Anything but an event id means "none":
+ * the stream then starts from now, as a first connection does.
+ */
+export const lastEventId = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number)
+  .nullable()
+  .catch(null);
+
+export const sinceOf = (req: Request) => lastEventId.parse(req.get("last-event-id") ?? req.query.lastEventId ?? null);
+
+/** An SSE response as the hub's client. */
+export function sseClient(res: Response): LiveClient {
+  return {
+    start() {
+      res.status(200).set({
+        "Content-Type": "text/event-stream; charset=utf-8",
+        // no-transform: a proxy must not compress or rewrite the stream; X-Accel-Buffering: nginx must not hold it back
+        "Cache-Control": "no-cache, no-transform",
+        "X-Accel-Buffering": "no",
+        // the connection ends with the stream (on shutdown): nothing waits on an idle keep-alive socket then
+        Connection: "close",
+      });
+      res.flushHeaders();
+      res.socket?.setNoDelay(true);
+      res.write(`retry: ${RETRY_MS}\n\n`);
+    },
+    write: (text) => void res.write(text),
+    end: () => void res.end(),
+  };
+}
