@@ -110,7 +110,19 @@ export function createApp({ db, config, logger = createLogger(), log = (err, req
   app.set("live", live);
   app.use(liveRouter(live, db));
   app.use(inboxCount(db));
-  app.use("/api", claimsApi(db), needsReviewApi(db), sourcesApi(db), entitiesApi(db), auditApi(db), storiesApi(db), usersApi(db), commentsApi(db), inboxApi(db), webhooksApi(db, config));
+  app.use(
+    "/api",
+    claimsApi(db),
+    needsReviewApi(db),
+    sourcesApi(db),
+    entitiesApi(db),
+    auditApi(db),
+    storiesApi(db),
+    usersApi(db),
+    commentsApi(db),
+    inboxApi(db),
+    webhooksApi(db, config),
+  );
   app.use(
     claimsRouter(db, config),
     assignmentRouter(db),

@@ -18,6 +18,22 @@ import { comments } from "./comments.ts";
 import { inbox } from "./inbox.ts";
 import { webhooks } from "./webhooks.ts";
 
-export const FR_FILES: Record<string, Catalogue> = { common, http, users, claims, sources, entities, timeline, dashboard, audit, stories, assignment, comments, inbox, webhooks, live };
+export const FR_FILES: Record<string, Catalogue> = {
+  common,
+  http,
+  users,
+  claims,
+  sources,
+  entities,
+  timeline,
+  dashboard,
+  audit,
+  stories,
+  assignment,
+  comments,
+  inbox,
+  webhooks,
+  live,
+};
 
 export const fr: Catalogue = Object.fromEntries(Object.values(FR_FILES).flatMap((file) => Object.entries(file)));
