@@ -2,6 +2,7 @@ import type { Db } from "../db.ts";
 import { reads } from "../db.ts";
 import { decode, type Row } from "../engine.ts";
 import { withActorNames } from "../audit/audit.names.ts";
+import type { HashedFields } from "../audit/audit.service.ts";
 
 /** An audit event as the live stream sends it: enough for a page to tell who changed which record, not the change itself. */
 export interface LiveEvent {
@@ -23,15 +24,7 @@ const AFTER = `SELECT ${COLUMNS} FROM "AuditEvent" WHERE id > ? ORDER BY id LIMI
 const MISSED = `SELECT ${COLUMNS} FROM "AuditEvent" WHERE id > ? AND id <= ? ORDER BY id DESC LIMIT ?`;
 const HEAD = `SELECT max(id) AS id FROM "AuditEvent"`;
 
-interface EventRow {
-  id: number;
-  createdAt: Date;
-  actorId: number | null;
-  actorLabel: string;
-  action: string;
-  subjectType: string;
-  subjectId: number;
-}
+type EventRow = Pick<HashedFields, "createdAt" | "actorId" | "actorLabel" | "action" | "subjectType" | "subjectId"> & { id: number };
 
 async function named(db: Db, rows: Row[]): Promise<LiveEvent[]> {
   const events = rows.map((row) => {
