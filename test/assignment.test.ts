@@ -95,13 +95,14 @@ describe("PATCH /api/claims/:id with assigneeId", () => {
 });
 
 describe("GET /api/users", () => {
-  it("lists the active accounts with id, name, email and role, not a disabled one, and needs a signed-in user", async () => {
-    const res = await viewer.agent.get("/api/users").expect(200);
+  it("lists the active accounts with id, name, email and role, not a disabled one, for editors only", async () => {
+    const res = await editor.agent.get("/api/users").expect(200);
     expect(res.body).toContainEqual({ id: other.id, name: "Ada Min", email: "ada.min@example.org", role: "admin" });
     expect(res.body).toContainEqual(expect.objectContaining({ id: viewer.id, role: "viewer" }));
     expect(res.body.some((u: { email: string }) => u.email === "gone@example.org")).toBe(false);
     expect(Object.keys(res.body[0]).sort()).toEqual(["email", "id", "name", "role"]);
     await request(t.app).get("/api/users").expect(401);
+    await viewer.agent.get("/api/users").expect(403);
   });
 });
 

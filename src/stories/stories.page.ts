@@ -15,7 +15,7 @@ import { getStory } from "./stories.query.ts";
 const { sql, join } = Prisma;
 
 /** How many of each list the page shows; the claims list, the timeline and the audit log have the rest. */
-export const STORY_PAGE = { rumors: 10, claims: 25, perAssignee: 10, activity: 15, found: 10 };
+export const STORY_PAGE = { rumors: 10, claims: 25, perAssignee: 10, activity: 15, found: 10, watched: 2000 };
 
 const RUMORS = `SELECT c.id, c.statement, c."createdAt" FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
   WHERE sc."storyId" = ? AND c.status = 'rumored' ORDER BY c."createdAt", c.id LIMIT ?`;
@@ -95,15 +95,24 @@ async function found(db: Db, storyId: number, find: string) {
   return items.map((c) => ({ id: c.id, statement: c.statement, status: c.status, inStory: inStory.has(c.id) }));
 }
 
+/** The ids of the story's claims (its first STORY_PAGE.watched): a change to any of them changes the page, and its live notice says so. */
+async function claimIds(db: Db, storyId: number) {
+  const rows = await reads(db).query<{ claimId: number }>(
+    sql`SELECT "claimId" FROM "StoryClaim" WHERE "storyId" = ${storyId} ORDER BY "claimId" LIMIT ${STORY_PAGE.watched}`,
+  );
+  return rows.map((r) => Number(r.claimId));
+}
+
 /** Everything /stories/:id shows. */
 export async function storyPage(db: Db, id: number, find = "", now = new Date()) {
   const story = await getStory(db, id);
-  const [rumors, assigned, claims, recent, results] = await Promise.all([
+  const [rumors, assigned, claims, recent, results, ids] = await Promise.all([
     openRumors(db, id, now),
     assignments(db, id),
     listClaims(db, listQuerySchema.parse({ story: String(id), limit: STORY_PAGE.claims })),
     activity(db, id),
     found(db, id, find),
+    claimIds(db, id),
   ]);
-  return { story, rumors, assigned, claims, ...recent, found: results };
+  return { story, rumors, assigned, claims, ...recent, found: results, claimIds: ids };
 }

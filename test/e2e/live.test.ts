@@ -89,6 +89,25 @@ describe("the live notice", { timeout: E2E_TIMEOUT }, () => {
     expect((await notice(fr.page).textContent())!.replace(/\s+/g, " ")).toBe("Modifié par API editor à l’instant : recharger");
   });
 
+  test("the story page notices a change to one of its claims, and to the story itself, not to a claim outside it", async () => {
+    const inside = await apiClaim(env);
+    const outside = await apiClaim(env);
+    const story = await env.api("POST", "/api/stories", { title: "Live story page", description: "" });
+    expect((await env.api("POST", `/api/stories/${story.body.id}/claims`, { claimId: inside.id })).status).toBe(201);
+    const { page } = ada;
+    await page.goto(`/stories/${story.body.id}`);
+    await recordNotices(page);
+    await patch(outside.id, 35);
+    await patch(inside.id, 60);
+    await notice(page).getByRole("link", { name: "reload" }).waitFor();
+    expect(await page.evaluate<string[]>("window.seen")).toHaveLength(1);
+    await page.reload();
+    await expect(notice(page).textContent()).resolves.toBe("");
+    const { body } = await env.api("GET", `/api/stories/${story.body.id}`);
+    expect((await env.api("PATCH", `/api/stories/${story.body.id}`, { version: body.version, description: "Changed." })).status).toBe(200);
+    await notice(page).getByRole("link", { name: "reload" }).waitFor();
+  });
+
   test("without JavaScript the claim page is as before: an empty notice, and a reload shows the other editor's change", async () => {
     const noJs = await env.signedIn("editor", { javaScriptEnabled: false });
     const claim = await apiClaim(env, { confidence: 40 });
