@@ -1,11 +1,14 @@
-// Every page of issue 10's list, one client at a time, over HTTP against the
-// app in this process: the figures its targets compare between sizes
-// (p95 at 100,000 within 2× of 1,000, and under 50 ms).
+// Every page of issue 10's list, and the desk's (issue 12: a story holding a
+// tenth of the ledger, an assignee's claims, an inbox: scripts/bench-desk.ts),
+// one client at a time, over HTTP against the app in this process: the
+// figures their targets compare between sizes (p95 at 100,000 within 2× of
+// 1,000, and under 50 ms).
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import type { Db } from "../src/db.ts";
+import type { Desk } from "./bench-desk.ts";
 import { httpClient, type Stats } from "./bench-lib.ts";
 import { pick, seeded } from "./synthetic-text.ts";
 
@@ -13,6 +16,7 @@ export interface Ids {
   claims: number[];
   sources: number[];
   entities: number[];
+  desk: Desk;
 }
 
 type Case = [name: string, path: (i: number) => string, auth: "session" | "token"];
@@ -36,6 +40,11 @@ export function pages(ids: Ids): Case[] {
     ["GET /sources/:id", (i) => `/sources/${source(i)}`, "session"],
     ["GET /entities/:id", (i) => `/entities/${entity(i)}`, "session"],
     ["GET /api/claims", () => "/api/claims", "token"],
+    ["GET /stories/:id", () => `/stories/${ids.desk.storyId}`, "session"],
+    ["GET /claims?story=ID", () => `/claims?story=${ids.desk.storyId}`, "session"],
+    ["GET /claims?assignee=ID", () => `/claims?assignee=${ids.desk.assigneeId}&state=open`, "session"],
+    ["GET /inbox", () => "/inbox", "session"],
+    ["GET /api/inbox", () => "/api/inbox", "token"],
   ];
 }
 

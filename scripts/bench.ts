@@ -4,8 +4,8 @@
 // BENCH_POSTGRES_URL names one: scripts/bench-engines.ts) and each size: a
 // database of that many synthetic claims (built once, reused while it holds
 // exactly that many), then the list,
-// search, filters and claim page timed at the database layer and over HTTP
-// against the app on an ephemeral loopback port; at the largest size, the
+// search, filters and claim page timed at the database layer, and the pages
+// (the desk's among them) over HTTP against the app on an ephemeral loopback port; at the largest size, the
 // import of its export (scripts/bench-import.ts). Sequential, bounded, and
 // it stops by itself.
 
@@ -21,6 +21,7 @@ import { createUser, issueToken } from "../src/users/users.service.ts";
 import { parse } from "../src/validation.ts";
 import { fmt, measure, sideBySide, stats, table, type Budget, type Stats } from "./bench-lib.ts";
 import { loadBench } from "./bench-load.ts";
+import { deskFixture } from "./bench-desk.ts";
 import { pageCases, pageVerdicts } from "./bench-pages.ts";
 import { importBench } from "./bench-import.ts";
 import { API_SEARCH, apiSearchCases, apiSearchVerdict } from "./bench-search.ts";
@@ -156,7 +157,13 @@ async function main() {
           const entityIds = [...(altman ? [altman.id] : []), ...Array.from({ length: 5 }, () => pick(r, entities))];
           const rows = await dbCases(db, budget, claimIds, entityIds, searches);
           const token = await benchUser(db);
-          const ids = { claims: claimIds, sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id), entities };
+          const { id: benchId } = await db.user.findUniqueOrThrow({ where: { email: BENCH_USER.email } });
+          const ids = {
+            claims: claimIds,
+            sources: (await db.source.findMany({ select: { id: true } })).map((s) => s.id),
+            entities,
+            desk: await deskFixture(db, benchId),
+          };
           const verify = await pageCases(
             db,
             url,
