@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearer, testApp, type TestApp } from "./helpers/app.ts";
+import { bearer, csrfFrom, testApp, type TestApp } from "./helpers/app.ts";
 import { listen, openStream, type SseStream } from "./helpers/sse.ts";
 
 // The desk's HTTP surface under hostile input (issue 12's finishing pass):
@@ -10,12 +10,13 @@ let t: TestApp;
 let base: string;
 let stop: () => Promise<void>;
 let editor: string;
+let admin: string;
 const streams: SseStream[] = [];
 
 beforeAll(async () => {
   t = await testApp({ env: { LIVE_POLL_MS: "100" } });
   ({ base, stop } = await listen(t.app));
-  editor = await t.token("editor");
+  [editor, admin] = await Promise.all([t.token("editor"), t.token("admin")]);
 });
 afterAll(async () => {
   for (const s of streams) s.close();
@@ -43,5 +44,45 @@ describe("GET /events with a Last-Event-ID it never gave", () => {
     }
     const claim = (await bearer(t.app, editor).post("/api/claims", { statement: "Live: after a made-up Last-Event-ID." }).expect(201)).body;
     for (const s of opened) await s.waitFor((e) => e.subjectId === claim.id && e.action === "claim.create");
+  });
+});
+
+describe("a webhook's address with a user name or password", () => {
+  const CREDENTIALS = /Leave the user name and password out of the address/;
+  const written = async () => ({ webhooks: await t.db.webhook.count(), events: await t.db.auditEvent.count() });
+
+  it("POST and PATCH /api/webhooks answer 422 on url, and write nothing: the audit log, which every reader sees, would keep the password for good", async () => {
+    const api = bearer(t.app, admin);
+    const before = await written();
+    for (const url of [
+      "https://user:pass@example.com/hook",
+      "https://user@example.com/hook",
+      "https://:pass@example.com/hook",
+      " http://a%40b:c@example.com/ ",
+    ]) {
+      const res = await api.post("/api/webhooks", { url, actions: ["claim.resolve"] }).expect(422);
+      expect(res.body.error.fields.url, url).toMatch(CREDENTIALS);
+    }
+    expect(await written()).toEqual(before);
+    const hook = (await api.post("/api/webhooks", { url: "https://example.com/hook", actions: ["*"] }).expect(201)).body;
+    const after = await written();
+    const res = await api.patch(`/api/webhooks/${hook.id}`, { url: "https://user:pass@example.com/hook", version: 1 }).expect(422);
+    expect(res.body.error.fields.url).toMatch(CREDENTIALS);
+    expect(await written()).toEqual(after);
+    expect((await t.db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).url).toBe("https://example.com/hook");
+  });
+
+  it("the form shows the message beside the field with the input kept", async () => {
+    const { agent } = await t.signIn("admin");
+    const form = await agent.get("/webhooks/new").expect(200);
+    const res = await agent
+      .post("/webhooks")
+      .type("form")
+      .send({ _csrf: csrfFrom(form.text), url: "https://user:pass@example.com/form", actions: "claim.resolve" })
+      .expect(422);
+    expect(res.text).toMatch(CREDENTIALS);
+    expect(res.text).toContain('id="error-url"');
+    expect(res.text).toContain("https://user:pass@example.com/form");
+    expect(await t.db.webhook.count({ where: { url: { contains: "user:pass" } } })).toBe(0);
   });
 });

@@ -19,10 +19,17 @@ export const knownActions = () => new Set(actionGroups().flatMap((g) => Object.k
 
 const URL_ERROR = N_("Must be a web address starting with http:// or https://.");
 
+// every reader of the audit log sees a webhook's address (its events name it), and the log keeps it for good
+const hasCredentials = (s: string) => URL.canParse(s) && Boolean(new URL(s).username || new URL(s).password);
+
 const url = plainText(URL_ERROR)
   .trim()
   .pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }))
-  .pipe(z.string().max(2000, N_("At most 2000 characters.")));
+  .pipe(z.string().max(2000, N_("At most 2000 characters.")))
+  .refine(
+    (s) => !hasCredentials(s),
+    N_("Leave the user name and password out of the address: the audit log would show them to every reader. The secret signs each delivery."),
+  );
 
 /** A list of action names (the pages make a list of the form's checkboxes, however many are ticked). */
 const actions = z.preprocess(
