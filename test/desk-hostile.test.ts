@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { inTransaction } from "../src/db.ts";
+import { recordAudits } from "../src/audit/audit.service.ts";
+import { liveHubOf } from "../src/live/live.routes.ts";
 import { bearer, csrfFrom, testApp, type TestApp } from "./helpers/app.ts";
 import { listen, openStream, type SseStream } from "./helpers/sse.ts";
 
@@ -44,6 +48,33 @@ describe("GET /events with a Last-Event-ID it never gave", () => {
     }
     const claim = (await bearer(t.app, editor).post("/api/claims", { statement: "Live: after a made-up Last-Event-ID." }).expect(201)).body;
     for (const s of opened) await s.waitFor((e) => e.subjectId === claim.id && e.action === "claim.create");
+    for (const s of opened) s.close();
+    await vi.waitFor(() => expect(liveHubOf(t.app).size).toBe(0));
+  });
+});
+
+describe("GET /events from a client that never reads", () => {
+  it("is cut once it holds a megabyte unread, instead of the server keeping every event for it; a client that reads keeps its stream", async () => {
+    const hub = liveHubOf(t.app);
+    const reader = await openStream(base, { authorization: `Bearer ${await t.token("viewer")}` });
+    streams.push(reader);
+    const stalled = connect(Number(new URL(base).port), "127.0.0.1");
+    stalled.pause();
+    stalled.write(`GET /events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${await t.token("viewer")}\r\n\r\n`);
+    await vi.waitFor(() => expect(hub.size).toBe(2));
+    // events of about 2 kB (a long actor label): each poll sends a few hundred kB, well under the megabyte
+    const actor = { id: null, label: "x".repeat(2000), role: "admin" as const };
+    const burst = Array.from({ length: 1000 }, () => ({ action: "claim.update", subjectType: "claim" as const, subjectId: 1, changes: {} }));
+    let head = 0;
+    for (let round = 0; round < 30 && hub.size === 2; round++) {
+      await inTransaction(t.db, (tx) => recordAudits(tx, actor, burst));
+      head = (await t.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+      await reader.waitFor((e) => e.id === head);
+    }
+    stalled.destroy();
+    expect(hub.size).toBe(1);
+    expect(reader.isEnded()).toBe(false);
+    expect(reader.messages.at(-1)?.id).toBe(String(head));
   });
 });
 
