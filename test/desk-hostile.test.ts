@@ -82,7 +82,7 @@ describe("a webhook's address with a user name or password", () => {
   const CREDENTIALS = /Leave the user name and password out of the address/;
   const written = async () => ({ webhooks: await t.db.webhook.count(), events: await t.db.auditEvent.count() });
 
-  it("POST and PATCH /api/webhooks answer 422 on url, and write nothing: the audit log, which every reader sees, would keep the password for good", async () => {
+  it("POST and PATCH /api/webhooks answer 422 on url naming the signature as the way, and write nothing", async () => {
     const api = bearer(t.app, admin);
     const before = await written();
     for (const url of [
@@ -115,5 +115,29 @@ describe("a webhook's address with a user name or password", () => {
     expect(res.text).toContain('id="error-url"');
     expect(res.text).toContain("https://user:pass@example.com/form");
     expect(await t.db.webhook.count({ where: { url: { contains: "user:pass" } } })).toBe(0);
+  });
+});
+
+describe("a webhook's address in the audit log, which every reader sees", () => {
+  it("is its origin only: a chat service's token in the path reaches neither /audit nor /api/audit; the admin's page shows it all", async () => {
+    const api = bearer(t.app, admin);
+    const url = "https://hooks.slack.com/services/T0/B0/create-token";
+    const hook = (await api.post("/api/webhooks", { url, actions: ["claim.resolve"], format: "slack" }).expect(201)).body;
+    await api.patch(`/api/webhooks/${hook.id}`, { url: "https://hooks.slack.com/services/T0/B0/edit-token", version: 1 }).expect(200);
+    const events = await t.db.auditEvent.findMany({ where: { subjectType: "webhook", subjectId: hook.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => JSON.parse(e.changes).url)).toEqual([
+      [null, "https://hooks.slack.com/…"],
+      ["https://hooks.slack.com/…", "https://hooks.slack.com/…"],
+    ]);
+    const viewer = await t.signIn("viewer");
+    const page = await viewer.agent.get("/audit").expect(200);
+    const json = await bearer(t.app, await t.token("viewer"))
+      .get("/api/audit")
+      .expect(200);
+    for (const text of [page.text, json.text]) {
+      expect(text).toContain("https://hooks.slack.com/…");
+      expect(text).not.toMatch(/create-token|edit-token/);
+    }
+    expect((await api.get(`/api/webhooks/${hook.id}`).expect(200)).body.url).toBe("https://hooks.slack.com/services/T0/B0/edit-token");
   });
 });

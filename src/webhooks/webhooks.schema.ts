@@ -19,7 +19,7 @@ export const knownActions = () => new Set(actionGroups().flatMap((g) => Object.k
 
 const URL_ERROR = N_("Must be a web address starting with http:// or https://.");
 
-// every reader of the audit log sees a webhook's address (its events name it), and the log keeps it for good
+// unlike the secret, the address is shown on every page of the webhook (and a proxy's log may keep it)
 const hasCredentials = (s: string) => URL.canParse(s) && Boolean(new URL(s).username || new URL(s).password);
 
 const url = plainText(URL_ERROR)
@@ -28,7 +28,9 @@ const url = plainText(URL_ERROR)
   .pipe(z.string().max(2000, N_("At most 2000 characters.")))
   .refine(
     (s) => !hasCredentials(s),
-    N_("Leave the user name and password out of the address: the audit log would show them to every reader. The secret signs each delivery."),
+    N_(
+      "Leave the user name and password out of the address, where the webhook's pages would show them: the receiver knows the sender by the signature made with the secret.",
+    ),
   );
 
 /** A list of action names (the pages make a list of the form's checkboxes, however many are ticked). */
