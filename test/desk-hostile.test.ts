@@ -118,6 +118,23 @@ describe("a webhook's address with a user name or password", () => {
   });
 });
 
+describe("a webhook's address as typed", () => {
+  it("is kept as the URL the deliveries go to: a tab, upper case, a default port, dot segments or a missing slash cannot make the pages show another", async () => {
+    const api = bearer(t.app, admin);
+    const cases = [
+      ["http://exa\tmple.com/hook", "http://example.com/hook"],
+      ["HTTPS://Example.COM:443/a/../hook", "https://example.com/hook"],
+      ["http:///example.com/hook", "http://example.com/hook"],
+      ["https://example.com", "https://example.com/"],
+    ];
+    for (const [typed, kept] of cases) {
+      const hook = (await api.post("/api/webhooks", { url: typed, actions: ["*"] }).expect(201)).body;
+      expect(hook.url, typed).toBe(kept);
+      expect((await t.db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).url).toBe(kept);
+    }
+  });
+});
+
 describe("a webhook's address in the audit log, which every reader sees", () => {
   it("is its origin only: a chat service's token in the path reaches neither /audit nor /api/audit; the admin's page shows it all", async () => {
     const api = bearer(t.app, admin);

@@ -31,7 +31,9 @@ const url = plainText(URL_ERROR)
     N_(
       "Leave the user name and password out of the address, where the webhook's pages would show them: the receiver knows the sender by the signature made with the secret.",
     ),
-  );
+  )
+  // kept as the worker reads it, so that the pages show where deliveries go: "http://exa<TAB>mple.com/" posts to example.com
+  .transform((s) => new URL(s).href);
 
 /** A list of action names (the pages make a list of the form's checkboxes, however many are ticked). */
 const actions = z.preprocess(
