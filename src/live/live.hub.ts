@@ -107,12 +107,15 @@ export class LiveHub {
       if (this.#closed) throw stopping();
       if (stream.gone) return leave;
       const cursor = this.#cursor ?? (await headId(this.db));
-      const missed = since !== null && since < cursor ? await missedEvents(this.db, since, cursor, REPLAY_MAX) : [];
+      // past the hub's reading, an id is one of the events it has yet to poll; past the head it names no event (made up, or
+      // from before a restore), and the stream would skip every event up to it: it counts as the head
+      const from = since !== null && since > cursor ? Math.min(since, await headId(this.db)) : since;
+      const missed = from !== null && from < cursor ? await missedEvents(this.db, from, cursor, REPLAY_MAX) : [];
       if (stream.gone) return leave;
       this.#cursor = cursor;
       client.start();
       for (const e of missed) client.write(message(e));
-      stream.lastSent = Math.max(since ?? 0, cursor);
+      stream.lastSent = Math.max(from ?? 0, cursor);
       this.#streams.add(stream);
       this.#run();
       return leave;

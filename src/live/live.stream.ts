@@ -19,6 +19,13 @@ export const lastEventId = z
 
 export const sinceOf = (req: Request) => lastEventId.parse(req.get("last-event-id") ?? req.query.lastEventId ?? null);
 
+/**
+ * What a stream may hold that its client has not read, on top of what the
+ * network buffers: some thousands of events. Past it the stream
+ * is cut; a client that is still there reconnects with Last-Event-ID.
+ */
+export const UNSENT_MAX = 1024 * 1024;
+
 /** An SSE response as the hub's client. */
 export function sseClient(res: Response): LiveClient {
   return {
@@ -35,7 +42,12 @@ export function sseClient(res: Response): LiveClient {
       res.socket?.setNoDelay(true);
       res.write(`retry: ${RETRY_MS}\n\n`);
     },
-    write: (text) => void res.write(text),
+    write(text) {
+      if (res.destroyed) return;
+      res.write(text);
+      // a client that does not read (a stalled tab, a hostile client) would have the server keep every event for it
+      if (res.writableLength > UNSENT_MAX) res.destroy();
+    },
     end: () => void res.end(),
   };
 }

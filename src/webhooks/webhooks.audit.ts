@@ -1,7 +1,7 @@
 // How the log reads the webhooks' actions and values (see audit/audit.registry.ts).
 import { registerAuditActions, registerRecordKind, registerValueFormat } from "../audit/audit.registry.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
-import { SECRET_REPLACED, SECRET_SET } from "./webhooks.service.ts";
+import { loggedUrl, SECRET_REPLACED, SECRET_SET } from "./webhooks.service.ts";
 
 registerAuditActions(N_("Webhooks"), {
   "webhook.create": N_("Webhook registered"),
@@ -16,5 +16,5 @@ registerValueFormat("secret", {
 registerRecordKind("webhook", {
   label: N_("Webhook #{id}"),
   names: async (db, ids) =>
-    (await db.webhook.findMany({ where: { id: { in: ids } }, select: { id: true, url: true } })).map((w) => ({ id: w.id, text: w.url })),
+    (await db.webhook.findMany({ where: { id: { in: ids } }, select: { id: true, url: true } })).map((w) => ({ id: w.id, text: loggedUrl(w.url) })),
 });

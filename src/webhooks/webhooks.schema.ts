@@ -19,10 +19,21 @@ export const knownActions = () => new Set(actionGroups().flatMap((g) => Object.k
 
 const URL_ERROR = N_("Must be a web address starting with http:// or https://.");
 
+// unlike the secret, the address is shown on every page of the webhook (and a proxy's log may keep it)
+const hasCredentials = (s: string) => URL.canParse(s) && Boolean(new URL(s).username || new URL(s).password);
+
 const url = plainText(URL_ERROR)
   .trim()
   .pipe(z.url({ protocol: /^https?$/, error: URL_ERROR }))
-  .pipe(z.string().max(2000, N_("At most 2000 characters.")));
+  .pipe(z.string().max(2000, N_("At most 2000 characters.")))
+  .refine(
+    (s) => !hasCredentials(s),
+    N_(
+      "Leave the user name and password out of the address, where the webhook's pages would show them: the receiver knows the sender by the signature made with the secret.",
+    ),
+  )
+  // kept as the worker reads it, so that the pages show where deliveries go: "http://exa<TAB>mple.com/" posts to example.com
+  .transform((s) => new URL(s).href);
 
 /** A list of action names (the pages make a list of the form's checkboxes, however many are ticked). */
 const actions = z.preprocess(

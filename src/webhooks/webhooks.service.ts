@@ -33,6 +33,24 @@ async function checkTarget(url: string, rule: AddressRule): Promise<void> {
     });
 }
 
+/**
+ * A webhook's address as the audit log keeps it, where every reader sees it:
+ * its origin, the path and query left out, as chat services (Slack,
+ * Mattermost, Teams) put there the token that lets anyone post. The
+ * webhook's page, for admins, shows the whole address.
+ */
+export function loggedUrl(url: string): string {
+  const u = new URL(url);
+  return u.pathname === "/" && !u.search && !u.hash ? u.origin : `${u.origin}/…`;
+}
+
+/** The changes with the address as logged (null before a webhook's creation). */
+function logged(changes: Changes): Changes {
+  if (!changes.url) return changes;
+  const [before, after] = changes.url as [string | null, string];
+  return { ...changes, url: [before === null ? null : loggedUrl(before), loggedUrl(after)] };
+}
+
 /** The fields as audited and compared: actions as the list they are, not their stored JSON. */
 const auditable = (w: WebhookRow) => ({ ...w, actions: JSON.parse(w.actions) as string[] });
 
@@ -52,7 +70,7 @@ export async function createWebhook(db: Db, actor: Actor, input: unknown, rule: 
       ),
       secret: [null, SECRET_SET],
     };
-    await recordAudit(tx, actor, { action: "webhook.create", subjectType: "webhook", subjectId: row.id, changes });
+    await recordAudit(tx, actor, { action: "webhook.create", subjectType: "webhook", subjectId: row.id, changes: logged(changes) });
     return row;
   });
   return { ...webhookJson(webhook), secret };
@@ -80,7 +98,7 @@ export async function updateWebhook(db: Db, actor: Actor, id: number, input: unk
     const { count } = await tx.webhook.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
     if (count !== 1)
       throw new Conflict(N_("Someone changed this webhook at the same moment. Nothing was saved."), await tx.webhook.findUnique({ where: { id } }));
-    await recordAudit(tx, actor, { action: "webhook.update", subjectType: "webhook", subjectId: id, changes });
+    await recordAudit(tx, actor, { action: "webhook.update", subjectType: "webhook", subjectId: id, changes: logged(changes) });
     return tx.webhook.findUniqueOrThrow({ where: { id } });
   });
   return { ...webhookJson(webhook), ...(secret !== undefined && secret !== current.secret ? { secret } : {}) };

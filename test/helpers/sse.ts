@@ -28,10 +28,10 @@ export interface SseStream {
   close(): void;
 }
 
-/** Opens GET /events on base; resolves once the response's headers are in (the stream has started, or was refused). */
-export async function openStream(base: string, headers: Record<string, string> = {}): Promise<SseStream> {
+/** Opens GET /events on base (with `query`, "?lastEventId=3"); resolves once the response's headers are in (the stream has started, or was refused). */
+export async function openStream(base: string, headers: Record<string, string> = {}, query = ""): Promise<SseStream> {
   const abort = new AbortController();
-  const res = await fetch(`${base}/events`, { headers: { accept: "text/event-stream", ...headers }, signal: abort.signal });
+  const res = await fetch(`${base}/events${query}`, { headers: { accept: "text/event-stream", ...headers }, signal: abort.signal });
   const stream: SseStream = {
     status: res.status,
     headers: res.headers,

@@ -78,6 +78,8 @@ export const webhooks = {
   "That delivery": "Cet envoi",
   webhook: "webhook",
   "Someone changed this webhook at the same moment. Nothing was saved.": "Quelqu’un a modifié ce webhook au même moment. Rien n’a été enregistré.",
+  "Leave the user name and password out of the address, where the webhook's pages would show them: the receiver knows the sender by the signature made with the secret.":
+    "Retirez de l’adresse le nom d’utilisateur et le mot de passe, que les pages du webhook montreraient : le destinataire reconnaît l’expéditeur à la signature faite avec le secret.",
   "This address leads to {address}, a private, loopback or local network address: webhooks may only reach public addresses.":
     "Cette adresse mène à {address}, une adresse privée, de bouclage ou de réseau local : les webhooks ne peuvent joindre que des adresses publiques.",
   "At most 2000 characters.": "2000 caractères au plus.",
