@@ -359,6 +359,14 @@ describe("story pages", () => {
     expect(removed.headers.location).toBe(`/claims/${claim.id}#stories`);
     expect(await t.db.storyClaim.count({ where: { claimId: claim.id } })).toBe(0);
     await agent.post(`/stories/${story.id}/claims/${claim.id}/remove`).type("form").send({ _csrf: csrf }).expect(404);
+    // the claim is in the address: one that does not exist is a 404 (not a refused field), and nothing is added
+    const missing = await agent
+      .post("/claims/999999/stories")
+      .type("form")
+      .send({ _csrf: csrf, storyId: String(story.id) })
+      .expect(404);
+    expect(missing.text).toContain("Claim #999999");
+    expect(await t.db.storyClaim.count({ where: { storyId: story.id } })).toBe(0);
   });
 
   it("viewers see stories but no forms, and the forms' addresses answer 403", async () => {

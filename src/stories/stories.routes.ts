@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import type { Db } from "../db.ts";
-import { Conflict, Invalid, type FieldErrors } from "../errors.ts";
+import { Conflict, Invalid, NotFound, type FieldErrors } from "../errors.ts";
 import { requireRole } from "../http/auth.ts";
 import { flash } from "../http/flash.ts";
 import { formBody, idParam, mount, route, withIds, type FormRenderer } from "../http/routes.ts";
@@ -76,10 +76,12 @@ export function storiesRouter(db: Db) {
     res.redirect(back(req, link.claimId));
   }
 
-  // from the claim page: the story is the one chosen; a refusal is the error page, which names the field
+  // from the claim page: the story is the one chosen; a refusal is the error page, which names the field.
+  // The claim is in the address here, not a field: one that does not exist is a 404, as on every claim's route.
   async function addToChosen(req: Request, res: Response) {
-    const { storyId } = parse(storyChoiceSchema, req.body);
     const claimId = idParam(req, "claimId");
+    if (!(await db.claim.findUnique({ where: { id: claimId }, select: { id: true } }))) throw new NotFound(msg("Claim #{id}", { id: String(claimId) }));
+    const { storyId } = parse(storyChoiceSchema, req.body);
     await addClaimToStory(db, actorOf(req.user!), storyId, { claimId });
     flash(req, "success", msg("Claim #{id} added to the story.", { id: String(claimId) }));
     res.redirect(`/claims/${claimId}#stories`);
