@@ -152,6 +152,15 @@ describe("GET /events", () => {
     expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => head - 99 + i));
   });
 
+  it("a Last-Event-ID beyond the newest event (a database restored from a backup) starts the stream from now, not silent until ids catch up", async () => {
+    const a = await editor("Restored Reader");
+    const b = await editor("Restored Writer");
+    const s = await stream({ ...auth(a.token), "last-event-id": "999999999999" });
+    expect(s.status).toBe(200);
+    const claim = await createClaim(b.token, "Live: after a restore.");
+    await s.waitFor((e) => e.subjectId === claim.id);
+  });
+
   it("a user's sixth stream answers 429 with the usual error body; once one closes, a new one can be opened", async () => {
     const a = await editor("Many Tabs");
     const open: SseStream[] = [];

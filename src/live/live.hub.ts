@@ -107,12 +107,14 @@ export class LiveHub {
       if (this.#closed) throw stopping();
       if (stream.gone) return leave;
       const cursor = this.#cursor ?? (await headId(this.db));
-      const missed = since !== null && since < cursor ? await missedEvents(this.db, since, cursor, REPLAY_MAX) : [];
+      // an id beyond the ledger's head (a database restored from a backup) is no position in it: the stream starts from now
+      const from = since !== null && since > cursor && since > (await headId(this.db)) ? null : since;
+      const missed = from !== null && from < cursor ? await missedEvents(this.db, from, cursor, REPLAY_MAX) : [];
       if (stream.gone) return leave;
       this.#cursor = cursor;
       client.start();
       for (const e of missed) client.write(message(e));
-      stream.lastSent = Math.max(since ?? 0, cursor);
+      stream.lastSent = Math.max(from ?? 0, cursor);
       this.#streams.add(stream);
       this.#run();
       return leave;
