@@ -69,12 +69,25 @@ async function assignments(db: Db, storyId: number) {
   return { people, unassigned: Number(groups.find((g) => g.assigneeId === null)?.n ?? 0) };
 }
 
-/** The newest events of the story and of its claims, named for the page. */
+/**
+ * The newest events of the story and of its claims, named for the page. Not
+ * one OR over all its claims' events, which gathers and sorts every one of
+ * them (a second for a story of 100,000 claims): the newest n events are
+ * among those of the n claims whose own newest event is newest (one index
+ * seek each), and of the story itself, newest n.
+ */
 async function activity(db: Db, storyId: number) {
+  const n = STORY_PAGE.activity;
   const rows = await reads(db).query(
-    sql`SELECT * FROM "AuditEvent" WHERE ("subjectType" = 'story' AND "subjectId" = ${storyId})
-        OR ("subjectType" = 'claim' AND "subjectId" IN (SELECT "claimId" FROM "StoryClaim" WHERE "storyId" = ${storyId}))
-        ORDER BY id DESC LIMIT ${STORY_PAGE.activity}`,
+    sql`WITH busiest AS (
+          SELECT sc."claimId" AS id, (SELECT MAX(e.id) FROM "AuditEvent" e WHERE e."subjectType" = 'claim' AND e."subjectId" = sc."claimId") AS newest
+          FROM "StoryClaim" sc WHERE sc."storyId" = ${storyId} ORDER BY newest DESC NULLS LAST LIMIT ${n}
+        )
+        SELECT * FROM "AuditEvent" WHERE id IN (
+          SELECT id FROM (SELECT id FROM "AuditEvent" WHERE "subjectType" = 'story' AND "subjectId" = ${storyId} ORDER BY id DESC LIMIT ${n}) AS own
+          UNION ALL
+          SELECT id FROM (SELECT id FROM "AuditEvent" WHERE "subjectType" = 'claim' AND "subjectId" IN (SELECT id FROM busiest) ORDER BY id DESC LIMIT ${n}) AS claims
+        ) ORDER BY id DESC LIMIT ${n}`,
   );
   const events = await withActorNames(db, rows.map(eventOfRow));
   return { events, records: await recordNames(db, events) };
