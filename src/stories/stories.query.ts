@@ -35,7 +35,6 @@ function withCounts(story: StoryRow, counts: StatusCounts) {
   const openCount = OPEN_STATUSES.reduce((n, s) => n + counts[s], 0);
   return { ...story, counts, claimCount, openCount };
 }
-export type StorySummary = ReturnType<typeof withCounts>;
 
 const isStatus = (k: unknown) => typeof k === "string" && (STORY_STATUSES as readonly string[]).includes(k);
 
@@ -77,7 +76,6 @@ export async function getStory(db: Db, id: number) {
   const counts = await storyCounts(db, [id]);
   return withCounts(decode<StoryRow>(row), counts.get(id)!);
 }
-export type StoryDetail = Awaited<ReturnType<typeof getStory>>;
 
 /** The active stories and their open claims, most open first (the dashboard). */
 export async function activeStories(db: Db, take = 10) {
