@@ -250,6 +250,25 @@ describe("story pages", () => {
     expect(activity).toContain("Claim created");
   });
 
+  it("who is working on what lists each assignee's first claims, however many open claims another assignee holds", async () => {
+    const story = await newStory();
+    const busy = await t.signIn("editor");
+    const late = await t.signIn("editor");
+    await t.db.user.update({ where: { id: late.id }, data: { name: "Late Desk" } });
+    const word = unique("Held by the busy desk");
+    await t.db.claim.createMany({ data: Array.from({ length: 501 }, (_, i) => ({ statement: `${word} ${i}`, status: "rumored", assigneeId: busy.id })) });
+    const held = await t.db.claim.findMany({ where: { statement: { startsWith: word } }, select: { id: true } });
+    const theirs = await newClaim({ status: "rumored" });
+    await t.db.claim.update({ where: { id: theirs.id }, data: { assigneeId: late.id } });
+    await t.db.storyClaim.createMany({ data: [...held, theirs].map((c) => ({ storyId: story.id, claimId: c.id })) });
+    const page = await late.agent.get(`/stories/${story.id}`).expect(200);
+    const assigned = page.text.slice(page.text.indexOf('id="assigned-title"'), page.text.indexOf('id="claims-title"'));
+    expect(assigned).toContain("Late Desk");
+    expect(assigned).toContain(theirs.statement);
+    expect(assigned).toContain("501 open claims");
+    expect(assigned.match(new RegExp(`${word} \\d+`, "g"))).toHaveLength(10);
+  });
+
   it("the story page's activity is the newest 15 events of the story and of all its claims, newest first", async () => {
     const story = await newStory();
     const [busy, later, last, quiet] = [await newClaim(), await newClaim(), await newClaim(), await newClaim()];

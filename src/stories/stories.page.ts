@@ -46,9 +46,13 @@ async function assignments(db: Db, storyId: number) {
       sql`SELECT c."assigneeId", COUNT(*) AS n FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
           WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) GROUP BY c."assigneeId"`,
     ),
+    // each assignee's first few, ranked within their own: one busy assignee does not crowd out the others
     r.query<AssignedRow>(
-      sql`SELECT c.id, c.statement, c.status, c."assigneeId" FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
-          WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) AND c."assigneeId" IS NOT NULL ORDER BY c."assigneeId", c.id LIMIT 500`,
+      sql`SELECT id, statement, status, "assigneeId" FROM (
+            SELECT c.id, c.statement, c.status, c."assigneeId", ROW_NUMBER() OVER (PARTITION BY c."assigneeId" ORDER BY c.id) AS place
+            FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
+            WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) AND c."assigneeId" IS NOT NULL
+          ) AS ranked WHERE place <= ${STORY_PAGE.perAssignee} ORDER BY "assigneeId", id`,
     ),
   ]);
   const ids = groups.flatMap((g) => (g.assigneeId === null ? [] : [Number(g.assigneeId)]));
@@ -62,7 +66,7 @@ async function assignments(db: Db, storyId: number) {
         id,
         name: user ? user.name.trim() || user.email : `#${id}`,
         count: Number(groups.find((g) => Number(g.assigneeId) === id)!.n),
-        claims: claims.filter((c) => Number(c.assigneeId) === id).slice(0, STORY_PAGE.perAssignee),
+        claims: claims.filter((c) => Number(c.assigneeId) === id),
       };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
