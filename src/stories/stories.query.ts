@@ -77,7 +77,7 @@ export async function getStory(db: Db, id: number) {
   return withCounts(decode<StoryRow>(row), counts.get(id)!);
 }
 
-/** The active stories and their open claims, most open first (the dashboard). */
+/** The dashboard's active stories, most open claims first: of the 100 newest (a desk works a handful at once), not of them all. */
 export async function activeStories(db: Db, take = 10) {
   const { items } = await listStories(db, { status: "active", limit: 100 });
   return items.sort((a, b) => b.openCount - a.openCount || b.id - a.id).slice(0, take);
