@@ -284,6 +284,29 @@ describe("GET /events", () => {
     expect(text).toContain(`"subjectId":${claim.id}`);
   });
 
+  it("a stream ends after LIVE_STREAM_MAX_MS, so it never outlives its session: a reconnection with Last-Event-ID signs in again and misses nothing", async () => {
+    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40), ...LIVE, LIVE_STREAM_MAX_MS: "300" });
+    const app = createApp({ db: t.db, config, log: () => {} });
+    const other = await listen(app);
+    try {
+      const a = await editor("Aging Reader");
+      const s = await stream(auth(a.token), other.base);
+      const first = await createClaim(a.token, "Live: before the stream ends.");
+      await s.waitFor((e) => e.subjectId === first.id);
+      await s.ended;
+      await vi.waitFor(() => expect(liveHubOf(app).size).toBe(0), { timeout: 5_000, interval: 20 });
+      const missed = await createClaim(a.token, "Live: while it reconnects.");
+      const again = await stream({ ...auth(a.token), "last-event-id": String(s.messages.at(-1)!.id) }, other.base);
+      await again.waitFor((e) => e.subjectId === missed.id);
+      await t.db.user.update({ where: { id: a.id }, data: { disabledAt: new Date() } });
+      await again.ended;
+      expect((await stream(auth(a.token), other.base)).status).toBe(401);
+    } finally {
+      await liveHubOf(app).close();
+      await other.stop();
+    }
+  });
+
   it("closing an app's hub ends its streams cleanly; a new stream is then refused with 503", async () => {
     const app = createApp({ db: t.db, config: loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40), ...LIVE }), log: () => {} });
     const other = await listen(app);

@@ -1,6 +1,5 @@
 import type { Request, Response } from "express";
 import { z } from "zod";
-import type { LiveClient } from "./live.hub.ts";
 
 /** How long a browser waits before reconnecting a dropped stream (the SSE retry: hint). */
 export const RETRY_MS = 3000;
@@ -18,6 +17,13 @@ export const lastEventId = z
   .catch(null);
 
 export const sinceOf = (req: Request) => lastEventId.parse(req.get("last-event-id") ?? req.query.lastEventId ?? null);
+
+/** A client's side of a stream: how to start it, send it text and end it. */
+export interface LiveClient {
+  start(): void;
+  write(text: string): void;
+  end(): void;
+}
 
 /** An SSE response as the hub's client. */
 export function sseClient(res: Response): LiveClient {
