@@ -34,6 +34,7 @@ const envSchema = z.object({
   LIVE_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(750),
   LIVE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(300_000).default(20_000),
   LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  LIVE_STREAM_MAX_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
 });
 
 export interface Config {
@@ -58,8 +59,8 @@ export interface Config {
   webhooksAllowPrivate: boolean;
   /** the first retry of a failed webhook delivery waits about this long; each next one twice as long (src/webhooks/deliveries.ts) */
   webhooksRetryBaseMs: number;
-  /** the live stream (src/live/): how often new audit events are looked for, a heartbeat's interval, open streams per account */
-  live: { pollMs: number; heartbeatMs: number; streamsPerUser: number };
+  /** the live stream (src/live/): how often new audit events are looked for, a heartbeat's interval, open streams per account, how long one lasts */
+  live: { pollMs: number; heartbeatMs: number; streamsPerUser: number; maxAgeMs: number };
 }
 
 /** A DATABASE_URL as a log shows it: without its password. */
@@ -120,6 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === "1",
     webhooksRetryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
-    live: { pollMs: e.LIVE_POLL_MS, heartbeatMs: e.LIVE_HEARTBEAT_MS, streamsPerUser: e.LIVE_STREAMS_PER_USER },
+    live: { pollMs: e.LIVE_POLL_MS, heartbeatMs: e.LIVE_HEARTBEAT_MS, streamsPerUser: e.LIVE_STREAMS_PER_USER, maxAgeMs: e.LIVE_STREAM_MAX_MS },
   };
 }

@@ -61,9 +61,14 @@ describe("PATCH /api/claims/:id with assigneeId", () => {
     const claim = await newClaim();
     const gone = await createUser(t.db, SYSTEM, { email: "gone@example.org", role: "editor", password: "correct horse battery staple" });
     await setDisabled(t.db, SYSTEM, gone.id, true);
-    for (const assigneeId of [viewer.id, gone.id, 999_999]) {
+    const refusals: [number, string][] = [
+      [viewer.id, "A viewer cannot be assigned a claim: choose an editor or an admin."],
+      [gone.id, "That account is disabled: choose an active editor."],
+      [999_999, "No account has the id 999999."],
+    ];
+    for (const [assigneeId, message] of refusals) {
       const res = await patch(editor, claim.id, { assigneeId, version: claim.version }).expect(422);
-      expect(res.body.error.fields.assigneeId).toBeTruthy();
+      expect(res.body.error.fields).toEqual({ assigneeId: message });
     }
     const now = await t.db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(now).toMatchObject({ assigneeId: null, version: claim.version });

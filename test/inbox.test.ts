@@ -85,8 +85,11 @@ describe("the inbox", () => {
     const res = await send(alice, "post", "/api/inbox/read", { upTo: two!.id }).expect(200);
     expect(res.body).toEqual({ readUpTo: two!.id, unread: 1 });
     const after = await inbox(alice);
-    expect(after.items.slice(0, 3).map((i) => i.unread)).toEqual([true, false, false]);
-    expect(one!.unread).toBe(true);
+    expect(after.items.slice(0, 3).map((i) => [i.id, i.unread])).toEqual([
+      [three!.id, true],
+      [two!.id, false],
+      [one!.id, false],
+    ]);
     // an older mark sent late keeps the newer one
     expect((await send(alice, "post", "/api/inbox/read", { upTo: one!.id }).expect(200)).body.readUpTo).toBe(two!.id);
     // a mark beyond the newest event stops there: what comes after is still news
@@ -100,13 +103,13 @@ describe("the inbox", () => {
   it("is paged newest first with a cursor", async () => {
     const claim = await newClaim(carol, "A busy claim.");
     for (let i = 1; i <= 5; i++) await send(bob, "post", `/api/claims/${claim.id}/comments`, { body: `Note ${i}.` }).expect(201);
+    const all = (await inbox(carol, "?limit=100")).items.map((i) => i.id);
+    expect(all).toEqual([...all].sort((a, b) => b - a));
     const first = await inbox(carol, "?limit=2");
-    expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBeTruthy();
     const second = await inbox(carol, `?limit=2&cursor=${first.nextCursor}`);
-    const ids = [...first.items, ...second.items].map((i) => i.id);
-    expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    expect(new Set(ids).size).toBe(4);
+    // the second page goes on where the first stopped: nothing skipped, nothing twice
+    expect([...first.items, ...second.items].map((i) => i.id)).toEqual(all.slice(0, 4));
   });
 
   it("needs a signed-in account", async () => {

@@ -152,6 +152,15 @@ describe("GET /events", () => {
     expect(ids).toEqual(Array.from({ length: 100 }, (_, i) => head - 99 + i));
   });
 
+  it("a Last-Event-ID beyond the newest event (a database restored from a backup) starts the stream from now, not silent until ids catch up", async () => {
+    const a = await editor("Restored Reader");
+    const b = await editor("Restored Writer");
+    const s = await stream({ ...auth(a.token), "last-event-id": "999999999999" });
+    expect(s.status).toBe(200);
+    const claim = await createClaim(b.token, "Live: after a restore.");
+    await s.waitFor((e) => e.subjectId === claim.id);
+  });
+
   it("a user's sixth stream answers 429 with the usual error body; once one closes, a new one can be opened", async () => {
     const a = await editor("Many Tabs");
     const open: SseStream[] = [];
@@ -273,6 +282,29 @@ describe("GET /events", () => {
     while (!text.includes(`id: ${at}\n`)) text += new TextDecoder().decode((await reader.read()).value);
     await reader.cancel();
     expect(text).toContain(`"subjectId":${claim.id}`);
+  });
+
+  it("a stream ends after LIVE_STREAM_MAX_MS, so it never outlives its session: a reconnection with Last-Event-ID signs in again and misses nothing", async () => {
+    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: t.url, SESSION_SECRET: "x".repeat(40), ...LIVE, LIVE_STREAM_MAX_MS: "300" });
+    const app = createApp({ db: t.db, config, log: () => {} });
+    const other = await listen(app);
+    try {
+      const a = await editor("Aging Reader");
+      const s = await stream(auth(a.token), other.base);
+      const first = await createClaim(a.token, "Live: before the stream ends.");
+      await s.waitFor((e) => e.subjectId === first.id);
+      await s.ended;
+      await vi.waitFor(() => expect(liveHubOf(app).size).toBe(0), { timeout: 5_000, interval: 20 });
+      const missed = await createClaim(a.token, "Live: while it reconnects.");
+      const again = await stream({ ...auth(a.token), "last-event-id": String(s.messages.at(-1)!.id) }, other.base);
+      await again.waitFor((e) => e.subjectId === missed.id);
+      await t.db.user.update({ where: { id: a.id }, data: { disabledAt: new Date() } });
+      await again.ended;
+      expect((await stream(auth(a.token), other.base)).status).toBe(401);
+    } finally {
+      await liveHubOf(app).close();
+      await other.stop();
+    }
   });
 
   it("closing an app's hub ends its streams cleanly; a new stream is then refused with 503", async () => {

@@ -250,6 +250,61 @@ describe("story pages", () => {
     expect(activity).toContain("Claim created");
   });
 
+  it("who is working on what lists each assignee's first claims, however many open claims another assignee holds", async () => {
+    const story = await newStory();
+    const busy = await t.signIn("editor");
+    const late = await t.signIn("editor");
+    await t.db.user.update({ where: { id: late.id }, data: { name: "Late Desk" } });
+    const word = unique("Held by the busy desk");
+    await t.db.claim.createMany({ data: Array.from({ length: 501 }, (_, i) => ({ statement: `${word} ${i}`, status: "rumored", assigneeId: busy.id })) });
+    const held = await t.db.claim.findMany({ where: { statement: { startsWith: word } }, select: { id: true } });
+    const theirs = await newClaim({ status: "rumored" });
+    await t.db.claim.update({ where: { id: theirs.id }, data: { assigneeId: late.id } });
+    await t.db.storyClaim.createMany({ data: [...held, theirs].map((c) => ({ storyId: story.id, claimId: c.id })) });
+    const page = await late.agent.get(`/stories/${story.id}`).expect(200);
+    const assigned = page.text.slice(page.text.indexOf('id="assigned-title"'), page.text.indexOf('id="claims-title"'));
+    expect(assigned).toContain("Late Desk");
+    expect(assigned).toContain(theirs.statement);
+    expect(assigned).toContain("501 open claims");
+    expect(assigned.match(new RegExp(`${word} \\d+`, "g"))).toHaveLength(10);
+  });
+
+  it("the story page's activity is the newest 15 events of the story and of all its claims, newest first", async () => {
+    const story = await newStory();
+    const [busy, later, last, quiet] = [await newClaim(), await newClaim(), await newClaim(), await newClaim()];
+    for (const c of [quiet, busy, later, last]) await add(story.id, c.id).expect(201);
+    const edit = async (c: { id: number }, times: number) => {
+      for (let i = 0; i < times; i++) {
+        const { version } = (await api().get(`/api/claims/${c.id}`).expect(200)).body as { version: number };
+        await api()
+          .patch(`/api/claims/${c.id}`, { context: `Edit ${i}`, version })
+          .expect(200);
+      }
+    };
+    await edit(busy, 10);
+    await edit(later, 3);
+    await api()
+      .patch(`/api/stories/${story.id}`, { title: unique("Retitled"), version: 1 })
+      .expect(200);
+    await edit(last, 2);
+    const ids = [story.id, busy.id, later.id, last.id, quiet.id];
+    const newest = await t.db.auditEvent.findMany({
+      where: {
+        OR: [
+          { subjectType: "story", subjectId: story.id },
+          { subjectType: "claim", subjectId: { in: ids.slice(1) } },
+        ],
+      },
+      orderBy: { id: "desc" },
+      take: 15,
+    });
+    const { agent } = await t.signIn("viewer");
+    const page = await agent.get(`/stories/${story.id}`).expect(200);
+    const shown = [...page.text.slice(page.text.indexOf('id="activity-title"')).matchAll(/<tr id="event-(\d+)">/g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(newest.map((e) => e.id));
+    expect(newest.map((e) => e.subjectId)).toEqual([last.id, last.id, story.id, later.id, later.id, later.id, ...Array(9).fill(busy.id)]);
+  });
+
   it("an editor creates, edits, archives and restores a story through the forms", async () => {
     const { agent, csrf, email } = await t.signIn("editor");
     const title = unique("Desk story");

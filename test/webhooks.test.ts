@@ -182,14 +182,24 @@ describe("the webhooks pages", () => {
       .expect(201);
     const created = await open.db.webhook.findFirstOrThrow({ where: { url: "http://127.0.0.1:9/form" } });
     expect(res.text).toContain(created.secret);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    const edit = await browser.agent.get(`/webhooks/${created.id}/edit`).expect(200);
+    const rotated = await browser.agent
+      .post(`/webhooks/${created.id}`)
+      .type("form")
+      .send({ _csrf: csrfFrom(edit.text), url: created.url, actions: ["claim.resolve"], format: "slack", generateSecret: "1", version: "1" })
+      .expect(200);
+    const secret = (await open.db.webhook.findUniqueOrThrow({ where: { id: created.id } })).secret;
+    expect(rotated.text).toContain(secret);
+    expect(rotated.headers["cache-control"]).toBe("no-store");
     expect(created.actions).toBe('["claim.resolve","claim.reopen"]');
     const page = await browser.agent.get(`/webhooks/${created.id}`).expect(200);
-    expect(page.text).not.toContain(created.secret);
+    expect(page.text).not.toContain(secret);
     expect(page.text).toContain("Chat &lt;b&gt;");
     expect(page.text).toContain("No deliveries yet");
     const list = await browser.agent.get("/webhooks").expect(200);
     expect(list.text).toContain(`/webhooks/${created.id}`);
-    expect(list.text).not.toContain(created.secret);
+    expect(list.text).not.toContain(secret);
   });
 
   it("bad input answers 422 with the messages beside the fields and the input kept (but never the secret)", async () => {

@@ -2,6 +2,7 @@ import type { Db } from "../db.ts";
 import { AppError, TooManyRequests } from "../errors.ts";
 import { msg, N_ } from "../i18n/i18n.ts";
 import { eventsAfter, headId, missedEvents, type LiveEvent } from "./live.events.ts";
+import type { LiveClient } from "./live.stream.ts";
 
 // One hub per process: it polls the AuditEvent table for ids above the last
 // one it saw and sends each new event to this process's open streams. The
@@ -22,13 +23,8 @@ export interface LiveSettings {
   pollMs: number;
   heartbeatMs: number;
   streamsPerUser: number;
-}
-
-/** A client's side of a stream: how to start it, send it text and end it. */
-export interface LiveClient {
-  start(): void;
-  write(text: string): void;
-  end(): void;
+  /** a stream is ended this long after it opened (at the next heartbeat): the client's reconnection signs in again, so a stream never outlives its session or token */
+  maxAgeMs: number;
 }
 
 interface Stream {
@@ -37,6 +33,7 @@ interface Stream {
   /** the id of the last event this stream was sent (or told it had) */
   lastSent: number;
   gone: boolean;
+  endsAt: number;
 }
 
 /** At most this many missed events are replayed to a client that comes back with Last-Event-ID. */
@@ -101,7 +98,7 @@ export class LiveHub {
    * anything is sent. Returns how to leave.
    */
   open(userId: number, client: LiveClient, since: number | null): Promise<() => void> {
-    const stream: Stream = { userId, client, lastSent: 0, gone: false };
+    const stream: Stream = { userId, client, lastSent: 0, gone: false, endsAt: Date.now() + this.settings.maxAgeMs };
     const leave = () => this.#leave(stream);
     return this.#serial(async () => {
       if (this.#closed) throw stopping();
@@ -157,7 +154,7 @@ export class LiveHub {
 
   /** The poll and the heartbeat, while someone listens; neither keeps the process up. */
   #run() {
-    if (!this.#beat) this.#beat = setInterval(() => this.#broadcast(": heartbeat\n\n"), this.settings.heartbeatMs).unref();
+    if (!this.#beat) this.#beat = setInterval(() => this.#heartbeat(), this.settings.heartbeatMs).unref();
     if (this.#loop) return;
     const loop = (this.#loop = {});
     const next = () => {
@@ -196,7 +193,17 @@ export class LiveHub {
     }
   }
 
-  #broadcast(text: string) {
-    for (const s of this.#streams) s.client.write(text);
+  /** A heartbeat to each stream, or its end once it is past its age (the client reconnects with Last-Event-ID and misses nothing). */
+  #heartbeat() {
+    const now = Date.now();
+    for (const s of [...this.#streams]) {
+      if (s.endsAt > now) s.client.write(": heartbeat\n\n");
+      else this.#expire(s);
+    }
+  }
+
+  #expire(s: Stream) {
+    s.client.end();
+    this.#leave(s);
   }
 }

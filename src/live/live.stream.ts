@@ -1,6 +1,5 @@
 import type { Request, Response } from "express";
 import { z } from "zod";
-import type { LiveClient } from "./live.hub.ts";
 
 /** How long a browser waits before reconnecting a dropped stream (the SSE retry: hint). */
 export const RETRY_MS = 3000;
@@ -25,6 +24,13 @@ export const sinceOf = (req: Request) => lastEventId.parse(req.get("last-event-i
  * is cut; a client that is still there reconnects with Last-Event-ID.
  */
 export const UNSENT_MAX = 1024 * 1024;
+
+/** A client's side of a stream: how to start it, send it text and end it. */
+export interface LiveClient {
+  start(): void;
+  write(text: string): void;
+  end(): void;
+}
 
 /** An SSE response as the hub's client. */
 export function sseClient(res: Response): LiveClient {

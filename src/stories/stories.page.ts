@@ -46,9 +46,13 @@ async function assignments(db: Db, storyId: number) {
       sql`SELECT c."assigneeId", COUNT(*) AS n FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
           WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) GROUP BY c."assigneeId"`,
     ),
+    // each assignee's first few, ranked within their own: one busy assignee does not crowd out the others
     r.query<AssignedRow>(
-      sql`SELECT c.id, c.statement, c.status, c."assigneeId" FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
-          WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) AND c."assigneeId" IS NOT NULL ORDER BY c."assigneeId", c.id LIMIT 500`,
+      sql`SELECT id, statement, status, "assigneeId" FROM (
+            SELECT c.id, c.statement, c.status, c."assigneeId", ROW_NUMBER() OVER (PARTITION BY c."assigneeId" ORDER BY c.id) AS place
+            FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
+            WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) AND c."assigneeId" IS NOT NULL
+          ) AS ranked WHERE place <= ${STORY_PAGE.perAssignee} ORDER BY "assigneeId", id`,
     ),
   ]);
   const ids = groups.flatMap((g) => (g.assigneeId === null ? [] : [Number(g.assigneeId)]));
@@ -62,19 +66,32 @@ async function assignments(db: Db, storyId: number) {
         id,
         name: user ? user.name.trim() || user.email : `#${id}`,
         count: Number(groups.find((g) => Number(g.assigneeId) === id)!.n),
-        claims: claims.filter((c) => Number(c.assigneeId) === id).slice(0, STORY_PAGE.perAssignee),
+        claims: claims.filter((c) => Number(c.assigneeId) === id),
       };
     })
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return { people, unassigned: Number(groups.find((g) => g.assigneeId === null)?.n ?? 0) };
 }
 
-/** The newest events of the story and of its claims, named for the page. */
+/**
+ * The newest events of the story and of its claims, named for the page. Not
+ * one OR over all its claims' events, which gathers and sorts every one of
+ * them (a second for a story of 100,000 claims): the newest n events are
+ * among those of the n claims whose own newest event is newest (one index
+ * seek each), and of the story itself, newest n.
+ */
 async function activity(db: Db, storyId: number) {
+  const n = STORY_PAGE.activity;
   const rows = await reads(db).query(
-    sql`SELECT * FROM "AuditEvent" WHERE ("subjectType" = 'story' AND "subjectId" = ${storyId})
-        OR ("subjectType" = 'claim' AND "subjectId" IN (SELECT "claimId" FROM "StoryClaim" WHERE "storyId" = ${storyId}))
-        ORDER BY id DESC LIMIT ${STORY_PAGE.activity}`,
+    sql`WITH busiest AS (
+          SELECT sc."claimId" AS id, (SELECT MAX(e.id) FROM "AuditEvent" e WHERE e."subjectType" = 'claim' AND e."subjectId" = sc."claimId") AS newest
+          FROM "StoryClaim" sc WHERE sc."storyId" = ${storyId} ORDER BY newest DESC NULLS LAST LIMIT ${n}
+        )
+        SELECT * FROM "AuditEvent" WHERE id IN (
+          SELECT id FROM (SELECT id FROM "AuditEvent" WHERE "subjectType" = 'story' AND "subjectId" = ${storyId} ORDER BY id DESC LIMIT ${n}) AS own
+          UNION ALL
+          SELECT id FROM (SELECT id FROM "AuditEvent" WHERE "subjectType" = 'claim' AND "subjectId" IN (SELECT id FROM busiest) ORDER BY id DESC LIMIT ${n}) AS claims
+        ) ORDER BY id DESC LIMIT ${n}`,
   );
   const events = await withActorNames(db, rows.map(eventOfRow));
   return { events, records: await recordNames(db, events) };

@@ -35,7 +35,6 @@ function withCounts(story: StoryRow, counts: StatusCounts) {
   const openCount = OPEN_STATUSES.reduce((n, s) => n + counts[s], 0);
   return { ...story, counts, claimCount, openCount };
 }
-export type StorySummary = ReturnType<typeof withCounts>;
 
 const isStatus = (k: unknown) => typeof k === "string" && (STORY_STATUSES as readonly string[]).includes(k);
 
@@ -77,9 +76,8 @@ export async function getStory(db: Db, id: number) {
   const counts = await storyCounts(db, [id]);
   return withCounts(decode<StoryRow>(row), counts.get(id)!);
 }
-export type StoryDetail = Awaited<ReturnType<typeof getStory>>;
 
-/** The active stories and their open claims, most open first (the dashboard). */
+/** The dashboard's active stories, most open claims first: of the 100 newest (a desk works a handful at once), not of them all. */
 export async function activeStories(db: Db, take = 10) {
   const { items } = await listStories(db, { status: "active", limit: 100 });
   return items.sort((a, b) => b.openCount - a.openCount || b.id - a.id).slice(0, take);

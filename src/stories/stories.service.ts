@@ -60,7 +60,7 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string } | null)?.c
  */
 export async function addClaimToStory(db: DbOrTx, actor: Actor, storyId: number, input: unknown) {
   const { claimId } = parse(storyClaimSchema, input);
-  const added = await inTransaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const story = await storyIn(tx, storyId);
     if (story.status !== "active") throw new Invalid({ claimId: N_("This story is archived: restore it before adding claims.") });
     if (!(await tx.claim.findUnique({ where: { id: claimId }, select: { id: true } })))
@@ -73,7 +73,6 @@ export async function addClaimToStory(db: DbOrTx, actor: Actor, storyId: number,
     // two editors adding it at the same moment: the second insert meets the first's row
     throw isUniqueViolation(err) ? alreadyIn(claimId) : err;
   });
-  return added;
 }
 
 const alreadyIn = (claimId: number) => new Conflict(msg("Claim #{id} is already in this story.", { id: String(claimId) }), undefined, "already_in_story");

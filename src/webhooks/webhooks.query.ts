@@ -37,7 +37,6 @@ export const deliveryJson = (d: DeliveryRow, action: string | null) => ({
   deliveredAt: d.deliveredAt,
   createdAt: d.createdAt,
 });
-export type DeliveryJson = ReturnType<typeof deliveryJson>;
 
 /** Every webhook, oldest first, with its latest delivery (null before the first). */
 export async function listWebhooks(db: Db) {

@@ -56,6 +56,12 @@ const onPage: FormRenderer = (req, res, err) => {
   res.redirect(`/webhooks/${idParam(req)}`);
 };
 
+/** The page that shows a secret, this once: no-store, so that neither the browser's cache nor its history keeps it. */
+function showSecret(res: Response, webhook: { id: number }, created: boolean) {
+  res.set("Cache-Control", "no-store");
+  res.render("webhooks/secret", { title: msg("Webhook #{id}", { id: String(webhook.id) }), webhook, created });
+}
+
 export function webhooksRouter(db: Db, config: Config) {
   const rule = { allowPrivate: config.webhooksAllowPrivate };
 
@@ -75,12 +81,12 @@ export function webhooksRouter(db: Db, config: Config) {
   /** The secret is shown on this page, once: it is in no redirect, flash or log. */
   async function create(req: Request, res: Response) {
     const webhook = await createWebhook(db, actorOf(req.user!), fromForm(req), rule);
-    res.status(201).render("webhooks/secret", { title: msg("Webhook #{id}", { id: String(webhook.id) }), webhook, created: true });
+    showSecret(res.status(201), webhook, true);
   }
 
   async function update(req: Request, res: Response) {
     const webhook = await updateWebhook(db, actorOf(req.user!), idParam(req), fromForm(req), rule);
-    if ("secret" in webhook) return res.render("webhooks/secret", { title: msg("Webhook #{id}", { id: String(webhook.id) }), webhook, created: false });
+    if ("secret" in webhook) return showSecret(res, webhook, false);
     flash(req, "success", msg("Webhook #{id} saved.", { id: String(webhook.id) }));
     res.redirect(`/webhooks/${webhook.id}`);
   }
