@@ -6,6 +6,7 @@ import { reads, type Db } from "../db.ts";
 import { eventOfRow } from "../audit/audit.service.ts";
 import { withActorNames } from "../audit/audit.names.ts";
 import { recordNames } from "../audit/audit.log.ts";
+import { namesIn } from "../audit/audit.query.ts";
 import { listClaims } from "../claims/claims.list.ts";
 import { listQuerySchema } from "../claims/claims.schema.ts";
 import { OPEN_STATUSES } from "../claims/status.ts";
@@ -69,7 +70,7 @@ async function assignments(db: Db, storyId: number) {
   return { people, unassigned: Number(groups.find((g) => g.assigneeId === null)?.n ?? 0) };
 }
 
-/** The newest events of the story and of its claims, named for the page. */
+/** The newest events of the story and of its claims, with the records, sources, entities and accounts they name. */
 async function activity(db: Db, storyId: number) {
   const rows = await reads(db).query(
     sql`SELECT * FROM "AuditEvent" WHERE ("subjectType" = 'story' AND "subjectId" = ${storyId})
@@ -77,7 +78,8 @@ async function activity(db: Db, storyId: number) {
         ORDER BY id DESC LIMIT ${STORY_PAGE.activity}`,
   );
   const events = await withActorNames(db, rows.map(eventOfRow));
-  return { events, records: await recordNames(db, events) };
+  const [records, names] = await Promise.all([recordNames(db, events), namesIn(db, events)]);
+  return { events, records, ...names };
 }
 
 /** Claims whose words (or aliases) match `find`, to add: the claims list's own search, those already in the story marked. */
