@@ -138,6 +138,8 @@ describe("the assignee filter", () => {
     expect(page.text).not.toContain("Assigned to Ed, then refuted.");
     expect(page.text).not.toContain("Assigned to Ada.");
     expect(page.text).toMatch(/class="assignee"[^>]*><a [^>]*>Ed Itor<\/a>/);
+    // stacked on a phone, the time's cell says what it is, as the assignee's does (a lone "—" says nothing)
+    expect(page.text).toContain('<td data-label="Occurred">—</td>');
   });
 
   it("the navigation's My claims leads to the open claims assigned to me, a page titled My claims on which it, not Claims, is the current page", async () => {

@@ -244,6 +244,7 @@ describe("story pages", () => {
     expect(assigned).toContain("2 open claims have nobody on them.");
     expect(page.text).toContain(`href="/claims?story=${story.id}"`);
     expect(page.text).toContain(`href="/timeline?story=${story.id}"`);
+    expect(page.text).toContain('<td data-label="Occurred">—</td>');
     const activity = page.text.slice(page.text.indexOf('id="activity-title"'));
     expect(activity).toContain("Claim added to the story");
     expect(activity).toContain(`Claim #${second.id}`);

@@ -172,6 +172,16 @@ describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English 
   });
 });
 
+describe("buttons in tables keep to one line", { timeout: E2E_TIMEOUT }, () => {
+  test.each(LANGUAGES.map(({ lang }) => lang))("a webhook's Retry now is as tall as its Edit button, in %s at 1280 px", async (lang) => {
+    const { page } = screens[`${lang} 1280`]!;
+    await page.goto(paths.webhook!);
+    const retry = await page.locator("form[action$='/retry'] button").first().boundingBox();
+    const edit = await page.locator(".page-header .actions .button").first().boundingBox();
+    expect(retry!.height).toBe(edit!.height);
+  });
+});
+
 describe("Zalgo text stays off the lines around it", { timeout: E2E_TIMEOUT }, () => {
   test("a claim's statement paints nothing outside its own box", async () => {
     await page.goto(paths.claim!);
