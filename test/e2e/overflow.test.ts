@@ -172,8 +172,16 @@ describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English 
   });
 });
 
-describe("buttons in tables keep to one line", { timeout: E2E_TIMEOUT }, () => {
-  test.each(LANGUAGES.map(({ lang }) => lang))("a webhook's Retry now is as tall as its Edit button, in %s at 1280 px", async (lang) => {
+describe("narrow columns", { timeout: E2E_TIMEOUT }, () => {
+  test("the audit log's Record column is wide enough for a statement's words at 1280 px (it was squeezed to a word or two a line, breaking words)", async () => {
+    const { page } = screens["en 1280"]!;
+    await page.goto(paths.audit!);
+    const widths = await page.locator("table.history tbody td:nth-child(4)").evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThan(0);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(176);
+  });
+
+  test.each(LANGUAGES.map(({ lang }) => lang))("a webhook's Retry now keeps to one line: it is as tall as its Edit button, in %s at 1280 px", async (lang) => {
     const { page } = screens[`${lang} 1280`]!;
     await page.goto(paths.webhook!);
     const retry = await page.locator("form[action$='/retry'] button").first().boundingBox();
