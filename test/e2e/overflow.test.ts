@@ -173,6 +173,20 @@ describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English 
 });
 
 describe("narrow columns", { timeout: E2E_TIMEOUT }, () => {
+  const cardPages = LANGUAGES.flatMap(({ lang }) => SCREENS.flatMap((width) => ["dashboard", "story"].map((name) => ({ lang, width, name }))));
+  test.each(cardPages)("the $name page's status cards hold their status badges, in $lang at $width px", async ({ lang, width, name }) => {
+    const { page } = screens[`${lang} ${width}`]!;
+    await page.goto(name === "story" ? `/stories/${(await env.t.db.story.findFirstOrThrow({ orderBy: { id: "asc" } })).id}` : paths[name]!);
+    const outside = await page
+      .locator(".status-card")
+      .evaluateAll((cards) =>
+        cards
+          .filter((card) => card.querySelector(".badge")!.getBoundingClientRect().right > card.getBoundingClientRect().right - 1)
+          .map((card) => card.textContent!.trim()),
+      );
+    expect(outside).toEqual([]);
+  });
+
   test("the audit log's Record column is wide enough for a statement's words at 1280 px (it was squeezed to a word or two a line, breaking words)", async () => {
     const { page } = screens["en 1280"]!;
     await page.goto(paths.audit!);
