@@ -52,8 +52,18 @@ beforeAll(async () => {
   const reopened = (await env.api("POST", "/api/claims", { statement: long("Reopened"), status: "rumored" })).body;
   await env.api("POST", `/api/claims/${reopened.id}/resolution`, { outcome: "false", note: long("note"), sourceIds: [source.id] });
   await env.api("POST", `/api/claims/${reopened.id}/reopen`, { status: "rumored", reason: long("reason") });
+  const story = (await env.api("POST", "/api/stories", { title: long("Story").slice(0, 300), description: long("description") })).body;
+  await env.api("POST", `/api/stories/${story.id}/claims`, { claimId: claim.id });
+  // each screen's admin watches the claim, so that its inbox shows the comment
+  for (const { id } of Object.values(screens)) await env.t.db.watch.create({ data: { userId: id, claimId: claim.id } });
+  await env.api("POST", `/api/claims/${claim.id}/comments`, { body: long("comment") });
   Object.assign(paths, {
     dashboard: "/",
+    stories: "/stories",
+    story: `/stories/${story.id}`,
+    storyEdit: `/stories/${story.id}/edit`,
+    myClaims: "/claims?assignee=me&state=open",
+    inbox: "/inbox",
     claims: "/claims",
     search: `/claims?q=${encodeURIComponent(HANDLE)}`,
     claim: `/claims/${claim.id}`,
@@ -112,6 +122,11 @@ async function marksPaintOutside(selector: string): Promise<boolean> {
 describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English or French", { timeout: E2E_TIMEOUT }, () => {
   const names = [
     "dashboard",
+    "stories",
+    "story",
+    "storyEdit",
+    "myClaims",
+    "inbox",
     "claims",
     "search",
     "claim",
@@ -176,7 +191,7 @@ describe("narrow columns", { timeout: E2E_TIMEOUT }, () => {
   const cardPages = LANGUAGES.flatMap(({ lang }) => SCREENS.flatMap((width) => ["dashboard", "story"].map((name) => ({ lang, width, name }))));
   test.each(cardPages)("the $name page's status cards hold their status badges, in $lang at $width px", async ({ lang, width, name }) => {
     const { page } = screens[`${lang} ${width}`]!;
-    await page.goto(name === "story" ? `/stories/${(await env.t.db.story.findFirstOrThrow({ orderBy: { id: "asc" } })).id}` : paths[name]!);
+    await page.goto(paths[name]!);
     const outside = await page
       .locator(".status-card")
       .evaluateAll((cards) =>
