@@ -143,11 +143,23 @@ describe("the assignee filter", () => {
     expect(page.text).not.toContain("Assigned to Ed, then refuted.");
     expect(page.text).not.toContain("Assigned to Ada.");
     expect(page.text).toMatch(/class="assignee"[^>]*><a [^>]*>Ed Itor<\/a>/);
+    // stacked on a phone, the time's cell says what it is, as the assignee's does (a lone "—" says nothing)
+    expect(page.text).toContain('<td data-label="Occurred">—</td>');
   });
 
-  it("the navigation's My claims leads to the open claims assigned to me", async () => {
-    const page = await editor.agent.get("/claims").expect(200);
-    expect(page.text).toContain('<a href="/claims?assignee=me&amp;state=open">My claims</a>');
+  it("the navigation's My claims leads to the open claims assigned to me, a page titled My claims on which it, not Claims, is the current page", async () => {
+    const all = await editor.agent.get("/claims").expect(200);
+    expect(all.text).toContain('<a href="/claims?assignee=me&amp;state=open">My claims</a>');
+    expect(all.text).toContain('<a href="/claims" aria-current=page>Claims</a>');
+    expect(all.text).toContain("<h1>Claims</h1>");
+
+    const mine = await editor.agent.get("/claims?assignee=me&state=open").expect(200);
+    expect(mine.text).toContain('<a href="/claims?assignee=me&amp;state=open" aria-current=page>My claims</a>');
+    expect(mine.text).toContain('<a href="/claims" >Claims</a>');
+    expect(mine.text).toContain("<h1>My claims</h1>");
+    expect(mine.text).toContain("<title>My claims · Claimtrack</title>");
+    const french = await editor.agent.get("/claims?assignee=me").set("Accept-Language", "fr").expect(200);
+    expect(french.text).toContain("<h1>Mes affirmations</h1>");
   });
 });
 

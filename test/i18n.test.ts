@@ -76,6 +76,14 @@ describe("the French catalogue", () => {
     expect(wrong).toEqual([]);
   });
 
+  it('writes a number as the other pages do, "nº 12" (the ordinal sign), never with the degree sign or "#"', () => {
+    const odd = Object.entries(fr)
+      .flatMap(([id, entry]) => (typeof entry === "string" ? [entry] : [entry.one, entry.other]).map((form) => [id, form]))
+      .filter(([, form]) => /n°|#\{/.test(form!))
+      .map(([id, form]) => `${id} → ${form}`);
+    expect(odd).toEqual([]);
+  });
+
   it("translates with values and counts, in French's plural rules", () => {
     const [id, entry] = Object.entries(fr).find((e): e is [string, { one: string; other: string }] => typeof e[1] === "object") ?? [];
     expect(id, "the catalogue has a message with plural forms").toBeDefined();

@@ -244,6 +244,7 @@ describe("story pages", () => {
     expect(assigned).toContain("2 open claims have nobody on them.");
     expect(page.text).toContain(`href="/claims?story=${story.id}"`);
     expect(page.text).toContain(`href="/timeline?story=${story.id}"`);
+    expect(page.text).toContain('<td data-label="Occurred">—</td>');
     const activity = page.text.slice(page.text.indexOf('id="activity-title"'));
     expect(activity).toContain("Claim added to the story");
     expect(activity).toContain(`Claim #${second.id}`);
@@ -303,6 +304,37 @@ describe("story pages", () => {
     const shown = [...page.text.slice(page.text.indexOf('id="activity-title"')).matchAll(/<tr id="event-(\d+)">/g)].map((m) => Number(m[1]));
     expect(shown).toEqual(newest.map((e) => e.id));
     expect(newest.map((e) => e.subjectId)).toEqual([last.id, last.id, story.id, later.id, later.id, later.id, ...Array(9).fill(busy.id)]);
+  });
+
+  it("the story page's activity names what its events name: the assignee, the people linked and the sources cited, not their ids", async () => {
+    const story = await newStory();
+    const { agent, id: editorId } = await t.signIn("editor");
+    await t.db.user.update({ where: { id: editorId }, data: { name: "Rita Desk" } });
+    const entity = (
+      await api()
+        .post("/api/entities", { name: unique("Mitt Hill"), kind: "person" })
+        .expect(201)
+    ).body as { id: number; name: string };
+    const source = (
+      await api()
+        .post("/api/sources", { title: unique("Board letter") })
+        .expect(201)
+    ).body as { id: number; title: string };
+    const claim = await newClaim({ status: "rumored" });
+    await add(story.id, claim.id).expect(201);
+    await api()
+      .patch(`/api/claims/${claim.id}`, { assigneeId: editorId, entityIds: [entity.id], version: claim.version })
+      .expect(200);
+    await api()
+      .post(`/api/claims/${claim.id}/resolution`, { outcome: "confirmed", note: "The letter is out.", sourceIds: [source.id] })
+      .expect(200);
+
+    const page = await agent.get(`/stories/${story.id}`).expect(200);
+    const activity = page.text.slice(page.text.indexOf('id="activity-title"'));
+    expect(activity).toMatch(/Assignee: \S*Nobody\S* → \S*Rita Desk/);
+    expect(activity).toContain(entity.name);
+    expect(activity).toContain(`<a class="tag" href="/sources/${source.id}">${source.title}</a>`);
+    expect(activity).not.toContain(`account #${editorId}`);
   });
 
   it("an editor creates, edits, archives and restores a story through the forms", async () => {

@@ -4,7 +4,7 @@ import { reads } from "../db.ts";
 import { decodeCursor, encodeCursor, page } from "../pagination.ts";
 import { eventJson, type AuditEventJson } from "./audit.service.ts";
 import { withActorNames } from "./audit.names.ts";
-import { auditFilters, auditWhere, entityNames, sourceTitles, userNames } from "./audit.query.ts";
+import { auditFilters, auditWhere, namesIn } from "./audit.query.ts";
 import { actionGroups, actionLabel, recordKind } from "./audit.registry.ts";
 import { chainState } from "./audit.verification.ts";
 import { N_ } from "../i18n/i18n.ts";
@@ -94,11 +94,6 @@ export async function filterChoices(db: Db) {
 export async function auditLog(db: Db, f: AuditPageQuery) {
   const [logged, choices, chain] = await Promise.all([logPage(db, f), filterChoices(db), chainState(db)]);
   const items = await withActorNames(db, logged.items.map(eventJson));
-  const [sources, entities, users, records] = await Promise.all([
-    sourceTitles(db, items),
-    entityNames(db, items),
-    userNames(db, items),
-    recordNames(db, items),
-  ]);
-  return { ...logged, items, ...choices, sources, entities, users, records, chain };
+  const [names, records] = await Promise.all([namesIn(db, items), recordNames(db, items)]);
+  return { ...logged, items, ...choices, ...names, records, chain };
 }

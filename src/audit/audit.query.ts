@@ -46,10 +46,16 @@ export async function userNames(db: Db, events: Pick<AuditEventJson, "changes">[
   return Object.fromEntries(rows.map((u) => [u.id, u.name.trim() || u.email]));
 }
 
+/** The sources, entities and accounts the events name, as views/partials/history.ejs takes them. */
+export async function namesIn(db: Db, events: Pick<AuditEventJson, "sourceIds" | "changes">[]) {
+  const [sources, entities, users] = await Promise.all([sourceTitles(db, events), entityNames(db, events), userNames(db, events)]);
+  return { sources, entities, users };
+}
+
 /** The locals views/partials/history.ejs takes: a record's events newest first, and the sources, entities and accounts they name. */
 export async function pageHistory(db: Db, subjectType: AuditInput["subjectType"], subjectId: number) {
   const events = await withActorNames(db, (await historyOf(db, subjectType, subjectId)).reverse());
-  return { events, sources: await sourceTitles(db, events), entities: await entityNames(db, events), users: await userNames(db, events) };
+  return { events, ...(await namesIn(db, events)) };
 }
 
 const bound = (message: string, endOfDay: boolean) => z.preprocess((v) => (v === "" ? undefined : v), instantText(message, endOfDay).optional());

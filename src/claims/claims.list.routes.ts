@@ -12,6 +12,9 @@ import { assignableUsers } from "../assignment/assignment.query.ts";
 import { explain } from "./snippet.ts";
 import { STATUSES } from "./status.ts";
 
+/** The navigation's "My claims" is this list filtered to the reader's claims, and is titled so. */
+const listTitle = (req: Request) => (req.query.assignee === "me" ? msg("My claims") : msg("Claims"));
+
 /** The claims list: GET /claims, its filters, search, status tabs and pages. */
 export function claimsListRouter(db: Db) {
   const listOptions = async (req: Request) => ({
@@ -32,7 +35,7 @@ export function claimsListRouter(db: Db) {
     const selection = await selectClaims(db, filters);
     const [page, counts] = await Promise.all([listClaims(db, filters, selection), statusCounts(db, filters, selection)]);
     const why = page.search ? Object.fromEntries(page.items.map((c) => [c.id, explain(page.search!, c)])) : {};
-    res.render("claims/index", { title: msg("Claims"), filters, page, counts, why, query: req.query, errors: {}, ...(await listOptions(req)) });
+    res.render("claims/index", { title: listTitle(req), filters, page, counts, why, query: req.query, errors: {}, ...(await listOptions(req)) });
   }
 
   /** A filter that does not parse keeps the form, with the message beside the field, and lists nothing. */
@@ -41,7 +44,7 @@ export function claimsListRouter(db: Db) {
     const page = { items: [], nextCursor: null, sort: "newest" };
     const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
     res.status(422).render("claims/index", {
-      title: msg("Claims"),
+      title: listTitle(req),
       filters,
       page,
       counts,

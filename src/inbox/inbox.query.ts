@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from "../pagination.ts";
 import { eventOfRow } from "../audit/audit.service.ts";
 import { withActorNames } from "../audit/audit.names.ts";
 import { recordNames } from "../audit/audit.log.ts";
-import { entityNames, sourceTitles, userNames } from "../audit/audit.query.ts";
+import { namesIn } from "../audit/audit.query.ts";
 import type { InboxQuery } from "./inbox.schema.ts";
 
 const UNREAD = `SELECT COUNT(*) AS n FROM "InboxItem" i JOIN "User" u ON u.id = i."userId" WHERE i."userId" = ? AND i."eventId" > u."inboxReadUpTo"`;
@@ -38,15 +38,10 @@ export async function inboxPage(db: Db, userId: number, q: InboxQuery) {
   ]);
   const readUpTo = Number(mark?.n ?? 0);
   const events = await withActorNames(db, rows.slice(0, q.limit).map(eventOfRow));
-  const [records, sources, entities, users] = await Promise.all([
-    recordNames(db, events),
-    sourceTitles(db, events),
-    entityNames(db, events),
-    userNames(db, events),
-  ]);
+  const [records, names] = await Promise.all([recordNames(db, events), namesIn(db, events)]);
   const items = events.map((e) => ({ ...e, unread: e.id > readUpTo, claim: { id: e.subjectId, statement: records[`claim:${e.subjectId}`] ?? "" } }));
   const nextCursor = rows.length > q.limit ? encodeCursor(items.at(-1)!.id) : null;
   // what "Mark all read" marks: the newest change in the inbox as the page was read, not one that came after
   const newestId = Number(newest?.n ?? 0);
-  return { items, unread, readUpTo, newestId, nextCursor, names: { sources, entities, users } };
+  return { items, unread, readUpTo, newestId, nextCursor, names };
 }

@@ -6,6 +6,7 @@ import { reads, type Db } from "../db.ts";
 import { eventOfRow } from "../audit/audit.service.ts";
 import { withActorNames } from "../audit/audit.names.ts";
 import { recordNames } from "../audit/audit.log.ts";
+import { namesIn } from "../audit/audit.query.ts";
 import { listClaims } from "../claims/claims.list.ts";
 import { listQuerySchema } from "../claims/claims.schema.ts";
 import { OPEN_STATUSES } from "../claims/status.ts";
@@ -79,6 +80,7 @@ async function assignments(db: Db, storyId: number) {
  * them (a second for a story of 100,000 claims): the newest n events are
  * among those of the n claims whose own newest event is newest (one index
  * seek each), and of the story itself, newest n.
+ * It comes with the records, sources, entities and accounts they name.
  */
 async function activity(db: Db, storyId: number) {
   const n = STORY_PAGE.activity;
@@ -94,7 +96,8 @@ async function activity(db: Db, storyId: number) {
         ) ORDER BY id DESC LIMIT ${n}`,
   );
   const events = await withActorNames(db, rows.map(eventOfRow));
-  return { events, records: await recordNames(db, events) };
+  const [records, names] = await Promise.all([recordNames(db, events), namesIn(db, events)]);
+  return { events, records, ...names };
 }
 
 /** Claims whose words (or aliases) match `find`, to add: the claims list's own search, those already in the story marked. */

@@ -66,6 +66,7 @@ const PAGES: Check[] = [
   ["the dashboard", "admin", (p) => p.goto("/"), 200],
   ["the claims list", "admin", (p) => p.goto("/claims"), 200],
   ["the claims list searched for Ultraman", "admin", (p) => p.goto("/claims?q=Ultraman"), 200],
+  ["My claims", "admin", (p) => p.goto("/claims?assignee=me&state=open"), 200],
   ["an open claim's page", "admin", async (p) => p.goto(`/claims/${(await seeded.openClaim()).id}`), 200],
   ["a resolved claim's page", "admin", async (p) => p.goto(`/claims/${(await seeded.resolvedClaim()).id}`), 200],
   ["the new claim form", "admin", (p) => p.goto("/claims/new"), 200],
@@ -104,6 +105,7 @@ const PAGES: Check[] = [
   ["a webhook's edit form", "admin", async (p) => p.goto(`/webhooks/${(await seeded.webhook()).id}/edit`), 200],
   ["the account page", "viewer", (p) => p.goto("/account"), 200],
   ["the inbox, with unread changes", "admin", (p) => inboxWithNews().then(() => p.goto("/inbox")), 200],
+  ["the inbox, empty", "viewer", (p) => p.goto("/inbox"), 200],
   ["the 404 page", "admin", (p) => p.goto("/claims/99999999"), 404],
   ["the 403 page", "viewer", (p) => p.goto("/claims/new"), 403],
 ];

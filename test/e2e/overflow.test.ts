@@ -52,8 +52,18 @@ beforeAll(async () => {
   const reopened = (await env.api("POST", "/api/claims", { statement: long("Reopened"), status: "rumored" })).body;
   await env.api("POST", `/api/claims/${reopened.id}/resolution`, { outcome: "false", note: long("note"), sourceIds: [source.id] });
   await env.api("POST", `/api/claims/${reopened.id}/reopen`, { status: "rumored", reason: long("reason") });
+  const story = (await env.api("POST", "/api/stories", { title: long("Story").slice(0, 300), description: long("description") })).body;
+  await env.api("POST", `/api/stories/${story.id}/claims`, { claimId: claim.id });
+  // each screen's admin watches the claim, so that its inbox shows the comment
+  for (const { id } of Object.values(screens)) await env.t.db.watch.create({ data: { userId: id, claimId: claim.id } });
+  await env.api("POST", `/api/claims/${claim.id}/comments`, { body: long("comment") });
   Object.assign(paths, {
     dashboard: "/",
+    stories: "/stories",
+    story: `/stories/${story.id}`,
+    storyEdit: `/stories/${story.id}/edit`,
+    myClaims: "/claims?assignee=me&state=open",
+    inbox: "/inbox",
     claims: "/claims",
     search: `/claims?q=${encodeURIComponent(HANDLE)}`,
     claim: `/claims/${claim.id}`,
@@ -112,6 +122,11 @@ async function marksPaintOutside(selector: string): Promise<boolean> {
 describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English or French", { timeout: E2E_TIMEOUT }, () => {
   const names = [
     "dashboard",
+    "stories",
+    "story",
+    "storyEdit",
+    "myClaims",
+    "inbox",
     "claims",
     "search",
     "claim",
@@ -169,6 +184,38 @@ describe("nothing is wider than a 360 px phone or a 1280 px desktop, in English 
       .locator("td")
       .evaluateAll((tds) => tds.map((td) => (globalThis as any).getComputedStyle(td, "::before").content as string));
     expect(labels).toEqual(['"Now (version 2): "', '"Your edit: "']);
+  });
+});
+
+describe("narrow columns", { timeout: E2E_TIMEOUT }, () => {
+  const cardPages = LANGUAGES.flatMap(({ lang }) => SCREENS.flatMap((width) => ["dashboard", "story"].map((name) => ({ lang, width, name }))));
+  test.each(cardPages)("the $name page's status cards hold their status badges, in $lang at $width px", async ({ lang, width, name }) => {
+    const { page } = screens[`${lang} ${width}`]!;
+    await page.goto(paths[name]!);
+    const outside = await page
+      .locator(".status-card")
+      .evaluateAll((cards) =>
+        cards
+          .filter((card) => card.querySelector(".badge")!.getBoundingClientRect().right > card.getBoundingClientRect().right - 1)
+          .map((card) => card.textContent!.trim()),
+      );
+    expect(outside).toEqual([]);
+  });
+
+  test("the audit log's Record column is wide enough for a statement's words at 1280 px (it was squeezed to a word or two a line, breaking words)", async () => {
+    const { page } = screens["en 1280"]!;
+    await page.goto(paths.audit!);
+    const widths = await page.locator("table.history tbody td:nth-child(4)").evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThan(0);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(176);
+  });
+
+  test.each(LANGUAGES.map(({ lang }) => lang))("a webhook's Retry now keeps to one line: it is as tall as its Edit button, in %s at 1280 px", async (lang) => {
+    const { page } = screens[`${lang} 1280`]!;
+    await page.goto(paths.webhook!);
+    const retry = await page.locator("form[action$='/retry'] button").first().boundingBox();
+    const edit = await page.locator(".page-header .actions .button").first().boundingBox();
+    expect(retry!.height).toBe(edit!.height);
   });
 });
 

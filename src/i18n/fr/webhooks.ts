@@ -19,7 +19,7 @@ export const webhooks = {
   // the form
   "New webhook": "Nouveau webhook",
   "Edit webhook": "Modifier le webhook",
-  "Edit webhook #{id}": "Modifier le webhook n° {id}",
+  "Edit webhook #{id}": "Modifier le webhook nº {id}",
   "Receiver's address": "Adresse du destinataire",
   "Starts with https:// (or http://). Private, loopback and local network addresses are refused unless the server allows them.":
     "Commence par https:// (ou http://). Les adresses privées, de bouclage et de réseau local sont refusées, sauf si le serveur les autorise.",
@@ -40,14 +40,14 @@ export const webhooks = {
   "Your input is kept below: save it again to replace what is there now.":
     "Votre saisie est conservée ci-dessous : enregistrez-la de nouveau pour remplacer ce qui s’y trouve maintenant.",
   // the secret, shown once
-  "Webhook #{id} registered": "Webhook n° {id} enregistré",
-  "Webhook #{id} saved": "Webhook n° {id} enregistré",
+  "Webhook #{id} registered": "Webhook nº {id} enregistré",
+  "Webhook #{id} saved": "Webhook nº {id} enregistré",
   "Its secret, shown this once": "Son secret, affiché cette seule fois",
   "Give it to the receiver now: it checks each request's X-Claimtrack-Signature with it. Claimtrack never shows it again; to change it, generate a new one.":
     "Donnez-le au destinataire maintenant : il vérifie avec lui l’en-tête X-Claimtrack-Signature de chaque requête. Claimtrack ne l’affiche plus jamais ; pour le changer, générez-en un nouveau.",
   "Go to the webhook": "Aller au webhook",
   // a webhook's page and its deliveries
-  "Webhook #{id}": "Webhook n° {id}",
+  "Webhook #{id}": "Webhook nº {id}",
   Pause: "Mettre en pause",
   Resume: "Reprendre",
   "Paused: new events are not queued for it; deliveries already queued wait, and go out when it is resumed.":
@@ -58,7 +58,7 @@ export const webhooks = {
     "Aucun envoi pour l’instant : le prochain événement d’une action qu’il veut sera envoyé ici.",
   Delivery: "Envoi",
   Event: "Événement",
-  "Event #{id}": "Événement n° {id}",
+  "Event #{id}": "Événement nº {id}",
   Attempts: "Tentatives",
   "Last answer": "Dernière réponse",
   "No answer": "Pas de réponse",
@@ -69,11 +69,11 @@ export const webhooks = {
   Pending: "En attente",
   Delivered: "Remis",
   // flash messages and refusals
-  "Webhook #{id} saved.": "Webhook n° {id} enregistré.",
-  "Webhook #{id} resumed.": "Webhook n° {id} repris.",
-  "Webhook #{id} paused.": "Webhook n° {id} mis en pause.",
-  "Delivery #{id} will be sent again now.": "L’envoi n° {id} va être renvoyé maintenant.",
-  "Delivery #{id} was already delivered.": "L’envoi n° {id} a déjà été remis.",
+  "Webhook #{id} saved.": "Webhook nº {id} enregistré.",
+  "Webhook #{id} resumed.": "Webhook nº {id} repris.",
+  "Webhook #{id} paused.": "Webhook nº {id} mis en pause.",
+  "Delivery #{id} will be sent again now.": "L’envoi nº {id} va être renvoyé maintenant.",
+  "Delivery #{id} was already delivered.": "L’envoi nº {id} a déjà été remis.",
   "That webhook": "Ce webhook",
   "That delivery": "Cet envoi",
   webhook: "webhook",
