@@ -178,6 +178,8 @@ describe("the /inbox page and the navigation's count", () => {
     const erin = await t.signIn("viewer");
     const page = await erin.agent.get("/inbox").expect(200);
     expect(page.text).toContain("Nothing yet. Changes others make to the claims you watch will appear here.");
+    // once: not "Nothing unread." above it as well
+    expect(page.text).not.toContain("Nothing unread.");
     expect(page.text).not.toContain('action="/inbox/read"');
   });
 });

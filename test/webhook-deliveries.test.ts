@@ -247,6 +247,10 @@ describe("the delivery worker", () => {
     const page = await browser.agent.get(`/webhooks/${hook.id}`).expect(200);
     expect(page.text).toContain("Failed");
     expect(page.text).toContain(`action="/webhooks/${hook.id}/deliveries/${failed.id}/retry"`);
+    // in French the delivery's number is written as every French page writes one
+    const fr = await browser.agent.get(`/webhooks/${hook.id}`).set("Accept-Language", "fr").expect(200);
+    expect(fr.text).toContain(`nº ${failed.id}<br>`);
+    expect(fr.text).not.toContain(`#${failed.id}`);
     r.answer = 200;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
     await browser.agent.post(`/webhooks/${hook.id}/deliveries/${failed.id}/retry`).type("form").send({ _csrf: csrf }).expect(302);

@@ -59,6 +59,7 @@ export const webhooks = {
   Delivery: "Envoi",
   Event: "Événement",
   "Event #{id}": "Événement nº {id}",
+  "#{id}": "nº {id}",
   Attempts: "Tentatives",
   "Last answer": "Dernière réponse",
   "No answer": "Pas de réponse",
