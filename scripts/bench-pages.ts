@@ -43,6 +43,7 @@ export function pages(ids: Ids): Case[] {
     ["GET /stories/:id", () => `/stories/${ids.desk.storyId}`, "session"],
     ["GET /claims?story=ID", () => `/claims?story=${ids.desk.storyId}`, "session"],
     ["GET /claims?assignee=ID", () => `/claims?assignee=${ids.desk.assigneeId}&state=open`, "session"],
+    ["GET /claims?assignee=none", () => "/claims?assignee=none", "session"],
     ["GET /inbox", () => "/inbox", "session"],
     ["GET /api/inbox", () => "/api/inbox", "token"],
   ];

@@ -4,33 +4,16 @@
 // (ClaimFlag), and the moves of each change that cited a source
 // (SourceCitation's columns). Right after the write, absent after a rollback,
 // and rebuilt from the log for a database upgraded from before.
-import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM, recordAudit } from "../src/audit/audit.service.ts";
 import { mergeEntities } from "../src/entities/merge.service.ts";
 import { bearer, testApp, type TestApp } from "./helpers/app.ts";
+import { applyMigrations } from "./helpers/migrations.ts";
 
-const MIGRATIONS = path.resolve(import.meta.dirname, "../prisma/migrations");
 const OURS = "20261203100000_audit_derived";
-
-/**
- * Applies the migrations' SQL in order to a database file: all but `without`,
- * or `only` that one. Later migrations do not depend on ours, and today's
- * code needs their columns to write at all.
- */
-function applyMigrations(file: string, { without, only }: { without?: string; only?: string }) {
-  const sqlite = new Database(file);
-  const names = readdirSync(MIGRATIONS)
-    .filter((d) => /^\d/.test(d))
-    .sort()
-    .filter((d) => (only ? d === only : d !== without));
-  for (const name of names) sqlite.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
-  sqlite.close();
-}
 
 type Flag = (t: TestApp, sourceId: number, claimIds: number[], token: string) => Promise<unknown>;
 

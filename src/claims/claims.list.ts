@@ -20,6 +20,9 @@ interface Filtering {
   where: Prisma.Sql[];
 }
 
+/** The statuses of a `state` filter, as SQL values. */
+const inState = (state: NonNullable<ListQuery["state"]>) => join([...(state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)]);
+
 /**
  * Every filter but status, as SQL conditions on Claim c; values are bound,
  * never spliced. The search reads its matches in r, or with `every` all of
@@ -27,7 +30,7 @@ interface Filtering {
  */
 function conditions(s: SearchSql, f: ListQuery, search: Search | null, every: boolean): Filtering {
   const where: Prisma.Sql[] = [];
-  if (f.state) where.push(sql`c.status IN (${join(f.state === "open" ? OPEN_STATUSES : RESOLVED_STATUSES)})`);
+  if (f.state) where.push(sql`c.status IN (${inState(f.state)})`);
   if (f.entity) where.push(sql`c.id IN (SELECT "claimId" FROM "ClaimEntity" WHERE "entityId" = ${f.entity})`);
   if (f.assignee === "none") where.push(sql`c."assigneeId" IS NULL`);
   else if (typeof f.assignee === "number") where.push(sql`c."assigneeId" = ${f.assignee}`);
@@ -206,12 +209,16 @@ export async function matchingIds(db: Db, f: ListQuery) {
 export async function statusCounts(db: Db, f: ListQuery, selection?: Selection): Promise<Record<Status, number>> {
   const { search, matches } = selection ?? (await selectClaims(db, f));
   const { from, where } = conditions(engineOf(db).search, f, search, false);
-  // unfiltered, the counts kept by triggers answer at once, whatever the ledger's size
+  // unfiltered, or only by story (and state), the counts kept by triggers answer at once, whatever the ledger's or the story's size
+  const kept = !search && (where.length === 0 || (f.story && where.length === (f.state ? 2 : 1)));
+  const states = f.state ? sql` AND status IN (${inState(f.state)})` : empty;
   const rows = await readRows<{ status: string; n: number }>(
     db,
-    where.length || search
+    !kept
       ? sql`${matches ? matchesTable(engineOf(db).search, matches) : empty} SELECT c.status, COUNT(*) AS n FROM ${from} ${whereSql(where)} GROUP BY c.status`
-      : sql`SELECT status, n FROM "ClaimStatusCount"`,
+      : f.story
+        ? sql`SELECT status, SUM(n) AS n FROM "StoryClaimCount" WHERE "storyId" = ${f.story}${states} GROUP BY status`
+        : sql`SELECT status, n FROM "ClaimStatusCount"`,
     matches !== null,
   );
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;

@@ -42,31 +42,36 @@ interface AssignedRow {
 async function assignments(db: Db, storyId: number) {
   const open = join([...OPEN_STATUSES]);
   const r = reads(db);
-  const [groups, claims] = await Promise.all([
-    r.query<{ assigneeId: number | null; n: number | bigint }>(
-      sql`SELECT c."assigneeId", COUNT(*) AS n FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
-          WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) GROUP BY c."assigneeId"`,
-    ),
-    // each assignee's first few, ranked within their own: one busy assignee does not crowd out the others
-    r.query<AssignedRow>(
-      sql`SELECT id, statement, status, "assigneeId" FROM (
-            SELECT c.id, c.statement, c.status, c."assigneeId", ROW_NUMBER() OVER (PARTITION BY c."assigneeId" ORDER BY c.id) AS place
-            FROM "StoryClaim" sc JOIN "Claim" c ON c.id = sc."claimId"
-            WHERE sc."storyId" = ${storyId} AND c.status IN (${open}) AND c."assigneeId" IS NOT NULL
-          ) AS ranked WHERE place <= ${STORY_PAGE.perAssignee} ORDER BY "assigneeId", id`,
+  // how many each has, from the counts the triggers keep (nobody is assignee 0)
+  const groups = (
+    await r.query<{ assigneeId: number; n: number | bigint }>(
+      sql`SELECT "assigneeId", SUM(n) AS n FROM "StoryClaimCount" WHERE "storyId" = ${storyId} AND status IN (${open})
+          GROUP BY "assigneeId" HAVING SUM(n) > 0`,
+    )
+  ).map((g) => ({ assigneeId: Number(g.assigneeId) || null, n: g.n }));
+  const ids = groups.flatMap((g) => (g.assigneeId === null ? [] : [g.assigneeId]));
+  // each assignee's first few, walked in their own claims (Claim's assignee index), so one busy assignee does not crowd out the others
+  const [users, firsts] = await Promise.all([
+    ids.length ? r.query<{ id: number; name: string; email: string }>(sql`SELECT id, name, email FROM "User" WHERE id IN (${join(ids)})`) : [],
+    Promise.all(
+      ids.map((id) =>
+        r.query<AssignedRow>(
+          sql`SELECT c.id, c.statement, c.status, c."assigneeId" FROM "Claim" c
+              WHERE c."assigneeId" = ${id} AND c.status IN (${open})
+                AND EXISTS (SELECT 1 FROM "StoryClaim" sc WHERE sc."storyId" = ${storyId} AND sc."claimId" = c.id)
+              ORDER BY c.id LIMIT ${STORY_PAGE.perAssignee}`,
+        ),
+      ),
     ),
   ]);
-  const ids = groups.flatMap((g) => (g.assigneeId === null ? [] : [Number(g.assigneeId)]));
-  const users = ids.length
-    ? await r.query<{ id: number; name: string; email: string }>(sql`SELECT id, name, email FROM "User" WHERE id IN (${join(ids)})`)
-    : [];
+  const claims = firsts.flat();
   const people = ids
     .map((id) => {
       const user = users.find((u) => u.id === id);
       return {
         id,
         name: user ? user.name.trim() || user.email : `#${id}`,
-        count: Number(groups.find((g) => Number(g.assigneeId) === id)!.n),
+        count: Number(groups.find((g) => g.assigneeId === id)!.n),
         claims: claims.filter((c) => Number(c.assigneeId) === id),
       };
     })

@@ -126,4 +126,5 @@ export const bearer = (app: TestApp["app"], token: string) => ({
   get: (url: string) => request(app).get(url).set("Authorization", `Bearer ${token}`),
   post: (url: string, body: object) => request(app).post(url).set("Authorization", `Bearer ${token}`).send(body),
   patch: (url: string, body: object) => request(app).patch(url).set("Authorization", `Bearer ${token}`).send(body),
+  delete: (url: string) => request(app).delete(url).set("Authorization", `Bearer ${token}`),
 });
