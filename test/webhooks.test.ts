@@ -254,6 +254,16 @@ describe("the webhooks pages", () => {
     expect((await api(open, admin).get(`/api/webhooks/${body.id}`).expect(200)).body).toMatchObject({ active: true, version: 5 });
   });
 
+  it("retrying a delivery of a paused webhook says it goes when the webhook is resumed, not now", async () => {
+    const { body } = await register({ url: "http://127.0.0.1:9/paused", actions: ["claim.create"] }).expect(201);
+    await api(open, editor).post("/api/claims", { statement: "Queued for a webhook about to be paused." }).expect(201);
+    await api(open, admin).patch(`/api/webhooks/${body.id}`, { active: false, version: 1 }).expect(200);
+    const [delivery] = (await api(open, admin).get(`/api/webhooks/${body.id}/deliveries`).expect(200)).body.items as { id: number }[];
+    await browser.agent.post(`/webhooks/${body.id}/deliveries/${delivery!.id}/retry`).type("form").send({ _csrf: browser.csrf }).expect(302);
+    const page = await browser.agent.get(`/webhooks/${body.id}`).expect(200);
+    expect(page.text).toContain(`Delivery #${delivery!.id} will be sent again when the webhook is resumed.`);
+  });
+
   it("reads in French, and the audit log names the webhook's events", async () => {
     const fr = await browser.agent.get("/webhooks/new").set("Accept-Language", "fr").expect(200);
     expect(fr.text).toContain("Nouveau webhook");

@@ -74,6 +74,7 @@ export const webhooks = {
   "Webhook #{id} resumed.": "Webhook nº {id} repris.",
   "Webhook #{id} paused.": "Webhook nº {id} mis en pause.",
   "Delivery #{id} will be sent again now.": "L’envoi nº {id} va être renvoyé maintenant.",
+  "Delivery #{id} will be sent again when the webhook is resumed.": "L’envoi nº {id} sera renvoyé quand le webhook reprendra.",
   "Delivery #{id} was already delivered.": "L’envoi nº {id} a déjà été remis.",
   "That webhook": "Ce webhook",
   "That delivery": "Cet envoi",
