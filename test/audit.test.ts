@@ -168,7 +168,7 @@ describe("GET /audit", () => {
     const page = await alice.agent.get("/audit").query({ action: "entity.create" }).expect(200);
     expect(page.text).toContain(`<a href="/entities/${res.body.id}">Entity #${res.body.id}: Audit Entity</a>`);
     const users = await alice.agent.get("/audit").query({ action: "user.create" }).expect(200);
-    expect(users.text).toMatch(/<td data-label="Record">\s*User #\d+: editor \d+\s*<\/td>/);
+    expect(users.text).toMatch(/<td class="record" data-label="Record">\s*User #\d+: editor \d+\s*<\/td>/);
     expect(users.text).toContain("Account created");
   });
 
