@@ -8,7 +8,9 @@ import { SYSTEM } from "../src/audit/audit.service.ts";
 import { verifyInFull } from "../src/audit/audit.verification.ts";
 import { loadConfig } from "../src/config.ts";
 import { openMigrated } from "../src/db.ts";
-import { createUser } from "../src/users/users.service.ts";
+import { addComment } from "../src/comments/comments.service.ts";
+import { updateClaim } from "../src/claims/claims.service.ts";
+import { actorOf, createUser } from "../src/users/users.service.ts";
 
 // npm run screenshots: PNGs of the main pages, on a freshly seeded database,
 // at desktop and phone widths, in English and in French (names ending -fr),
@@ -26,11 +28,18 @@ const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: url, SESSION_S
 const db = await openMigrated(url);
 await seedIfEmpty(db);
 const password = "screenshots-password";
-await createUser(db, SYSTEM, { email: "editor@example.org", name: "Desk editor", role: "editor", password });
+const editor = await createUser(db, SYSTEM, { email: "editor@example.org", name: "Desk editor", role: "editor", password });
+const chief = await createUser(db, SYSTEM, { email: "chief@example.org", name: "Desk chief", role: "editor", password });
 const rumor = await db.claim.findFirstOrThrow({ where: { status: "rumored" }, orderBy: { id: "asc" } });
 const resolved = await db.claim.findFirstOrThrow({ where: { status: "confirmed", occurredAt: { not: null } }, orderBy: { id: "asc" } });
 const source = await db.source.findFirstOrThrow({ orderBy: { id: "asc" } });
 const entity = await db.entity.findFirstOrThrow({ where: { name: "Sam Altman" } });
+const story = await db.story.findFirstOrThrow({ orderBy: { id: "asc" } });
+// the desk: the chief gives the editor the rumor and asks about it, which the editor's inbox shows
+await updateClaim(db, actorOf(chief), rumor.id, { assigneeId: editor.id, version: rumor.version });
+await addComment(db, { ...actorOf(chief), id: chief.id }, rumor.id, {
+  body: "Two sources now say the merger talks happened. Can we get a third before we publish?",
+});
 
 await verifyInFull(db); // what the server's check at start does, so /audit shows the kept verification
 const server = createApp({ db, config }).listen(0, "127.0.0.1");
@@ -51,6 +60,10 @@ const pages: [string, string][] = [
   ["source", `/sources/${source.id}`],
   ["entity", `/entities/${entity.id}`],
   ["audit", "/audit"],
+  ["stories", "/stories"],
+  ["story", `/stories/${story.id}`],
+  ["my-claims", "/claims?assignee=me&state=open"],
+  ["inbox", "/inbox"],
   ["account", "/account"],
 ];
 

@@ -158,6 +158,11 @@ describe("the assignee filter", () => {
     expect(mine.text).toContain('<a href="/claims" >Claims</a>');
     expect(mine.text).toContain("<h1>My claims</h1>");
     expect(mine.text).toContain("<title>My claims · Claimtrack</title>");
+    // its own two filters leave the filter panel closed (the list comes first on a phone); another one opens it
+    expect(mine.text).toContain('<details class="more-filters" >');
+    const narrowed = await editor.agent.get("/claims?assignee=me&state=open&minConfidence=10").expect(200);
+    expect(narrowed.text).toContain('<details class="more-filters" open>');
+    expect((await editor.agent.get("/claims?assignee=none").expect(200)).text).toContain('<details class="more-filters" open>');
     const french = await editor.agent.get("/claims?assignee=me").set("Accept-Language", "fr").expect(200);
     expect(french.text).toContain("<h1>Mes affirmations</h1>");
   });
