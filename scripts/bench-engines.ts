@@ -36,6 +36,8 @@ export interface Engines {
   postgres: string | null;
   /** the database of that size on that engine: reused when it holds exactly that many claims, built otherwise (or with fresh) */
   open(engine: EngineName, size: number, fresh: boolean): Promise<BenchDatabase>;
+  /** After the bench's own writes (the desk's fixture): PostgreSQL's VACUUM ANALYZE, as autovacuum would run soon after; nothing on SQLite. */
+  settle(engine: EngineName, url: string): Promise<void>;
   stop(): void;
 }
 
@@ -108,6 +110,7 @@ export async function benchEngines(dataDir: string, asked: EngineName[] | null):
       await adminQuery(url, "VACUUM ANALYZE");
       return { url, db: await openMigrated(url), where: `database ${name}, ${built} and VACUUM ANALYZE` };
     },
+    settle: (engine, url) => (engine === "postgresql" ? adminQuery(url, "VACUUM ANALYZE") : Promise.resolve()),
     stop: () => server?.stop(),
   };
 }

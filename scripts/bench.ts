@@ -164,6 +164,7 @@ async function main() {
             entities,
             desk: await deskFixture(db, benchId),
           };
+          await engines.settle(engine, url);
           const verify = await pageCases(
             db,
             url,
