@@ -104,8 +104,7 @@ export function webhooksRouter(db: Db, config: Config) {
   async function retry(req: Request, res: Response) {
     const delivery = await retryDelivery(db, idParam(req), idParam(req, "deliveryId"));
     // a paused webhook sends nothing: the delivery is due, and goes when it is resumed
-    const { active } = await db.webhook.findUniqueOrThrow({ where: { id: delivery.webhookId }, select: { active: true } });
-    const said = active ? N_("Delivery #{id} will be sent again now.") : N_("Delivery #{id} will be sent again when the webhook is resumed.");
+    const said = delivery.webhook.active ? N_("Delivery #{id} will be sent again now.") : N_("Delivery #{id} will be sent again when the webhook is resumed.");
     flash(req, "success", msg(said, { id: String(delivery.id) }));
     res.redirect(`/webhooks/${idParam(req)}`);
   }

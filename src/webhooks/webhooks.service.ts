@@ -120,5 +120,6 @@ export async function retryDelivery(db: Db, webhookId: number, deliveryId: numbe
     throw new Conflict(msg("Delivery #{id} was already delivered.", { id: String(deliveryId) }));
   }
   wakeDeliveries();
-  return db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+  // with whether its webhook is active: a paused one sends it only once resumed
+  return db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { webhook: { select: { active: true } } } });
 }
